@@ -1,0 +1,76 @@
+/**
+ * The application's configuration, read once from the environment by `loadConfig`.
+ * Every setting has a sensible default so that `npm start` needs nothing.
+ */
+export interface AppConfig {
+  /** HTTP port (PORT, default 3000). */
+  port: number;
+  /** HTTP host to bind (HOST, default 0.0.0.0). */
+  host: string;
+  /** PostgreSQL server to use (DATABASE_URL). Unset: an embedded PostgreSQL is started. */
+  databaseUrl: string | null;
+  /** Where the embedded database keeps its files (DATA_DIR, default ./data); ':memory:' keeps nothing. */
+  dataDir: string;
+  /** First organiser to create when none exists (ADMIN_EMAIL / ADMIN_PASSWORD). */
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** Lifetime of an access token in minutes (TOKEN_TTL_MINUTES, default 720 = 12 h). */
+  tokenTtlMinutes: number;
+  /** Load the 2012 reference data at start-up (SEED_REFERENCE_DATA, default true). */
+  seedReferenceData: boolean;
+  /** Log level for pino (LOG_LEVEL, default info; 'silent' in tests). */
+  logLevel: string;
+  /** Failed logins tolerated per account, and per client address, in the window below. */
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginFailureWindowMinutes: number;
+}
+
+export class ConfigError extends Error {}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads and checks the configuration; throws ConfigError with a readable message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const adminEmail = env.ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (adminPassword !== null && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 10 characters long');
+  }
+  return {
+    port: intSetting(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: env.DATA_DIR?.trim() || './data',
+    adminEmail,
+    adminPassword,
+    tokenTtlMinutes: intSetting(env, 'TOKEN_TTL_MINUTES', 720, 1, 60 * 24 * 90),
+    seedReferenceData: boolSetting(env, 'SEED_REFERENCE_DATA', true),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    loginMaxFailuresPerAccount: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    loginMaxFailuresPerAddress: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10000),
+    loginFailureWindowMinutes: intSetting(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
+  };
+}

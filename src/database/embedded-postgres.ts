@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** A PostgreSQL (PGlite, compiled to WebAssembly) served on loopback with the ordinary wire protocol. */
+export interface EmbeddedPostgres {
+  /** Connection string for `pg` / TypeORM. */
+  url: string;
+  /** Where the data lives, or ':memory:'. */
+  dataDir: string;
+  /** Stops serving and closes the database, flushing committed data to disk. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts PGlite with the contrib extensions later features rely on (btree_gist for exclusion
+ * constraints, unaccent and pg_trgm for accent-insensitive search, citext) and serves it on
+ * 127.0.0.1 on a free port. PGlite is a single session: callers must use one connection.
+ */
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  const inMemory = dataDir === ':memory:';
+  let location: string | undefined;
+  if (!inMemory) {
+    location = resolve(dataDir, 'pgdata');
+    mkdirSync(location, { recursive: true });
+  }
+  const db = await PGlite.create(location, { extensions: { btree_gist, citext, pg_trgm, unaccent } });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  await server.start();
+  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  let stopped = false;
+  return {
+    url,
+    dataDir: inMemory ? ':memory:' : (location as string),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+    },
+  };
+}
