@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import type { Role } from './role.js';
+import type { Role } from '../common/auth/role.js';
 
 /** An account. Emails are stored lower-cased so that uniqueness is case-insensitive. */
 @Entity('users')

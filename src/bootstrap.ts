@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
+import { createValidationPipe } from './common/http/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
+import { runPendingMigrations } from './database/migrate.js';
+import { ReferenceDataSeeder } from './seed/reference-data.seeder.js';
+import { UsersService } from './users/users.service.js';
+
+/** Largest JSON or form body accepted; larger ones get 413. */
+export const MAX_BODY = '1mb';
+
+export interface BootedApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  embedded: EmbeddedPostgres | null;
+  /** Set when the first organiser was created with a generated password (shown once). */
+  firstOrganiser: { email: string; generatedPassword: string | null } | null;
+  /** Closes HTTP, then the database connections, then the embedded engine. */
+  close(): Promise<void>;
+}
+
+/** Applies the HTTP conventions of the API: prefix, body limits, validation, errors, OpenAPI. */
+export function configureHttp(app: NestExpressApplication): void {
+  app.useBodyParser('json', { limit: MAX_BODY });
+  app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Colloquium back-office')
+      .setDescription(
+        'Villes et territoires numériques 2012 and the Label Ville Internet ceremony. Every error has the body ' +
+          '{ statusCode, error, message, details?, requestId }. Times are read and written in the event’s time zone.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
+
+/**
+ * Builds the application: connects to DATABASE_URL or starts the embedded PostgreSQL, applies
+ * pending migrations, makes sure an organiser exists, loads the 2012 reference data, and wires HTTP.
+ * The caller decides whether to listen.
+ */
+export async function bootApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<BootedApp> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const target = { url: config.databaseUrl ?? (embedded as EmbeddedPostgres).url, embedded: embedded !== null };
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, target), {
+      bodyParser: false,
+      bufferLogs: true,
+      logger: options.quiet ? false : undefined,
+    });
+    app.useLogger(options.quiet ? false : app.get(Logger));
+    const dataSource = app.get(DataSource);
+    const log = new NestLogger('Bootstrap');
+    const applied = await runPendingMigrations(dataSource, target.embedded);
+    if (applied.length) log.log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    const firstOrganiser = await app.get(UsersService).ensureFirstOrganiser({
+      email: config.adminEmail,
+      password: config.adminPassword,
+      allowGenerated: target.embedded,
+    });
+    if (config.seedReferenceData) await app.get(ReferenceDataSeeder).seed();
+    configureHttp(app);
+    await app.init();
+    const booted = app;
+    let closed = false;
+    return {
+      app,
+      dataSource,
+      embedded,
+      firstOrganiser,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await booted.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+export type { INestApplication };

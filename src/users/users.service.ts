@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, IsNull, Repository } from 'typeorm';
+import type { Role, StaffRole } from '../common/auth/role.js';
+import { conflict, notFound } from '../common/errors/domain-error.js';
+import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
+import type { CreateUserDto } from './dto/create-user.dto.js';
+import type { ListUsersQuery } from './dto/list-users.query.js';
+import type { UpdateUserDto } from './dto/update-user.dto.js';
+import { UserResponse } from './dto/user.response.js';
+import { generatePassword, hashPassword } from './password.js';
+import { User } from './user.entity.js';
+
+/** Emails are compared lower-cased and trimmed everywhere. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger('Users');
+
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  /** Creates an account; 409 when the email is taken, whatever the other account's role. */
+  async createAccount(input: { email: string; password: string; displayName?: string | null; roles: Role[] }): Promise<User> {
+    const email = normaliseEmail(input.email);
+    if (await this.users.existsBy({ email })) throw conflict('An account with this email already exists', undefined, 'EMAIL_TAKEN');
+    const user = this.users.create({
+      email,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName ?? null,
+      roles: [...new Set(input.roles)],
+      disabledAt: null,
+    });
+    return this.users.save(user);
+  }
+
+  async createStaff(dto: CreateUserDto): Promise<UserResponse> {
+    return UserResponse.from(await this.createAccount(dto));
+  }
+
+  async list(query: ListUsersQuery): Promise<Page<UserResponse>> {
+    const qb = this.users.createQueryBuilder('u');
+    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
+    if (query.q) {
+      const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where('u.email LIKE :like', { like }).orWhere('lower(u.display_name) LIKE :like', { like })));
+    }
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    qb.orderBy(query.sort === 'createdAt' ? 'u.created_at' : 'u.email', direction).addOrderBy('u.id', 'ASC');
+    const [rows, total] = await qb.skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+    return toPage(rows.map(UserResponse.from), total, query);
+  }
+
+  async get(id: string): Promise<UserResponse> {
+    return UserResponse.from(await this.load(id));
+  }
+
+  /** Organisers manage staff accounts; a speaker's account is theirs (speakers issue). */
+  async updateStaff(id: string, dto: UpdateUserDto, actorId: string): Promise<UserResponse> {
+    const user = await this.load(id);
+    if (dto.roles) {
+      if (id === actorId && !dto.roles.includes('organiser')) throw conflict('You cannot remove your own organiser role');
+      const kept = user.roles.filter((r) => r === 'speaker');
+      user.roles = [...new Set<Role>([...kept, ...dto.roles])];
+    }
+    if (dto.displayName !== undefined) user.displayName = dto.displayName;
+    return UserResponse.from(await this.users.save(user));
+  }
+
+  async setDisabled(id: string, disabled: boolean, actorId: string): Promise<UserResponse> {
+    const user = await this.load(id);
+    if (disabled && id === actorId) throw conflict('You cannot disable your own account');
+    user.disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
+    return UserResponse.from(await this.users.save(user));
+  }
+
+  /** The account behind a login attempt, or null. */
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: normaliseEmail(email) });
+  }
+
+  /** An active account by id, or null (used by the auth guard on every request). */
+  findActiveById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id, disabledAt: IsNull() });
+  }
+
+  /**
+   * The first organiser: ADMIN_EMAIL/ADMIN_PASSWORD when given, else (embedded default only)
+   * admin@localhost with a random password printed once. Nothing happens when an organiser exists.
+   */
+  async ensureFirstOrganiser(options: { email: string | null; password: string | null; allowGenerated: boolean }): Promise<
+    { email: string; generatedPassword: string | null } | null
+  > {
+    const existing = await this.users.createQueryBuilder('u').where(`'organiser' = ANY(u.roles)`).getExists();
+    if (existing) return null;
+    let email = options.email;
+    let password = options.password;
+    let generated: string | null = null;
+    if (!email || !password) {
+      if (!options.allowGenerated) {
+        this.logger.warn('No organiser account exists: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run cli -- create-user --role organiser --email …`');
+        return null;
+      }
+      email = 'admin@localhost';
+      password = generated = generatePassword();
+    }
+    const taken = await this.findByEmail(email);
+    if (taken) {
+      taken.roles = [...new Set<Role>([...taken.roles, 'organiser'])];
+      await this.users.save(taken);
+      return { email: taken.email, generatedPassword: null };
+    }
+    const user = await this.createAccount({ email, password, displayName: 'Administrateur', roles: ['organiser'] satisfies StaffRole[] });
+    return { email: user.email, generatedPassword: generated };
+  }
+
+  private async load(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound('User');
+    return user;
+  }
+}
