@@ -70,7 +70,7 @@ export function nextLocalDate(date: string, zone: string): string {
   return DateTime.fromISO(date, { zone }).plus({ days: 1 }).toISODate() as string;
 }
 
-/** The previous local calendar day. */
-export function previousLocalDate(date: string, zone: string): string {
-  return DateTime.fromISO(date, { zone }).minus({ days: 1 }).toISODate() as string;
+/** Wall-clock text of an instant in `zone`, without offset (2012-02-06T18:00:00). */
+export function wallClock(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
 }
