@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -25,13 +25,22 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const inMemory = dataDir === ':memory:';
   let location: string | undefined;
+  let lockFile: string | null = null;
   if (!inMemory) {
     location = resolve(dataDir, 'pgdata');
     mkdirSync(location, { recursive: true });
+    lockFile = takeLock(resolve(dataDir, 'pgdata.lock'));
   }
-  const db = await PGlite.create(location, { extensions: { btree_gist, citext, pg_trgm, unaccent } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
+  let db: PGlite;
+  let server: PGLiteSocketServer;
+  try {
+    db = await PGlite.create(location, { extensions: { btree_gist, citext, pg_trgm, unaccent } });
+    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    await server.start();
+  } catch (error) {
+    if (lockFile) rmSync(lockFile, { force: true });
+    throw error;
+  }
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
   let stopped = false;
   return {
@@ -42,6 +51,35 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       stopped = true;
       await server.stop();
       await db.close();
+      if (lockFile) rmSync(lockFile, { force: true });
     },
   };
+}
+
+/**
+ * PGlite files must be opened by one process only. A lock file holding our pid keeps a second
+ * `npm start` or CLI run off the same DATA_DIR; a lock left by a dead process is taken over.
+ */
+function takeLock(path: string): string {
+  try {
+    writeFileSync(path, String(process.pid), { flag: 'wx' });
+    return path;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const holder = Number(readFileSync(path, 'utf8').trim());
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+    throw new Error(`The embedded database in ${path.replace(/pgdata\.lock$/, '')} is in use by process ${holder}: stop it first, or use another DATA_DIR`);
+  }
+  writeFileSync(path, String(process.pid));
+  return path;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

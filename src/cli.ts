@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { bootApp } from './bootstrap.js';
+import { ROLES, type Role } from './common/auth/role.js';
+import { DomainError } from './common/errors/domain-error.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { DemoDataSeeder } from './seed/demo-data.seeder.js';
+import { generatePassword, MIN_PASSWORD_LENGTH } from './users/password.js';
+import { UsersService } from './users/users.service.js';
+
+const USAGE = `usage:
+  npm run cli -- create-user --role organiser|reception|speaker [--role …] --email EMAIL [--password PASSWORD] [--name NAME]
+      (without --password, CLI_PASSWORD is used, else a password is generated and printed once)
+  npm run cli -- seed-demo        load the clearly fictitious demo data set (same as npm run seed:demo)
+Runs against DATABASE_URL, or the embedded database in DATA_DIR (stop npm start first).`;
+
+async function createUser(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { role: { type: 'string', multiple: true }, email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+  });
+  const roles = values.role ?? [];
+  if (!values.email || roles.length === 0) throw new ConfigError(USAGE);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new ConfigError(`unknown role(s): ${unknown.join(', ')} (roles: ${ROLES.join(', ')})`);
+  const given = values.password ?? process.env.CLI_PASSWORD;
+  if (given !== undefined && given.length < MIN_PASSWORD_LENGTH) throw new ConfigError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  const password = given ?? generatePassword();
+  const booted = await bootApp({ ...loadConfig(), seedReferenceData: false }, { quiet: true });
+  try {
+    const user = await booted.app.get(UsersService).createAccount({
+      email: values.email,
+      password,
+      displayName: values.name ?? null,
+      roles: roles as Role[],
+    });
+    console.log(`created ${user.email} (${user.roles.join(', ')})`);
+    if (given === undefined) console.log(`password (shown once): ${password}`);
+  } finally {
+    await booted.close();
+  }
+}
+
+async function seedDemo(): Promise<void> {
+  const booted = await bootApp(loadConfig(), { quiet: true });
+  try {
+    const report = await booted.app.get(DemoDataSeeder).seed();
+    console.log(report.length ? `demo data loaded:\n  ${report.join('\n  ')}` : 'demo data already loaded: nothing to do');
+  } finally {
+    await booted.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'create-user') return createUser(rest);
+  if (command === 'seed-demo') return seedDemo();
+  throw new ConfigError(USAGE);
+}
+
+main().catch((error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof ConfigError || error instanceof DomainError) console.error(error.message);
+  else if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) console.error(`${(error as Error).message}\n${USAGE}`);
+  else console.error(error);
+  process.exit(1);
+});
