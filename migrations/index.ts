@@ -1,8 +1,8 @@
-import { InitialSchema1795681915620 } from './1795681915620-InitialSchema.js';
+import { InitialSchema1795682343394 } from './1795682343394-InitialSchema.js';
 /**
  * Every migration, in order. `npm run migration:generate -- Name` writes a new file here;
  * add its class to this list (explicit imports work the same under Node and Jest).
  */
 export const MIGRATIONS: Function[] = [
-  InitialSchema1795681915620,
+  InitialSchema1795682343394,
 ];
