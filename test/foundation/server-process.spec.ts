@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+
+/**
+ * `npm start` as a user runs it: the compiled server (dist/, built by `npm test`) on an embedded
+ * database in a data directory, its log read as text, stopped with SIGTERM and started again.
+ */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+interface Server {
+  child: ChildProcess;
+  output: () => string;
+  base: string;
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    try {
+      const res = await fetch(`${base}/health`);
+      if (res.status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`no /health 200 within 20 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => out, base };
+}
+
+async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  if (server.child.exitCode !== null) return server.child.exitCode;
+  const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+  server.child.kill(signal);
+  return exited;
+}
+
+describe('The server process (npm start)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vtn-data-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on an embedded database, prints where the docs are and a one-time password, keeps data across a SIGTERM', async () => {
+    const first = await startServer({ DATA_DIR: dataDir });
+    let token: string;
+    let eventId: string;
+    try {
+      const log = first.output();
+      expect(log).toContain('/docs');
+      const match = log.match(/"email":"(admin@localhost)","password":"([^"]+)"/);
+      expect(match).not.toBeNull();
+      const [, email, password] = match as RegExpMatchArray;
+      const login = await fetch(`${first.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      expect(login.status).toBe(200);
+      token = ((await login.json()) as { accessToken: string }).accessToken;
+      const events = (await (await fetch(`${first.base}/api/events?slug=vtn2012`)).json()) as { items: { id: string }[] };
+      expect(events.items).toHaveLength(1);
+      const created = await fetch(`${first.base}/api/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ slug: 'persisted', nameFr: 'Gardé après redémarrage', startDate: '2012-02-08' }),
+      });
+      expect(created.status).toBe(201);
+      eventId = ((await created.json()) as { id: string }).id;
+      const docs = await fetch(`${first.base}/docs-json`);
+      expect(docs.status).toBe(200);
+      // the log never shows the password typed at login, nor the token handed out
+      const after = first.output();
+      expect(after.split(password).length).toBe(2); // printed once, at creation only
+      expect(after).not.toContain(token);
+      expect(after).toMatch(/"msg":"request completed"|"res":\{"statusCode":200/);
+    } finally {
+      expect(await stopServer(first)).toBe(0);
+    }
+    expect(first.output()).toMatch(/SIGTERM/);
+
+    const second = await startServer({ DATA_DIR: dataDir });
+    try {
+      const res = await fetch(`${second.base}/api/events/${eventId}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { nameFr: string }).nameFr).toBe('Gardé après redémarrage');
+      expect(second.output()).not.toMatch(/shown only now/);
+      const events = (await (await fetch(`${second.base}/api/events?slug=vtn2012`)).json()) as { total: number };
+      expect(events.total).toBe(1);
+    } finally {
+      expect(await stopServer(second, 'SIGINT')).toBe(0);
+    }
+  });
+
+  it('refuses a second server on the same data directory with a clear message', async () => {
+    const first = await startServer({ DATA_DIR: dataDir });
+    try {
+      const port = await freePort();
+      const second = spawn(process.execPath, ['dist/src/main.js'], {
+        env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      second.stdout?.on('data', (d) => (out += d));
+      second.stderr?.on('data', (d) => (out += d));
+      const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+      expect(code).not.toBe(0);
+      expect(out).toMatch(/in use by process/);
+    } finally {
+      await stopServer(first);
+    }
+  });
+
+  it('stops with a readable message on a bad setting', async () => {
+    const child = spawn(process.execPath, ['dist/src/main.js'], { env: { PATH: process.env.PATH, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stderr?.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(out).toContain('Configuration error: PORT must be a whole number');
+  });
+});
