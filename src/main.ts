@@ -9,18 +9,23 @@ async function main(): Promise<void> {
   const log = new Logger('Main');
   await booted.app.listen(config.port, config.host);
   const base = `http://localhost:${config.port}`;
-  log.log(`Back-office on ${base} — API documentation: ${base}/docs (OpenAPI: ${base}/docs-json), health: ${base}/health`);
-  log.log(booted.embedded ? `Database: embedded PostgreSQL (${booted.embedded.dataDir})` : 'Database: DATABASE_URL');
-  if (booted.firstOrganiser?.generatedPassword) {
-    // Printed once: the password is not stored anywhere in clear.
-    log.warn(
-      `First organiser created. Log in with POST ${base}/api/auth/login {"email":"${booted.firstOrganiser.email}","password":"${booted.firstOrganiser.generatedPassword}"} — this password is shown only now.`,
-    );
-  } else if (booted.firstOrganiser) {
-    log.log(`First organiser created: ${booted.firstOrganiser.email} (password from ADMIN_PASSWORD)`);
-  } else {
-    log.log(`Log in with POST ${base}/api/auth/login {"email","password"} using an existing organiser account`);
-  }
+  log.log(`listening on ${base} (${booted.embedded ? `embedded PostgreSQL in ${booted.embedded.dataDir}` : 'DATABASE_URL'})`);
+  const first = booted.firstOrganiser;
+  // A plain-text banner for the person who typed `npm start`; the JSON log lines stay machine-readable.
+  const banner = [
+    '',
+    `  Back-office ready on ${base}`,
+    `  API documentation: ${base}/docs   (OpenAPI document: ${base}/docs-json)`,
+    `  Health: ${base}/health`,
+    first?.generatedPassword
+      ? `  First organiser created: email: ${first.email}  password: ${first.generatedPassword}\n  (shown only now: write it down, or create another organiser with npm run cli -- create-user)`
+      : first
+        ? `  First organiser created: ${first.email} (password from ADMIN_PASSWORD)`
+        : '  Log in with an existing organiser account',
+    `  Log in: curl -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"email":"…","password":"…"}'`,
+    '',
+  ];
+  process.stdout.write(`${banner.join('\n')}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

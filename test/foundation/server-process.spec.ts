@@ -68,7 +68,7 @@ describe('The server process (npm start)', () => {
     try {
       const log = first.output();
       expect(log).toContain('/docs');
-      const match = log.match(/"email":"(admin@localhost)","password":"([^"]+)"/);
+      const match = log.match(/email: (admin@localhost)\s+password: (\S+)/);
       expect(match).not.toBeNull();
       const [, email, password] = match as RegExpMatchArray;
       const login = await fetch(`${first.base}/api/auth/login`, {
