@@ -131,6 +131,43 @@ describe('The server process (npm start)', () => {
     }
   });
 
+  it('creates an organiser from the command line (npm run cli -- create-user) who can then log in', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['dist/src/cli.js', ...args], {
+          env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout?.on('data', (d) => (out += d));
+        child.stderr?.on('data', (d) => (out += d));
+        child.once('exit', (code) => resolve({ code, out }));
+      });
+    const created = await run(['create-user', '--role', 'organiser', '--email', 'Chef@Example.org', '--name', 'Cheffe']);
+    expect(created.code).toBe(0);
+    const password = created.out.match(/password \(shown once\): (\S+)/)?.[1];
+    expect(password).toBeDefined();
+    const duplicate = await run(['create-user', '--role', 'reception', '--email', 'chef@example.org', '--password', 'another-pass-1']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.out).toContain('already exists');
+    const badRole = await run(['create-user', '--role', 'king', '--email', 'x@example.org']);
+    expect(badRole.code).toBe(1);
+    expect(badRole.out).toContain('unknown role');
+
+    const server = await startServer({ DATA_DIR: dataDir });
+    try {
+      const login = await fetch(`${server.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'chef@example.org', password }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { user: { roles: string[] } }).user.roles).toEqual(['organiser']);
+    } finally {
+      await stopServer(server);
+    }
+  });
+
   it('stops with a readable message on a bad setting', async () => {
     const child = spawn(process.execPath, ['dist/src/main.js'], { env: { PATH: process.env.PATH, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
