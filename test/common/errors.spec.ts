@@ -56,3 +56,17 @@ describe('The error filter (pure mapping)', () => {
     expect(filter.toBody(deadlock, 'r').statusCode).toBe(500);
   });
 });
+
+describe('jsonDepth (pure)', () => {
+  it('measures nesting without recursion, and stops early past the limit', async () => {
+    const { jsonDepth } = await import('../../src/common/http/json-depth.js');
+    expect(jsonDepth('x')).toBe(0);
+    expect(jsonDepth({})).toBe(1);
+    expect(jsonDepth({ a: [1, { b: 2 }] })).toBe(3);
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(jsonDepth(deep, 32)).toBe(33);
+    const { inspectJson } = await import('../../src/common/http/json-depth.js');
+    expect(inspectJson(JSON.parse('{"a":[{"__proto__":{"admin":true}}]}')).forbiddenKey).toBe('__proto__');
+    expect(inspectJson({ name: 'constructor' }).forbiddenKey).toBeNull();
+  });
+});

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { UsersService } from '../../src/users/users.service.js';
+import { expectErrorBody, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Who may call what, for every route of the OpenAPI document. A new route fails the first test
+ * until it is given its expected access here, so the matrix always covers every route.
+ */
+type Access = 'public' | 'signed-in' | 'organiser';
+const EXPECTED: Record<string, Access> = {
+  'GET /health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'signed-in',
+  'GET /api/auth/me': 'signed-in',
+  'POST /api/users': 'organiser',
+  'GET /api/users': 'organiser',
+  'GET /api/users/{id}': 'organiser',
+  'PATCH /api/users/{id}': 'organiser',
+  'POST /api/users/{id}/disable': 'organiser',
+  'POST /api/users/{id}/enable': 'organiser',
+  'GET /api/events': 'public',
+  'POST /api/events': 'organiser',
+  'GET /api/events/{id}': 'public',
+  'PATCH /api/events/{id}': 'organiser',
+  'DELETE /api/events/{id}': 'organiser',
+  'GET /api/venues': 'public',
+  'POST /api/venues': 'organiser',
+  'GET /api/venues/{id}': 'public',
+  'PATCH /api/venues/{id}': 'organiser',
+  'DELETE /api/venues/{id}': 'organiser',
+  'GET /api/venues/{venueId}/rooms': 'public',
+  'POST /api/venues/{venueId}/rooms': 'organiser',
+  'GET /api/venues/{venueId}/rooms/{roomId}': 'public',
+  'PATCH /api/venues/{venueId}/rooms/{roomId}': 'organiser',
+  'DELETE /api/venues/{venueId}/rooms/{roomId}': 'organiser',
+  'GET /api/venues/travel-times': 'public',
+  'PUT /api/venues/travel-times': 'organiser',
+  'DELETE /api/venues/travel-times': 'organiser',
+  'GET /api/organisations': 'public',
+  'POST /api/organisations': 'organiser',
+  'GET /api/organisations/{id}': 'public',
+  'PATCH /api/organisations/{id}': 'organiser',
+  'DELETE /api/organisations/{id}': 'organiser',
+  'GET /api/organisations/{id}/logo': 'public',
+  'PUT /api/organisations/{id}/logo': 'organiser',
+  'DELETE /api/organisations/{id}/logo': 'organiser',
+  'GET /api/events/{eventId}/organisations': 'public',
+  'POST /api/events/{eventId}/organisations': 'organiser',
+  'PATCH /api/events/{eventId}/organisations/{roleId}': 'organiser',
+  'DELETE /api/events/{eventId}/organisations/{roleId}': 'organiser',
+};
+
+type Caller = 'anonymous' | 'speaker' | 'reception' | 'organiser';
+const CALLERS: Caller[] = ['anonymous', 'speaker', 'reception', 'organiser'];
+
+function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+  if (access === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  if (access === 'signed-in') return 'allowed';
+  return caller === 'organiser' ? 'allowed' : 403;
+}
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+describe('Role × route matrix', () => {
+  let t: TestApp;
+  let routes: Route[];
+  const tokens: Partial<Record<Caller, () => Promise<string>>> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ SEED_REFERENCE_DATA: 'false', LOGIN_MAX_FAILURES_PER_ADDRESS: '10000' });
+    const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
+    await t.booted.app.get(UsersService).createAccount({ email: 'speaker@test.local', password: 'speaker-password', roles: ['speaker'] });
+    await t.tokenFor('reception');
+    const reception = await t.http.get('/api/users?role=reception').set('Authorization', `Bearer ${await t.adminToken()}`);
+    const receptionEmail = reception.body.items[0].email as string;
+    tokens.speaker = () => t.login('speaker@test.local', 'speaker-password');
+    tokens.reception = () => t.login(receptionEmail, 'a-long-password-42');
+    tokens.organiser = () => t.login('admin@test.local', 'admin-password-123');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('knows the expected access of every documented route, and documents every route it expects', () => {
+    const documented = routes.map((r) => `${r.method} ${r.path}`).sort();
+    expect(documented).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('answers each caller 401, 403 or a non-auth answer exactly as intended', async () => {
+    const failures: string[] = [];
+    const cached = new Map<Caller, string>();
+    const tokenOf = async (caller: Caller, fresh: boolean) => {
+      if (fresh) return tokens[caller]!();
+      if (!cached.has(caller)) cached.set(caller, await tokens[caller]!());
+      return cached.get(caller)!;
+    };
+    for (const route of routes) {
+      const access = EXPECTED[`${route.method} ${route.path}`];
+      for (const caller of CALLERS) {
+        const url = route.path.replace(/\{[^}]+\}/g, () => randomUUID());
+        let req = t.http[route.method.toLowerCase() as 'get'](url);
+        // logout revokes the token it is called with: give it one of its own
+        const fresh = route.path === '/api/auth/logout';
+        if (caller !== 'anonymous') req = req.set('Authorization', `Bearer ${await tokenOf(caller, fresh)}`);
+        if (['POST', 'PUT', 'PATCH'].includes(route.method)) req = req.send({});
+        const res = await req;
+        const want = expectedStatus(access, caller);
+        const ok =
+          want === 'allowed' ? ![401, 403].includes(res.status) && res.status < 500 : res.status === want;
+        if (!ok) failures.push(`${caller} ${route.method} ${route.path}: got ${res.status}, wanted ${want}`);
+        if (res.status >= 400) expectErrorBody(res.body, res.status);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { expectErrorBody, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Every write route of the OpenAPI document, called by an organiser with hostile bodies built
+ * from its own documented schema: each answer is a 4xx in the error shape, and no table changes.
+ * (Each capability's own tests add the cases specific to it.)
+ */
+interface Schema {
+  type?: string;
+  properties?: Record<string, Schema>;
+  $ref?: string;
+  items?: Schema;
+  allOf?: Schema[];
+}
+
+describe('Hostile input on every write route', () => {
+  let t: TestApp;
+  let admin: string;
+  let schemas: Record<string, Schema>;
+  let routes: { method: string; path: string; body: Schema | null; json: boolean }[];
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.adminToken();
+    const doc = (await t.http.get('/docs-json')).body;
+    schemas = doc.components.schemas;
+    routes = [];
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(10);
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (!['post', 'put', 'patch'].includes(method)) continue;
+        // routes that take no body ignore one (disable, enable, logout — which would revoke our token)
+        if (!op.requestBody) continue;
+        const content = op.requestBody.content;
+        const json = content['application/json']?.schema ?? null;
+        routes.push({ method, path, body: json, json: json !== null || Object.keys(content).length === 0 });
+      }
+    }
+    // real ids, so that a request that slipped past validation would really write
+    const colloquium = (await t.http.get('/api/events?slug=vtn2012')).body.items[0];
+    const venue = colloquium.venues[0].id;
+    const room = await t.http
+      .post(`/api/venues/${venue}/rooms`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: 'Salle test', capacity: 50 });
+    const orgs = (await t.http.get('/api/organisations?pageSize=1')).body.items;
+    const roles = (await t.http.get(`/api/events/${colloquium.id}/organisations`)).body;
+    const roleList = Array.isArray(roles) ? roles : roles.items;
+    const me = (await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`)).body;
+    ids = {
+      '/api/events/{id}': colloquium.id,
+      '/api/events/{eventId}': colloquium.id,
+      '/api/venues/{id}': venue,
+      '/api/venues/{venueId}': venue,
+      '{roomId}': room.body.id,
+      '/api/organisations/{id}': orgs[0]?.id ?? randomUUID(),
+      '{roleId}': roleList?.[0]?.id ?? randomUUID(),
+      '/api/users/{id}': me.id,
+    };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  function resolve(schema: Schema | undefined): Schema {
+    if (!schema) return {};
+    if (schema.$ref) return resolve(schemas[schema.$ref.split('/').pop() as string]);
+    if (schema.allOf?.length) return resolve(schema.allOf[0]);
+    return schema;
+  }
+
+  function fill(path: string): string {
+    let out = path;
+    for (const [pattern, id] of Object.entries(ids)) {
+      if (pattern.startsWith('/')) {
+        if (out.startsWith(pattern)) out = id + out.slice(pattern.length) && pattern.replace(/\{[^}]+\}/, id) + out.slice(pattern.length);
+      } else out = out.replace(pattern, id);
+    }
+    return out.replace(/\{[^}]+\}/g, randomUUID());
+  }
+
+  /** Wrong types for every property of the schema, one property at a time, plus whole-body attacks. */
+  function hostileBodies(schema: Schema | null): unknown[] {
+    const props = Object.entries(resolve(schema ?? undefined).properties ?? {});
+    const huge = 'ü'.repeat(100_000);
+    const bodies: unknown[] = [[], [{}], 'text', 42, null, { __proto__: { admin: true }, constructor: { prototype: { x: 1 } } }, { unknownField: 'x' }];
+    const allHuge: Record<string, unknown> = {};
+    for (const [name, prop] of props) {
+      const p = resolve(prop);
+      allHuge[name] = p.type === 'array' ? Array.from({ length: 10_000 }, () => huge.slice(0, 10)) : p.type === 'number' || p.type === 'integer' ? 1e308 : huge;
+      const wrong =
+        p.type === 'string' ? [123, { $gt: '' }, ['a'], true, huge] : p.type === 'number' || p.type === 'integer' ? ['12', -1e308, 'NaN', { v: 1 }] : p.type === 'array' ? ['x', { 0: 'a' }, [{ deep: [[[]]] }]] : [huge, { nested: [1] }, [[1]]];
+      for (const w of wrong) bodies.push({ [name]: w });
+    }
+    if (props.length) bodies.push(allHuge);
+    return bodies;
+  }
+
+  async function tableCounts(): Promise<Record<string, number>> {
+    const tables: { table_name: string }[] = await t.booted.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('login_failures', 'auth_tokens', 'migrations')`,
+    );
+    const out: Record<string, number> = {};
+    for (const { table_name } of tables) out[table_name] = (await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM "${table_name}"`))[0].n;
+    return out;
+  }
+
+  it('answers every hostile body with a 4xx in the error shape and writes nothing', async () => {
+    const before = await tableCounts();
+    const failures: string[] = [];
+    for (const route of routes) {
+      const url = fill(route.path);
+      const attempts: { raw: string; label: string }[] = [
+        { raw: '{"broken": ', label: 'malformed JSON' },
+        { raw: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000), label: 'deeply nested JSON' },
+        ...hostileBodies(route.body).map((b) => ({ raw: JSON.stringify(b) ?? 'null', label: JSON.stringify(b)?.slice(0, 60) ?? 'undefined' })),
+      ];
+      for (const attempt of attempts) {
+        const res = await t.http[route.method as 'post'](url)
+          .set('Authorization', `Bearer ${admin}`)
+          .set('content-type', 'application/json')
+          .send(attempt.raw);
+        const fine = res.status >= 400 && res.status < 500 && res.status !== 401 && res.status !== 403 && res.body?.error && res.body?.requestId;
+        if (!fine) failures.push(`${route.method.toUpperCase()} ${route.path} with ${attempt.label}: ${res.status}`);
+        if (res.status >= 400) expectErrorBody(res.body, res.status);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await tableCounts()).toEqual(before);
+    // the organiser was signed in all along, so every refusal above came from validation, not auth
+    expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`)).status).toBe(200);
+  });
+});
