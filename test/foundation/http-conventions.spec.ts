@@ -62,4 +62,31 @@ describe('HTTP conventions', () => {
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(doc.body.paths['/api/auth/login'].post.responses['401']).toBeDefined();
   });
+
+  it('documents every route with a summary, a success response and its error responses in the error shape', async () => {
+    const doc = (await t.http.get('/docs-json')).body as {
+      paths: Record<string, Record<string, { summary?: string; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>; requestBody?: unknown }>>;
+    };
+    const problems: string[] = [];
+    const bodyless = new Set(['POST /api/auth/logout', 'POST /api/users/{id}/disable', 'POST /api/users/{id}/enable']);
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        const codes = Object.keys(op.responses);
+        if (!op.summary) problems.push(`${name}: no summary`);
+        if (!codes.some((c) => c.startsWith('2'))) problems.push(`${name}: no success response`);
+        if (path !== '/health') {
+          const errors = codes.filter((c) => /^[45]/.test(c));
+          if (errors.length < 2) problems.push(`${name}: error responses not documented`);
+          for (const c of errors) {
+            const content = op.responses[c].content ?? {};
+            const ref = (content['application/json'] ?? Object.values(content)[0])?.schema.$ref;
+            if (ref !== '#/components/schemas/ErrorBodyDto') problems.push(`${name} ${c}: not the error body`);
+          }
+        }
+        if (['post', 'put', 'patch'].includes(method) && !op.requestBody && !bodyless.has(name)) problems.push(`${name}: no request body`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
