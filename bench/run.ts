@@ -1,0 +1,372 @@
+/**
+ * `npm run bench`: throughput and latency of GET /api/events/:id against bare routes of the same
+ * Nest application on the same database, in one run. See bench/README.md.
+ *
+ * Settings (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 20),
+ * BENCH_WARMUP (s, default 2), BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server: the bench
+ * runs in a throwaway database created there; unset: the embedded engine, in memory),
+ * BENCH_LOG_LEVEL (pino level of the app under load, default silent).
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { DataSource } from 'typeorm';
+import type { QueryCount, ServerReady } from './server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+const SERVER_SCRIPT = fileURLToPath(new URL('./server.js', import.meta.url));
+
+function intSetting(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number between ${min} and ${max}`);
+  return value;
+}
+
+const DURATION = intSetting('BENCH_DURATION', 10, 1, 600);
+const CONNECTIONS = intSetting('BENCH_CONNECTIONS', 20, 1, 1000);
+const WARMUP = intSetting('BENCH_WARMUP', 2, 0, 60);
+const SERVER_URL = process.env.BENCH_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim() || null;
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL?.trim() || 'silent';
+
+interface RouteResult {
+  name: string;
+  label: string;
+  path: string;
+  requestsPerSecond: number;
+  totalRequests: number;
+  latencyMs: { p50: number; p97_5: number; p99: number; average: number; max: number };
+  bytesPerResponse: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  /** SQL statements sent for one request (measured alone, before the load). */
+  queriesPerRequest: number;
+}
+
+interface EventTarget {
+  id: string;
+  slug: string;
+  source: 'seeded' | 'existing' | 'created by the bench';
+}
+
+async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) as unknown };
+  } catch {
+    return { status: res.status, body: text };
+  }
+}
+
+function firstItem(body: unknown): { id: string; slug: string } | null {
+  const items = (body as { items?: Array<{ id?: unknown; slug?: unknown }> } | null)?.items;
+  const item = Array.isArray(items) ? items.find((i) => typeof i.id === 'string') : undefined;
+  return item ? { id: item.id as string, slug: String(item.slug) } : null;
+}
+
+/** Runs one statement on the server (through TypeORM, which the project already types). */
+async function onServer(url: string, sql: string): Promise<void> {
+  const ds = new DataSource({ type: 'postgres', url, extra: { max: 1 } });
+  await ds.initialize();
+  try {
+    await ds.query(sql);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** A throwaway database on the server, so the bench sees a fresh, seeded schema and leaves nothing. */
+async function createThrowawayDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const name = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  try {
+    await onServer(baseUrl, `CREATE DATABASE "${name}"`);
+  } catch (error) {
+    const e = error as { code?: string; driverError?: { code?: string } };
+    if ((e.driverError?.code ?? e.code) === '42501') {
+      console.warn('! no CREATEDB privilege: benchmarking the database of the URL itself (migrations and seed apply to it)');
+      return null;
+    }
+    throw error;
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => onServer(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<ServerReady> } {
+  // stdout (pino's request log when BENCH_LOG_LEVEL is not silent) is discarded; errors stay visible.
+  const child = fork(SERVER_SCRIPT, [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: ['--enable-source-maps'] });
+  const ready = new Promise<ServerReady>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the application did not start within 120 s')), 120_000);
+    child.on('message', (message: ServerReady) => {
+      if (message?.type === 'ready') {
+        clearTimeout(timer);
+        resolve(message);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the application exited during start-up (code ${code})`));
+    });
+  });
+  return { child, ready };
+}
+
+/** SQL statements the application has sent so far (asked over IPC). */
+function queryCount(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no answer to count')), 5_000);
+    const onMessage = (message: QueryCount) => {
+      if (message?.type !== 'count') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message.queries);
+    };
+    child.on('message', onMessage);
+    child.send('count');
+  });
+}
+
+/** Statements one request costs: the count before and after one request, nothing else running. */
+async function queriesPerRequest(child: ChildProcess, url: string): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const before = await queryCount(child);
+    await (await fetch(url)).arrayBuffer();
+    samples.push((await queryCount(child)) - before);
+  }
+  return Math.min(...samples);
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (child.connected) child.send('stop');
+  else child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * The event to request: the seeded colloquium (slug vtn2012) when the seed has loaded it, else any
+ * event, else one created through the API as the organiser.
+ */
+async function findOrCreateEvent(base: string, admin: { email: string; password: string }): Promise<EventTarget | string> {
+  const bySlug = await getJson(`${base}/api/events?slug=vtn2012&pageSize=1`);
+  if (bySlug.status === 404) return 'GET /api/events answers 404: the events API is not there';
+  const seeded = bySlug.status === 200 ? firstItem(bySlug.body) : null;
+  if (seeded?.slug === 'vtn2012') return { ...seeded, source: 'seeded' };
+  const any = await getJson(`${base}/api/events?pageSize=1`);
+  const existing = any.status === 200 ? firstItem(any.body) : null;
+  if (existing) return { ...existing, source: 'existing' };
+
+  const login = await getJson(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  const token = (login.body as { accessToken?: string }).accessToken;
+  if (login.status !== 200 || !token) return `no event, and cannot log in as ${admin.email} to create one (${login.status})`;
+  const created = await getJson(`${base}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      slug: 'benchevent',
+      kind: 'colloquium',
+      nameFr: 'Événement du banc d’essai',
+      nameEn: 'Benchmark event',
+      themeFr: 'Données fictives créées par npm run bench',
+      timeZone: 'Europe/Paris',
+      startDate: '2012-02-06',
+      endDate: '2012-02-07',
+      website: 'https://example.org',
+      contactEmail: 'bench@example.org',
+    }),
+  });
+  const id = (created.body as { id?: string }).id;
+  if (created.status !== 201 || !id) return `no event, and POST /api/events answered ${created.status}: ${JSON.stringify(created.body)}`;
+  return { id, slug: 'benchevent', source: 'created by the bench' };
+}
+
+async function measure(child: ChildProcess, base: string, name: string, label: string, path: string): Promise<RouteResult> {
+  const url = `${base}${path}`;
+  const perRequest = await queriesPerRequest(child, url);
+  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP });
+  process.stdout.write(`  ${label}: ${DURATION} s, ${CONNECTIONS} connections … `);
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, title: name });
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]));
+  const result: RouteResult = {
+    name,
+    label,
+    path,
+    requestsPerSecond: r.requests.average,
+    totalRequests: r.requests.total,
+    latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, average: r.latency.average, max: r.latency.max },
+    bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : 0,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes,
+    queriesPerRequest: perRequest,
+  };
+  console.log(`${Math.round(result.requestsPerSecond)} req/s`);
+  return result;
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+function printTable(rows: RouteResult[]): void {
+  const header = ['route', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'avg ms', 'max ms', 'bytes/resp', 'SQL/req', 'non-2xx', 'errors'];
+  const lines = rows.map((r) => [
+    r.label,
+    fmt(r.requestsPerSecond, 0),
+    fmt(r.latencyMs.p50),
+    fmt(r.latencyMs.p97_5),
+    fmt(r.latencyMs.p99),
+    fmt(r.latencyMs.average, 2),
+    fmt(r.latencyMs.max),
+    String(r.bytesPerResponse),
+    String(r.queriesPerRequest),
+    String(r.non2xx),
+    String(r.errors),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${row(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const l of lines) console.log(row(l));
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const throwaway = SERVER_URL ? await createThrowawayDatabase(SERVER_URL) : null;
+  const databaseUrl = throwaway?.url ?? SERVER_URL ?? '';
+  const admin =
+    process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD && !throwaway
+      ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }
+      : { email: 'bench-organiser@bench.local', password: `bench-${randomBytes(12).toString('hex')}` };
+  const { child, ready } = startServer({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: process.env.BENCH_DATA_DIR?.trim() || ':memory:',
+    LOG_LEVEL: LOG_LEVEL,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+  });
+  const stopOnSignal = () => {
+    child.kill('SIGTERM');
+    process.exit(130);
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  try {
+    const t0 = Date.now();
+    const server = await ready;
+    const engine = server.embedded ? 'embedded PGlite (in memory, one connection)' : 'PostgreSQL server (pool of 10)';
+    const base = `http://127.0.0.1:${server.port}`;
+    console.log(`Application up in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${base} — database: ${engine}`);
+
+    const target = await findOrCreateEvent(base, admin);
+    const routes: Array<{ name: string; label: string; path: string }> = [
+      { name: 'constant', label: 'GET /api/bench/constant (no database)', path: '/api/bench/constant' },
+      { name: 'bare', label: 'GET /api/bench/bare (SELECT 1)', path: '/api/bench/bare' },
+    ];
+    if (typeof target === 'string') {
+      console.warn(`\n! The event route cannot be measured: ${target}. Measuring the bare routes only.\n`);
+    } else {
+      const check = await getJson(`${base}/api/events/${target.id}`);
+      if (check.status !== 200) {
+        console.warn(`\n! GET /api/events/${target.id} answered ${check.status}; measuring it anyway (non-2xx are counted).\n`);
+      }
+      console.log(`Event: ${target.slug} (${target.id}), ${target.source}`);
+      routes.push({ name: 'event', label: 'GET /api/events/:id', path: `/api/events/${target.id}` });
+    }
+    for (const r of routes) {
+      const check = await getJson(`${base}${r.path}`);
+      if (check.status !== 200) throw new Error(`${r.path} answered ${check.status} before the run: ${JSON.stringify(check.body)}`);
+    }
+
+    console.log(`\nMeasuring (warm-up ${WARMUP} s each):`);
+    const results: RouteResult[] = [];
+    for (const r of routes) results.push(await measure(child, base, r.name, r.label, r.path));
+    printTable(results);
+
+    const bare = results.find((r) => r.name === 'bare') as RouteResult;
+    const constant = results.find((r) => r.name === 'constant') as RouteResult;
+    const event = results.find((r) => r.name === 'event') ?? null;
+    const ratio = event
+      ? {
+          throughput: event.requestsPerSecond / bare.requestsPerSecond,
+          latencyP50: event.latencyMs.p50 / bare.latencyMs.p50,
+          latencyP99: event.latencyMs.p99 / bare.latencyMs.p99,
+        }
+      : null;
+    const bareVsConstant = bare.requestsPerSecond / constant.requestsPerSecond;
+    console.log('');
+    if (ratio) {
+      console.log(
+        `Ratio event / bare: throughput ${fmt(ratio.throughput, 2)} ` +
+          `(GET /api/events/:id serves ${fmt(ratio.throughput * 100, 0)} % of the requests/s of SELECT 1), ` +
+          `latency p50 ×${fmt(ratio.latencyP50, 2)}, p99 ×${fmt(ratio.latencyP99, 2)}`,
+      );
+    } else {
+      console.log('Ratio event / bare: not measured (no event route).');
+    }
+    console.log(`Ratio bare / constant: throughput ${fmt(bareVsConstant, 2)} (what one database round trip costs the stack)`);
+
+    const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
+    for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
+
+    const report = {
+      date: new Date().toISOString(),
+      commit: gitCommit(),
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      database: server.embedded ? 'embedded' : 'server',
+      engine,
+      settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, logLevel: LOG_LEVEL },
+      event: typeof target === 'string' ? { measured: false, reason: target } : { measured: true, ...target },
+      routes: results,
+      ratio: ratio && { ...ratio, bareVsConstantThroughput: bareVsConstant },
+    };
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = join(RESULTS_DIR, `${report.date.replace(/[:.]/g, '-')}-${report.database}.json`);
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    writeFileSync(file, json);
+    writeFileSync(join(RESULTS_DIR, `latest-${report.database}.json`), json);
+    console.log(`\nResults written to ${file.slice(ROOT.length)}`);
+    return ratio && failures.length === 0 ? 0 : 1;
+  } finally {
+    await stopServer(child);
+    await throwaway?.drop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('bench failed:', error);
+    process.exit(1);
+  },
+);

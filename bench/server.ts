@@ -1,0 +1,63 @@
+/**
+ * The application under load, in its own process so that the load generator (bench/run.ts) does
+ * not share its event loop. Started by run.ts with `fork`; reports its port over IPC, stops on
+ * the message 'stop' or SIGTERM.
+ */
+import { loadConfig } from '../src/config/app-config.js';
+import { BenchModule } from './bench.module.js';
+import { bootBenchApp, type BenchApp } from './boot-bench-app.js';
+
+export interface ServerReady {
+  type: 'ready';
+  port: number;
+  embedded: boolean;
+  pid: number;
+}
+
+/** Answer to the message 'count': SQL statements TypeORM has sent since start-up. */
+export interface QueryCount {
+  type: 'count';
+  queries: number;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const booted: BenchApp = await bootBenchApp(config, [BenchModule]);
+  const server = await booted.app.listen(0, '127.0.0.1');
+  // Every statement goes through the DataSource logger's logQuery (TypeORM calls it whether or not
+  // logging is on): counting there gives the queries each route costs.
+  let queries = 0;
+  const logger = booted.dataSource.logger;
+  const logQuery = logger.logQuery.bind(logger);
+  logger.logQuery = (...args: Parameters<typeof logQuery>) => {
+    queries += 1;
+    return logQuery(...args);
+  };
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await booted.close();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('message', (message) => {
+    if (message === 'stop') void stop();
+    if (message === 'count') process.send?.({ type: 'count', queries } satisfies QueryCount);
+  });
+  process.on('SIGTERM', () => void stop());
+  process.on('disconnect', () => void stop());
+  const ready: ServerReady = { type: 'ready', port, embedded: booted.embedded, pid: process.pid };
+  process.send?.(ready);
+}
+
+main().catch((error: unknown) => {
+  console.error('bench server failed to start:', error);
+  process.exit(1);
+});
