@@ -1,0 +1,16 @@
+import { Transform } from 'class-transformer';
+import { Matches } from 'class-validator';
+
+/** Trims surrounding white space from a string (other values are left for the validators to refuse). */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Trims a string, and reads an empty one as null (no value). */
+export const TrimToNull = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
+
+/** One line of text: no control characters (PostgreSQL refuses NUL, and none belongs in a name). */
+export const SingleLine = () => Matches(/^[^\u0000-\u001f\u007f]*$/, { message: '$property must be one line of text without control characters' });
+
+/** Free text: line breaks and tabs allowed, other control characters (NUL among them) refused. */
+export const PlainText = () =>
+  Matches(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '$property must not contain control characters' });
