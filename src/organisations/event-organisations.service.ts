@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { conflict, notFound, validationFailed } from '../common/errors/domain-error.js';
 import type { Page } from '../common/pagination/page-query.dto.js';
 import { EventsService } from '../events/events.service.js';
-import { violatedConstraint } from './constraint-violation.js';
+import { violatedConstraint } from '../common/errors/postgres-error.js';
 import type { CreateEventOrganisationDto } from './dto/create-event-organisation.dto.js';
 import { EventOrganisationResponse, type EventOrganisationRow } from './dto/event-organisation.response.js';
 import type { ListEventOrganisationsQuery } from './dto/list-event-organisations.query.js';

@@ -1,9 +1,11 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { OrganisationKind } from './organisation-kind.js';
 
 /** An institution, association, ministry, company or project that takes part in events. */
 @Entity('organisations')
-@Unique('UQ_organisations_name', ['name'])
+// Names are unique whatever their case: an expression index (lower(name)), written in the migration,
+// which the schema generator is told to leave alone.
+@Index('UQ_organisations_name_lower', { synchronize: false })
 @Check(
   'CHK_organisations_kind',
   `"kind" IN ('institution','university','research-institute','research-project','association','ministry','public-agency','local-authority','company','media','other')`,

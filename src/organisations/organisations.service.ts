@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, type SelectQueryBuilder } from 'typeorm';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
-import { violatedConstraint } from './constraint-violation.js';
+import { violatedConstraint } from '../common/errors/postgres-error.js';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto.js';
 import type { ListOrganisationsQuery, OrganisationSort } from './dto/list-organisations.query.js';
 import { OrganisationResponse } from './dto/organisation.response.js';
@@ -137,7 +137,7 @@ export class OrganisationsService {
     try {
       return await this.organisations.save(organisation);
     } catch (error) {
-      if (violatedConstraint(error) === 'UQ_organisations_name') throw this.nameTaken(organisation.name);
+      if (violatedConstraint(error) === 'UQ_organisations_name_lower') throw this.nameTaken(organisation.name);
       throw error;
     }
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventsService } from '../events/events.service.js';
+import { EventOrganisationsService } from '../organisations/event-organisations.service.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { VenuesService } from '../venues/venues.service.js';
 import { CEREMONY_2012, COLLOQUIUM_2012, ORGANISATIONS_2012, PRESS_CONTACT, VENUES_2012 } from './reference-data-2012.js';
 import { SeedLedger } from './seed-ledger.js';
@@ -11,6 +13,8 @@ export class ReferenceDataSeeder {
     private readonly ledger: SeedLedger,
     private readonly venues: VenuesService,
     private readonly events: EventsService,
+    private readonly organisations: OrganisationsService,
+    private readonly eventRoles: EventOrganisationsService,
   ) {}
 
   async seed(): Promise<void> {
@@ -40,7 +44,7 @@ export class ReferenceDataSeeder {
       });
       return event.id;
     });
-    await this.ledger.once(CEREMONY_2012.key, async () => {
+    const ceremonyId = await this.ledger.once(CEREMONY_2012.key, async () => {
       const c = CEREMONY_2012;
       const event = await this.events.create({
         slug: c.slug,
@@ -57,7 +61,30 @@ export class ReferenceDataSeeder {
       });
       return event.id;
     });
-    void ORGANISATIONS_2012;
+    const organisationIds = new Map<string, string | null>();
+    for (const organisation of ORGANISATIONS_2012) {
+      const { key, ...fields } = organisation;
+      organisationIds.set(key, await this.ledger.once(key, async () => (await this.organisations.create(fields)).id));
+    }
+    for (const [event, eventId] of [
+      [COLLOQUIUM_2012, colloquiumId],
+      [CEREMONY_2012, ceremonyId],
+    ] as const) {
+      for (const role of event.roles) {
+        const organisationId = organisationIds.get(role.organisation);
+        if (!eventId || !organisationId) continue;
+        // A DomainError (the event or the organisation was deleted since) skips the role for good.
+        await this.ledger.once(`role:${event.slug}:${role.organisation}:${role.role}`, async () => {
+          const created = await this.eventRoles.add(eventId, {
+            organisationId,
+            role: role.role,
+            displayOrder: role.displayOrder,
+            note: role.note ?? null,
+          });
+          return created.id;
+        });
+      }
+    }
   }
 
   private async existingVenues(ids: string[]): Promise<string[]> {

@@ -42,4 +42,9 @@ export class SeedLedger {
       throw error;
     }
   }
+
+  /** The id recorded for an item loaded earlier, or null. */
+  async idOf(key: string): Promise<string | null> {
+    return (await this.applied.findOneBy({ key }))?.entityId ?? null;
+  }
 }

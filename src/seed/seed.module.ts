@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VenuesModule } from '../venues/venues.module.js';
 import { AppliedSeed } from './applied-seed.entity.js';
@@ -9,7 +10,7 @@ import { ReferenceDataSeeder } from './reference-data.seeder.js';
 import { SeedLedger } from './seed-ledger.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AppliedSeed]), UsersModule, VenuesModule, EventsModule],
+  imports: [TypeOrmModule.forFeature([AppliedSeed]), UsersModule, VenuesModule, EventsModule, OrganisationsModule],
   providers: [SeedLedger, ReferenceDataSeeder, DemoDataSeeder],
   exports: [ReferenceDataSeeder, DemoDataSeeder],
 })

@@ -5,7 +5,7 @@ import { conflict, notFound } from '../common/errors/domain-error.js';
 import type { CreateRoomDto } from './dto/create-room.dto.js';
 import { RoomResponse } from './dto/room.response.js';
 import type { UpdateRoomDto } from './dto/update-room.dto.js';
-import { isViolation, STILL_REFERENCED } from './postgres-violation.js';
+import { isViolation, STILL_REFERENCED } from '../common/errors/postgres-error.js';
 import { Room } from './room.entity.js';
 import { VenuesService } from './venues.service.js';
 

@@ -17,6 +17,6 @@ import { VenuesService } from './venues.service.js';
   // /venues/travel-times must not be read as /venues/:id.
   controllers: [TravelTimesController, VenuesController, RoomsController],
   providers: [VenuesService, RoomsService, TravelTimesService],
-  exports: [VenuesService],
+  exports: [VenuesService, RoomsService, TravelTimesService],
 })
 export class VenuesModule {}

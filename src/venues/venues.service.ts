@@ -9,7 +9,7 @@ import type { UpdateVenueDto } from './dto/update-venue.dto.js';
 import { VenueDetailResponse } from './dto/venue-detail.response.js';
 import { VenueResponse } from './dto/venue.response.js';
 import { rezoneOpeningSpans, toOpeningSpans, type OpeningSpan } from './opening-hours.js';
-import { isViolation, STILL_REFERENCED } from './postgres-violation.js';
+import { isViolation, STILL_REFERENCED } from '../common/errors/postgres-error.js';
 import { Room } from './room.entity.js';
 import { TravelTime } from './travel-time.entity.js';
 import { orderVenuePair } from './travel-pair.js';

@@ -64,6 +64,42 @@ describe('The 2012 reference data', () => {
     expect(detail.body.linkedEvents).toEqual([expect.objectContaining({ id: ceremony.id, startsAt: '2012-02-06T18:00:00+01:00' })]);
   });
 
+  it('has the four co-organisers and the six supporters of the colloquium, in the press release’s order', async () => {
+    const colloquium = (await t.http.get('/api/events?slug=vtn2012')).body.items[0];
+    const res = await t.http.get(`/api/events/${colloquium.id}/organisations?pageSize=100`);
+    expect(res.status).toBe(200);
+    const byRole = (role: string) =>
+      res.body.items.filter((r: { role: string }) => r.role === role).map((r: { organisation: { name: string } }) => r.organisation.name);
+    expect(byRole('co-organiser')).toEqual([
+      'Association des Villes Internet',
+      'Projet KNetworks',
+      'Université Toulouse Le Mirail',
+      'Institut des Sciences de la Communication du CNRS',
+    ]);
+    expect(byRole('supporter')).toEqual([
+      'Ministère de la Ville',
+      'Mutuelle Nationale Territoriale',
+      'Comité Interministériel des Villes',
+      'Délégation aux Usages de l’Internet',
+      'Commission « Geography of the Information Society »',
+      'Agence Universitaire de la Francophonie',
+    ]);
+    expect(res.body.total).toBe(10);
+  });
+
+  it('has the minister’s patronage of the ceremony', async () => {
+    const ceremony = (await t.http.get('/api/events?slug=label2012')).body.items[0];
+    const res = await t.http.get(`/api/events/${ceremony.id}/organisations`);
+    const patron = res.body.items.find((r: { role: string }) => r.role === 'patron');
+    expect(patron).toMatchObject({
+      note: 'Sous le parrainage de Maurice Leroy, Ministre de la Ville',
+      organisation: { name: 'Ministère de la Ville', kind: 'ministry' },
+    });
+    const orgs = await t.http.get('/api/organisations?pageSize=100');
+    expect(orgs.body.total).toBe(10);
+    expect(orgs.body.items.find((o: { acronym: string }) => o.acronym === 'ISCC').name).toBe('Institut des Sciences de la Communication du CNRS');
+  });
+
   it('invents nothing: no rooms, no coordinates, no people', async () => {
     const rows = await t.booted.dataSource.query(
       `SELECT (SELECT count(*) FROM rooms)::int AS rooms, (SELECT count(*) FROM venues WHERE latitude IS NOT NULL)::int AS located,
@@ -80,12 +116,15 @@ describe('The 2012 reference data', () => {
     await t.http.patch(`/api/events/${colloquium.id}`).set('Authorization', `Bearer ${admin}`).send({ venueIds: [] }).expect(200);
     const cnrs = await t.booted.dataSource.query(`SELECT id FROM venues WHERE name = 'CNRS'`);
     await t.http.delete(`/api/venues/${cnrs[0].id}`).set('Authorization', `Bearer ${admin}`).expect(204);
+    const roles = (await t.http.get(`/api/events/${ceremony.id}/organisations`)).body.items;
+    const patron = roles.find((r: { role: string }) => r.role === 'patron');
+    await t.http.delete(`/api/events/${ceremony.id}/organisations/${patron.id}`).set('Authorization', `Bearer ${admin}`).expect(204);
 
     await t.booted.app.get(ReferenceDataSeeder).seed();
     await t.booted.app.get(ReferenceDataSeeder).seed();
 
     const after = await counts();
-    expect(after).toEqual({ ...before, venues: before.venues - 1 });
+    expect(after).toEqual({ ...before, venues: before.venues - 1, roles: before.roles - 1 });
     expect((await t.http.get(`/api/events/${ceremony.id}`)).body.nameFr).toBe('Remise du Label (renommée)');
     expect((await t.http.get(`/api/events/${colloquium.id}`)).body.venues).toEqual([]);
   });

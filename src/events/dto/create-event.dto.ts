@@ -11,8 +11,9 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
 } from 'class-validator';
+import { IsTimeZone } from '../../common/validation/is-time-zone.js';
+import { OptionalText, RequiredText, SingleLine } from '../../common/validation/text.js';
 import { EVENT_KINDS, type EventKind } from '../event-kind.js';
 
 /**
@@ -36,33 +37,27 @@ export class CreateEventDto {
   parentEventId?: string | null;
 
   @ApiProperty({ example: 'Colloque international « Villes et territoires numériques »', maxLength: 300 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @RequiredText(300)
   nameFr!: string;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @OptionalText(300)
+  @SingleLine()
   nameEn?: string | null;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   themeFr?: string | null;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   themeEn?: string | null;
 
   @ApiPropertyOptional({ example: 'Europe/Paris', default: 'Europe/Paris', description: 'IANA time zone' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ example: '2012-02-06T18:00', description: 'Start, wall-clock in timeZone or with an offset' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { EVENT_ROLES, type EventRole } from '../organisation-kind.js';
-import { PlainText, SingleLine, TrimToNull } from './text-input.js';
+import { PlainText, SingleLine, TrimToNull } from '../../common/validation/text.js';
 
 export const MAX_DISPLAY_ORDER = 1_000_000;
 

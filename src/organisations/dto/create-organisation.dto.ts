@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation-kind.js';
-import { PlainText, SingleLine, Trim, TrimToNull } from './text-input.js';
+import { PlainText, SingleLine, Trim, TrimToNull } from '../../common/validation/text.js';
 
 /** An organiser records an organisation (names are unique, whatever their case). */
 export class CreateOrganisationDto {

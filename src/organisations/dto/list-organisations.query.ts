@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation-kind.js';
-import { SingleLine } from './text-input.js';
+import { SingleLine } from '../../common/validation/text.js';
 
 export const ORGANISATION_SORTS = ['name', 'acronym', 'createdAt'] as const;
 export type OrganisationSort = (typeof ORGANISATION_SORTS)[number];

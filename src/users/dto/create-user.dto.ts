@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalText, SingleLine } from '../../common/validation/text.js';
 import { STAFF_ROLES, type StaffRole } from '../../common/auth/role.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password.js';
 
@@ -18,9 +19,8 @@ export class CreateUserDto {
   password!: string;
 
   @ApiPropertyOptional({ example: 'Accueil CNRS', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
+  @SingleLine()
   displayName?: string;
 
   @ApiProperty({ enum: STAFF_ROLES, isArray: true, example: ['reception'] })

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
+import { OptionalText, SingleLine } from '../../common/validation/text.js';
 import { STAFF_ROLES, type StaffRole } from '../../common/auth/role.js';
 
 /** What an organiser may change on a staff account (passwords are the user's own). */
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
+  @SingleLine()
   displayName?: string;
 
   @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { OptionalText, RequiredText } from './text-input.js';
+import { OptionalText, RequiredText } from '../../common/validation/text.js';
 
 export const MAX_ROOM_CAPACITY = 100_000;
 

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsISO31661Alpha2, IsNumber, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { MAX_OPENING_DAYS } from '../opening-hours.js';
-import { IsTimeZone } from './is-time-zone.js';
+import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { OpeningDayDto } from './opening-day.dto.js';
-import { OptionalText, RequiredText } from './text-input.js';
+import { OptionalText, RequiredText } from '../../common/validation/text.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 /** Optional, but null is refused: these fields have a value (or a default) on every venue. */

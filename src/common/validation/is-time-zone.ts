@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isValidTimeZone } from '../../common/time/zoned-time.js';
+import { isValidTimeZone } from '../time/zoned-time.js';
 
 /** An IANA time zone the runtime knows (Europe/Paris, America/Montreal). */
 export function IsTimeZone(options?: ValidationOptions) {
