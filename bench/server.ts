@@ -3,9 +3,10 @@
  * not share its event loop. Started by run.ts with `fork`; reports its port over IPC, stops on
  * the message 'stop' or SIGTERM.
  */
+import { bootApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { BenchModule } from './bench.module.js';
-import { bootBenchApp, type BenchApp } from './boot-bench-app.js';
+
 
 export interface ServerReady {
   type: 'ready';
@@ -22,7 +23,7 @@ export interface QueryCount {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const booted: BenchApp = await bootBenchApp(config, [BenchModule]);
+  const booted = await bootApp(config, { quiet: true, extraModules: [BenchModule] });
   const server = await booted.app.listen(0, '127.0.0.1');
   // Every statement goes through the DataSource logger's logQuery (TypeORM calls it whether or not
   // logging is on): counting there gives the queries each route costs.
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   });
   process.on('SIGTERM', () => void stop());
   process.on('disconnect', () => void stop());
-  const ready: ServerReady = { type: 'ready', port, embedded: booted.embedded, pid: process.pid };
+  const ready: ServerReady = { type: 'ready', port, embedded: booted.embedded !== null, pid: process.pid };
   process.send?.(ready);
 }
 

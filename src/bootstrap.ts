@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -58,12 +58,21 @@ export function configureHttp(app: NestExpressApplication): void {
  * pending migrations, makes sure an organiser exists, loads the 2012 reference data, and wires HTTP.
  * The caller decides whether to listen.
  */
-export async function bootApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<BootedApp> {
+export interface BootOptions {
+  /** No Nest or pino logging (tests, CLI). */
+  quiet?: boolean;
+  /** Modules imported beside AppModule (the benchmark's baseline routes). */
+  extraModules?: Array<Type | DynamicModule>;
+}
+
+export async function bootApp(config: AppConfig, options: BootOptions = {}): Promise<BootedApp> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
   const target = { url: config.databaseUrl ?? (embedded as EmbeddedPostgres).url, embedded: embedded !== null };
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, target), {
+    const root = AppModule.forRoot(config, target);
+    const module = options.extraModules?.length ? { ...root, imports: [...(root.imports ?? []), ...options.extraModules] } : root;
+    app = await NestFactory.create<NestExpressApplication>(module, {
       bodyParser: false,
       bufferLogs: true,
       logger: options.quiet ? false : undefined,

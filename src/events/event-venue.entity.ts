@@ -11,7 +11,7 @@ export class EventVenue {
   @PrimaryColumn({ name: 'venue_id', type: 'uuid', primaryKeyConstraintName: 'PK_event_venues' })
   venueId!: string;
 
-  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Event, (event) => event.venueLinks, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'FK_event_venues_event' })
   event?: Event;
 

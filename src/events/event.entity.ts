@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { EventKind } from './event-kind.js';
 
 /**
@@ -62,6 +62,13 @@ export class Event {
 
   @Column({ name: 'contact_phone', type: 'varchar', length: 40, nullable: true })
   contactPhone!: string | null;
+
+  /**
+   * The venues used (event_venues rows), loaded only when a query asks for them. Named by string
+   * and typed structurally so that the two entity files do not import each other.
+   */
+  @OneToMany('EventVenue', 'event')
+  venueLinks?: { eventId: string; venueId: string }[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

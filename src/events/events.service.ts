@@ -41,8 +41,16 @@ export class EventsService {
     return toPage(await this.toResponses(rows), total, query);
   }
 
+  /** One event with its venues and linked events: the event and its linked events come in one query. */
   async get(id: string): Promise<EventResponse> {
-    const [response] = await this.toResponses([await this.load(id)]);
+    const family = await this.events.find({
+      where: [{ id }, { parentEventId: id }],
+      relations: { venueLinks: true },
+      order: { startsAt: 'ASC' },
+    });
+    const event = family.find((e) => e.id === id);
+    if (!event) throw notFound('Event');
+    const [response] = await this.toResponses([event], family.filter((e) => e.parentEventId === id));
     return response;
   }
 
@@ -129,13 +137,16 @@ export class EventsService {
     if (venueIds.length) await manager.insert(EventVenue, venueIds.map((venueId) => ({ eventId, venueId })));
   }
 
-  /** Responses for a page of events in three queries, whatever the page size. */
-  private async toResponses(events: Event[]): Promise<EventResponse[]> {
+  /**
+   * Responses for a page of events in three queries whatever the page size; one when the venue
+   * links and the linked events came with the events.
+   */
+  private async toResponses(events: Event[], knownChildren?: Event[]): Promise<EventResponse[]> {
     if (events.length === 0) return [];
     const ids = events.map((e) => e.id);
     const [links, children] = await Promise.all([
-      this.eventVenues.find({ where: { eventId: In(ids) } }),
-      this.events.find({ where: { parentEventId: In(ids) }, order: { startsAt: 'ASC' } }),
+      events.every((e) => e.venueLinks) ? events.flatMap((e) => e.venueLinks ?? []) : this.eventVenues.find({ where: { eventId: In(ids) } }),
+      knownChildren ?? this.events.find({ where: { parentEventId: In(ids) }, order: { startsAt: 'ASC' } }),
     ]);
     const summaries = await this.venues.summaries([...new Set(links.map((l) => l.venueId))]);
     const venueById = new Map<string, EventVenueResponse>(summaries.map((v) => [v.id, v]));

@@ -73,7 +73,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken as string;
   };
-  return {
+  const app: TestApp = {
     booted,
     config,
     http,
@@ -87,7 +87,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
       const password = 'a-long-password-42';
       const res = await http
         .post('/api/users')
-        .set('Authorization', `Bearer ${await this.adminToken()}`)
+        .set('Authorization', `Bearer ${await app.adminToken()}`)
         .send({ email, password, roles: [role] });
       if (res.status !== 201) throw new Error(`create ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return login(email, password);
@@ -97,6 +97,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
       await throwaway?.drop();
     },
   };
+  return app;
 }
 
 /** Asserts the one error body of the API. */
