@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/auth/access.js';
-import { ApiErrors } from '../common/http/api-docs.js';
+import { ApiErrors, ApiPageResponse } from '../common/http/api-docs.js';
 import { CreateRoomDto } from './dto/create-room.dto.js';
+import { ListRoomsQuery } from './dto/list-rooms.query.js';
 import { RoomResponse } from './dto/room.response.js';
 import { UpdateRoomDto } from './dto/update-room.dto.js';
 import { RoomsService } from './rooms.service.js';
@@ -14,11 +15,11 @@ export class RoomsController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The rooms of a venue, by name' })
-  @ApiOkResponse({ type: [RoomResponse] })
+  @ApiOperation({ summary: 'The rooms of a venue, paginated, by name or capacity' })
+  @ApiPageResponse(RoomResponse)
   @ApiErrors(404)
-  list(@Param('venueId', ParseUUIDPipe) venueId: string): Promise<RoomResponse[]> {
-    return this.rooms.list(venueId);
+  list(@Param('venueId', ParseUUIDPipe) venueId: string, @Query() query: ListRoomsQuery) {
+    return this.rooms.list(venueId, query);
   }
 
   @Post()

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { conflict, notFound } from '../common/errors/domain-error.js';
+import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
 import type { CreateRoomDto } from './dto/create-room.dto.js';
+import type { ListRoomsQuery } from './dto/list-rooms.query.js';
 import { RoomResponse } from './dto/room.response.js';
 import type { UpdateRoomDto } from './dto/update-room.dto.js';
 import { isViolation, STILL_REFERENCED } from '../common/errors/postgres-error.js';
@@ -17,10 +19,17 @@ export class RoomsService {
     private readonly venues: VenuesService,
   ) {}
 
-  async list(venueId: string): Promise<RoomResponse[]> {
+  /** A page of a venue's rooms, by name or capacity. */
+  async list(venueId: string, query: ListRoomsQuery): Promise<Page<RoomResponse>> {
     await this.venues.assertExists(venueId);
-    const rows = await this.rooms.find({ where: { venueId }, order: { name: 'ASC' } });
-    return rows.map((room) => RoomResponse.from(room));
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    const [rows, total] = await this.rooms.findAndCount({
+      where: { venueId },
+      order: query.sort === 'capacity' ? { capacity: direction, name: 'ASC' } : { name: direction, id: 'ASC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
+    });
+    return toPage(rows.map((room) => RoomResponse.from(room)), total, query);
   }
 
   /** Adds a room to a venue; 409 when the venue already has a room of that name. */

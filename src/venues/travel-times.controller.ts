@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/auth/access.js';
-import { ApiErrors } from '../common/http/api-docs.js';
+import { ApiErrors, ApiPageResponse } from '../common/http/api-docs.js';
+import { ListTravelTimesQuery } from './dto/list-travel-times.query.js';
 import { PutTravelTimeDto } from './dto/put-travel-time.dto.js';
 import { TravelTimeResponse } from './dto/travel-time.response.js';
 import { VenuePairQuery } from './dto/venue-pair.query.js';
@@ -18,11 +19,11 @@ export class TravelTimesController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Every recorded travel time between two venues (the same both ways)' })
-  @ApiOkResponse({ type: [TravelTimeResponse] })
+  @ApiOperation({ summary: 'Recorded travel times between two venues (the same both ways), paginated' })
+  @ApiPageResponse(TravelTimeResponse)
   @ApiErrors()
-  list(): Promise<TravelTimeResponse[]> {
-    return this.travelTimes.list();
+  list(@Query() query: ListTravelTimesQuery) {
+    return this.travelTimes.list(query);
   }
 
   @Put()

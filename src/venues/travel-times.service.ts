@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { notFound, validationFailed } from '../common/errors/domain-error.js';
+import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
+import type { ListTravelTimesQuery } from './dto/list-travel-times.query.js';
 import type { PutTravelTimeDto } from './dto/put-travel-time.dto.js';
 import { TravelTimeResponse } from './dto/travel-time.response.js';
 import type { VenuePairQuery } from './dto/venue-pair.query.js';
@@ -18,10 +20,20 @@ export class TravelTimesService {
     private readonly venues: VenuesService,
   ) {}
 
-  /** Every recorded pair with both venues' names, in one query. */
-  async list(): Promise<TravelTimeResponse[]> {
-    const rows = await this.withVenues().orderBy('a.name', 'ASC').addOrderBy('b.name', 'ASC').getMany();
-    return rows.map((row) => TravelTimeResponse.from(row as LoadedTravelTime));
+  /** A page of the recorded pairs with both venues' names (optionally those of one venue), in one query and a count. */
+  async list(query: ListTravelTimesQuery): Promise<Page<TravelTimeResponse>> {
+    const qb = this.withVenues();
+    if (query.venueId) qb.where('(t.venue_a_id = :venue OR t.venue_b_id = :venue)', { venue: query.venueId });
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    const [rows, total] = await qb
+      .orderBy('a.name', direction)
+      .addOrderBy('b.name', direction)
+      .addOrderBy('t.venue_a_id', 'ASC')
+      .addOrderBy('t.venue_b_id', 'ASC')
+      .skip(pageOffset(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+    return toPage(rows.map((row) => TravelTimeResponse.from(row as LoadedTravelTime)), total, query);
   }
 
   /** Records the minutes between two venues (either order), replacing what was there. */

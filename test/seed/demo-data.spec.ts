@@ -18,8 +18,8 @@ describe('The demo data set (npm run seed:demo)', () => {
     expect(rooms).toHaveLength(4);
     expect(rooms.every((r) => r.name.includes('(démo)'))).toBe(true);
     const travel = await t.http.get('/api/venues/travel-times');
-    expect(travel.body).toHaveLength(1);
-    expect(travel.body[0]).toMatchObject({ transitMinutes: 30, walkingMinutes: 60 });
+    expect(travel.body.items).toHaveLength(1);
+    expect(travel.body.items[0]).toMatchObject({ transitMinutes: 30, walkingMinutes: 60 });
     const token = await t.login('accueil.demo@example.org', 'accueil-demo-2012');
     expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`)).body.roles).toEqual(['reception']);
     const colloquium = (await t.http.get('/api/events?slug=vtn2012')).body.items[0];

@@ -53,7 +53,11 @@ describe('Rooms and travel times API', () => {
 
       const list = await t.http.get(`/api/venues/${venueId}/rooms`);
       expect(list.status).toBe(200);
-      expect(list.body.map((r: { name: string }) => r.name)).toEqual(['Amphithéâtre', 'Salle B']);
+      expect(list.body.items.map((r: { name: string }) => r.name)).toEqual(['Amphithéâtre', 'Salle B']);
+      expect(list.body.total).toBe(2);
+      const byCapacity = await t.http.get(`/api/venues/${venueId}/rooms?sort=capacity&order=desc&pageSize=1`);
+      expect(byCapacity.body).toMatchObject({ page: 1, pageSize: 1, total: 2, items: [{ name: 'Amphithéâtre' }] });
+      expect((await t.http.get(`/api/venues/${venueId}/rooms?pageSize=101`)).status).toBe(400);
       const venue = await t.http.get(`/api/venues/${venueId}`);
       expect(venue.body.rooms.map((r: { name: string }) => r.name)).toEqual(['Amphithéâtre', 'Salle B']);
 
@@ -125,7 +129,7 @@ describe('Rooms and travel times API', () => {
     it('is not taken for a venue id: GET, PUT and DELETE /api/venues/travel-times reach their own routes', async () => {
       const get = await t.http.get('/api/venues/travel-times');
       expect(get.status).toBe(200);
-      expect(Array.isArray(get.body)).toBe(true);
+      expect(Array.isArray(get.body.items)).toBe(true);
       const put = await t.http.put('/api/venues/travel-times').set(auth()).send({});
       expect(put.status).toBe(400);
       expect(put.body.details.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['fromVenueId', 'toVenueId']));
@@ -160,8 +164,11 @@ describe('Rooms and travel times API', () => {
       await t.http.put('/api/venues/travel-times').set(auth()).send({ fromVenueId: third, toVenueId: cnrs, walkingMinutes: 0 }).expect(200);
       const list = await t.http.get('/api/venues/travel-times');
       expect(list.status).toBe(200);
-      expect(list.body).toHaveLength(2);
-      for (const item of list.body) expect(item.venueA.id < item.venueB.id).toBe(true);
+      expect(list.body.items).toHaveLength(2);
+      for (const item of list.body.items) expect(item.venueA.id < item.venueB.id).toBe(true);
+      const ofThird = await t.http.get(`/api/venues/travel-times?venueId=${third}`);
+      expect(ofThird.body.items).toHaveLength(1);
+      expect(ofThird.body.items.every((i: { venueA: { id: string }; venueB: { id: string } }) => i.venueA.id === third || i.venueB.id === third)).toBe(true);
     });
 
     it('gives the programme the minutes between two venues through VenuesService.travelMinutes', async () => {
@@ -202,7 +209,7 @@ describe('Rooms and travel times API', () => {
       await t.http.put('/api/venues/travel-times').set(auth()).send({ fromVenueId: gone, toVenueId: cnrs, walkingMinutes: 10 }).expect(200);
       await t.http.delete(`/api/venues/${gone}`).set(auth()).expect(204);
       const list = await t.http.get('/api/venues/travel-times');
-      expect(list.body.some((i: { venueA: { id: string }; venueB: { id: string } }) => i.venueA.id === gone || i.venueB.id === gone)).toBe(false);
+      expect(list.body.items.some((i: { venueA: { id: string }; venueB: { id: string } }) => i.venueA.id === gone || i.venueB.id === gone)).toBe(false);
     });
   });
 });
