@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 
 /**
@@ -166,6 +167,28 @@ describe('The server process (npm start)', () => {
     } finally {
       await stopServer(server);
     }
+  });
+
+  it('finishes a request in flight when told to stop, then exits', async () => {
+    const server = await startServer({ DATA_DIR: ':memory:', ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'boss-password-1' });
+    const body = JSON.stringify({ email: 'boss@example.org', password: 'boss-password-1' });
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      // half the body now, SIGTERM while the request is in flight, the rest afterwards
+      req.write(body.slice(0, 10));
+      setTimeout(() => server.child.kill('SIGTERM'), 300);
+      setTimeout(() => req.end(body.slice(10)), 800);
+    });
+    const res = await answer;
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text).user.email).toBe('boss@example.org');
+    expect(await exited).toBe(0);
   });
 
   it('stops with a readable message on a bad setting', async () => {
