@@ -1,3 +1,4 @@
+import { SpeakersAndSubmissions1795684887195 } from './1795684887195-SpeakersAndSubmissions.js';
 import { InitialSchema1795682343394 } from './1795682343394-InitialSchema.js';
 /**
  * Every migration, in order. `npm run migration:generate -- Name` writes a new file here;
@@ -5,4 +6,5 @@ import { InitialSchema1795682343394 } from './1795682343394-InitialSchema.js';
  */
 export const MIGRATIONS: Function[] = [
   InitialSchema1795682343394,
+  SpeakersAndSubmissions1795684887195,
 ];

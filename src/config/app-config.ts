@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * The application's configuration, read once from the environment by `loadConfig`.
  * Every setting has a sensible default so that `npm start` needs nothing.
@@ -24,9 +27,26 @@ export interface AppConfig {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginFailureWindowMinutes: number;
+  /** Where mail goes (SMTP_URL, e.g. smtp://user:pass@host:587). Unset: .eml files under outboxDir. */
+  smtpUrl: string | null;
+  /** Sender of every message (MAIL_FROM). */
+  mailFrom: string;
+  /** Folder of .eml files when there is no SMTP_URL (OUTBOX_DIR, default DATA_DIR/outbox). */
+  outboxDir: string;
+  /** How often the outbox worker looks for mail to send, in ms (OUTBOX_POLL_MS, default 2000; 0 turns the worker off). */
+  outboxPollMs: number;
+  /** Public address of the back-office, used in links inside e-mails (PUBLIC_URL). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
+
+function smtpUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return null;
+  if (!/^smtps?:\/\//.test(raw)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  return raw;
+}
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -59,11 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (adminPassword !== null && adminPassword.length < 10) {
     throw new ConfigError('ADMIN_PASSWORD must be at least 10 characters long');
   }
+  const dataDir = env.DATA_DIR?.trim() || './data';
   return {
     port: intSetting(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
-    dataDir: env.DATA_DIR?.trim() || './data',
+    dataDir,
     adminEmail,
     adminPassword,
     tokenTtlMinutes: intSetting(env, 'TOKEN_TTL_MINUTES', 720, 1, 60 * 24 * 90),
@@ -72,5 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailuresPerAccount: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
     loginMaxFailuresPerAddress: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10000),
     loginFailureWindowMinutes: intSetting(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.MAIL_FROM?.trim() || 'Villes et territoires numériques <no-reply@localhost>',
+    outboxDir: env.OUTBOX_DIR?.trim() || (dataDir === ':memory:' ? join(tmpdir(), `colloquium-outbox-${process.pid}`) : join(dataDir, 'outbox')),
+    outboxPollMs: intSetting(env, 'OUTBOX_POLL_MS', 2000, 0, 3_600_000),
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, ''),
   };
 }

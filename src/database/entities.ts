@@ -1,3 +1,14 @@
+import { CallForPapers } from '../cfp/call-for-papers.entity.js';
+import { SubmissionType } from '../cfp/submission-type.entity.js';
+import { Track } from '../cfp/track.entity.js';
+import { OutboxMessage } from '../mail/outbox-message.entity.js';
+import { Review } from '../submissions/review.entity.js';
+import { SpeakerProfile } from '../speakers/speaker-profile.entity.js';
+import { Unavailability } from '../speakers/unavailability.entity.js';
+import { SubmissionRevision } from '../submissions/submission-revision.entity.js';
+import { SubmissionSpeaker } from '../submissions/submission-speaker.entity.js';
+import { SubmissionTransition } from '../submissions/submission-transition.entity.js';
+import { Submission } from '../submissions/submission.entity.js';
 import { AuthToken } from '../auth/auth-token.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
 import { EventVenue } from '../events/event-venue.entity.js';
@@ -27,4 +38,15 @@ export const ENTITIES = [
   OrganisationLogo,
   EventOrganisation,
   AppliedSeed,
+  OutboxMessage,
+  SpeakerProfile,
+  Unavailability,
+  CallForPapers,
+  SubmissionType,
+  Track,
+  Submission,
+  SubmissionSpeaker,
+  SubmissionTransition,
+  SubmissionRevision,
+  Review,
 ];

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, IsNull, Repository } from 'typeorm';
+import { Brackets, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Role, StaffRole } from '../common/auth/role.js';
 import { conflict, notFound } from '../common/errors/domain-error.js';
+import { isViolation } from '../common/errors/postgres-error.js';
 import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
@@ -22,18 +23,31 @@ export class UsersService {
 
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
-  /** Creates an account; 409 when the email is taken, whatever the other account's role. */
-  async createAccount(input: { email: string; password: string; displayName?: string | null; roles: Role[] }): Promise<User> {
+  /**
+   * Creates an account; 409 when the email is taken, whatever the other account's role. Pass the
+   * EntityManager of a transaction to create it together with other rows (a speaker's profile).
+   */
+  async createAccount(
+    input: { email: string; password: string; displayName?: string | null; roles: Role[] },
+    manager?: EntityManager,
+  ): Promise<User> {
+    const users = manager ? manager.getRepository(User) : this.users;
     const email = normaliseEmail(input.email);
-    if (await this.users.existsBy({ email })) throw conflict('An account with this email already exists', undefined, 'EMAIL_TAKEN');
-    const user = this.users.create({
+    if (await users.existsBy({ email })) throw conflict('An account with this email already exists', undefined, 'EMAIL_TAKEN');
+    const user = users.create({
       email,
       passwordHash: await hashPassword(input.password),
       displayName: input.displayName ?? null,
       roles: [...new Set(input.roles)],
       disabledAt: null,
     });
-    return this.users.save(user);
+    try {
+      return await users.save(user);
+    } catch (error) {
+      // two sign-ups racing with one email: the unique constraint decides, with the same answer
+      if (isViolation(error, '23505', 'UQ_users_email')) throw conflict('An account with this email already exists', undefined, 'EMAIL_TAKEN');
+      throw error;
+    }
   }
 
   async createStaff(dto: CreateUserDto): Promise<UserResponse> {
