@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { CfpModule } from './cfp/cfp.module.js';
 import { loggablePath, requestIdFor } from './common/http/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         VenuesModule,
         EventsModule,
         OrganisationsModule,
+        CfpModule,
         SeedModule,
       ],
     };

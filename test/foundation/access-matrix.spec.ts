@@ -48,6 +48,16 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/events/{eventId}/organisations': 'organiser',
   'PATCH /api/events/{eventId}/organisations/{roleId}': 'organiser',
   'DELETE /api/events/{eventId}/organisations/{roleId}': 'organiser',
+  'GET /api/events/{eventId}/cfp': 'public',
+  'PUT /api/events/{eventId}/cfp': 'organiser',
+  'GET /api/events/{eventId}/submission-types': 'public',
+  'POST /api/events/{eventId}/submission-types': 'organiser',
+  'PATCH /api/events/{eventId}/submission-types/{typeId}': 'organiser',
+  'DELETE /api/events/{eventId}/submission-types/{typeId}': 'organiser',
+  'GET /api/events/{eventId}/tracks': 'public',
+  'POST /api/events/{eventId}/tracks': 'organiser',
+  'PATCH /api/events/{eventId}/tracks/{trackId}': 'organiser',
+  'DELETE /api/events/{eventId}/tracks/{trackId}': 'organiser',
 };
 
 type Caller = 'anonymous' | 'speaker' | 'reception' | 'organiser';
