@@ -58,6 +58,11 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/events/{eventId}/tracks': 'organiser',
   'PATCH /api/events/{eventId}/tracks/{trackId}': 'organiser',
   'DELETE /api/events/{eventId}/tracks/{trackId}': 'organiser',
+  'PUT /api/submissions/{id}/review': 'organiser',
+  'DELETE /api/submissions/{id}/review': 'organiser',
+  'GET /api/submissions/{id}/reviews': 'organiser',
+  'GET /api/events/{eventId}/submissions': 'organiser',
+  'GET /api/events/{eventId}/submissions.csv': 'organiser',
 };
 
 type Caller = 'anonymous' | 'speaker' | 'reception' | 'organiser';
