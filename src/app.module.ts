@@ -11,6 +11,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { SpeakersModule } from './speakers/speakers.module.js';
 import { SubmissionReviewModule } from './submissions/review/submission-review.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VenuesModule } from './venues/venues.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         VenuesModule,
         EventsModule,
         OrganisationsModule,
+        SpeakersModule,
         CfpModule,
         SubmissionReviewModule,
         SeedModule,

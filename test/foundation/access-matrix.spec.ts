@@ -6,7 +6,7 @@ import { expectErrorBody, startTestApp, type TestApp } from '../support/test-app
  * Who may call what, for every route of the OpenAPI document. A new route fails the first test
  * until it is given its expected access here, so the matrix always covers every route.
  */
-type Access = 'public' | 'signed-in' | 'organiser';
+type Access = 'public' | 'signed-in' | 'speaker' | 'organiser';
 const EXPECTED: Record<string, Access> = {
   'GET /health': 'public',
   'POST /api/auth/login': 'public',
@@ -48,6 +48,19 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/events/{eventId}/organisations': 'organiser',
   'PATCH /api/events/{eventId}/organisations/{roleId}': 'organiser',
   'DELETE /api/events/{eventId}/organisations/{roleId}': 'organiser',
+  'POST /api/speakers/signup': 'public',
+  'GET /api/speakers': 'organiser',
+  'GET /api/speakers/{userId}': 'organiser',
+  'GET /api/speakers/{userId}/photo': 'organiser',
+  'GET /api/me/speaker-profile': 'speaker',
+  'PATCH /api/me/speaker-profile': 'speaker',
+  'PUT /api/me/speaker-profile/photo': 'speaker',
+  'GET /api/me/speaker-profile/photo': 'speaker',
+  'DELETE /api/me/speaker-profile/photo': 'speaker',
+  'GET /api/me/events/{eventId}/unavailabilities': 'speaker',
+  'POST /api/me/events/{eventId}/unavailabilities': 'speaker',
+  'DELETE /api/me/events/{eventId}/unavailabilities/{id}': 'speaker',
+  'GET /api/events/{eventId}/unavailabilities': 'organiser',
   'GET /api/events/{eventId}/cfp': 'public',
   'PUT /api/events/{eventId}/cfp': 'organiser',
   'GET /api/events/{eventId}/submission-types': 'public',
@@ -72,6 +85,7 @@ function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
   if (access === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
   if (access === 'signed-in') return 'allowed';
+  if (access === 'speaker') return caller === 'speaker' ? 'allowed' : 403;
   return caller === 'organiser' ? 'allowed' : 403;
 }
 

@@ -1,0 +1,22 @@
+import { CallHandler, ExecutionContext, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Observable } from 'rxjs';
+import { MAX_PHOTO_BYTES, photoTooLarge } from './photo-image.js';
+
+/**
+ * Reads the multipart field `file` into memory: one file of at most 2 MB and no other field.
+ * multer stops reading past the limit; its 413 is given the photo's own message.
+ */
+const MulterPhotoInterceptor = FileInterceptor('file', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0 } });
+
+@Injectable()
+export class PhotoUploadInterceptor extends MulterPhotoInterceptor {
+  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    try {
+      return await super.intercept(context, next);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeException) throw photoTooLarge();
+      throw error;
+    }
+  }
+}
