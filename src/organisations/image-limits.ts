@@ -1,31 +1,7 @@
-/** What a logo may be: its upload size, and the size of the picture it holds. */
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-export const MAX_LOGO_SIDE = 10_000;
-export const MAX_LOGO_PIXELS = 25_000_000;
+import { MAX_IMAGE_BYTES } from '../common/images/image-limits.js';
+
+/** A logo is an uploaded picture like any other (src/common/images), at most 2 MB. */
+export const MAX_LOGO_BYTES = MAX_IMAGE_BYTES;
 
 /** The longest side, in pixels, of the PNG an SVG logo is rasterised to. */
 export const SVG_RENDER_SIDE = 1024;
-
-export interface ImageSize {
-  width: number;
-  height: number;
-}
-
-/** The bytes are not an image we accept, or not a sound one; the message says why. */
-export class InvalidImage extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidImage';
-  }
-}
-
-/** Refuses a picture with no pixels, a side over 10,000 px or more than 25 megapixels. */
-export function assertSaneSize(size: ImageSize, format: string): void {
-  const { width, height } = size;
-  if (width < 1 || height < 1) throw new InvalidImage(`The ${format} has no pixels`);
-  if (width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE || width * height > MAX_LOGO_PIXELS) {
-    throw new InvalidImage(
-      `The ${format} is ${width}×${height} px; a logo may be at most ${MAX_LOGO_SIDE} px a side and ${MAX_LOGO_PIXELS / 1_000_000} megapixels`,
-    );
-  }
-}

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../common/errors/domain-error.js';
-import { InvalidImage, MAX_LOGO_BYTES, type ImageSize } from './image-limits.js';
-import { checkJpeg } from './jpeg-image.js';
-import { checkPng } from './png-image.js';
+import { InvalidImage, type ImageSize } from '../common/images/image-limits.js';
+import { MAX_LOGO_BYTES } from './image-limits.js';
+import { checkJpeg } from '../common/images/jpeg-image.js';
+import { checkPng } from '../common/images/png-image.js';
 import { assertSelfContained, rasteriseSvg, svgText } from './svg-logo.js';
 
 export type StoredLogoType = 'image/png' | 'image/jpeg';

@@ -1,7 +1,8 @@
 import { renderAsync, Resvg } from '@resvg/resvg-js';
-import { InvalidImage, SVG_RENDER_SIDE, type ImageSize } from './image-limits.js';
-import { checkJpeg } from './jpeg-image.js';
-import { checkPng } from './png-image.js';
+import { InvalidImage, type ImageSize } from '../common/images/image-limits.js';
+import { SVG_RENDER_SIDE } from './image-limits.js';
+import { checkJpeg } from '../common/images/jpeg-image.js';
+import { checkPng } from '../common/images/png-image.js';
 
 /** How long rendering one SVG may take before the upload is refused. */
 const RENDER_TIMEOUT_MS = 10_000;

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../common/errors/domain-error.js';
 // The image checks belong to the organisations module (logos); photos reuse them as they are.
-import { InvalidImage, MAX_LOGO_BYTES, type ImageSize } from '../organisations/image-limits.js';
-import { checkJpeg } from '../organisations/jpeg-image.js';
-import { checkPng } from '../organisations/png-image.js';
+import { InvalidImage, MAX_IMAGE_BYTES, type ImageSize } from '../common/images/image-limits.js';
+import { checkJpeg } from '../common/images/jpeg-image.js';
+import { checkPng } from '../common/images/png-image.js';
 
-export const MAX_PHOTO_BYTES = MAX_LOGO_BYTES;
+export const MAX_PHOTO_BYTES = MAX_IMAGE_BYTES;
 
 export type PhotoMediaType = 'image/png' | 'image/jpeg';
 

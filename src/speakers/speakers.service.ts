@@ -3,10 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { notFound } from '../common/errors/domain-error.js';
 import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
-import { normaliseEmail } from '../users/users.service.js';
+import { normaliseEmail, UsersService } from '../users/users.service.js';
 import type { ListSpeakersQuery, SpeakerSort } from './dto/list-speakers.query.js';
 import { SpeakerProfileResponse } from './dto/speaker-profile.response.js';
 import type { UpdateSpeakerProfileDto } from './dto/update-speaker-profile.dto.js';
+import { displayNameOf } from './person-name.js';
 import { SpeakerProfile } from './speaker-profile.entity.js';
 import { containsPattern, MAX_SEARCH_LENGTH, searchCondition } from './speaker-search.js';
 import type { SpeakerSummary } from './speaker-summary.js';
@@ -34,6 +35,7 @@ export class SpeakersService {
   constructor(
     @InjectRepository(SpeakerProfile) private readonly profiles: Repository<SpeakerProfile>,
     private readonly unavailabilities: UnavailabilitiesService,
+    private readonly users: UsersService,
   ) {}
 
   /** A speaker's profile (their own, or any for organisers); 404 for anyone who is not a speaker. */
@@ -47,8 +49,17 @@ export class SpeakersService {
   async update(userId: string, dto: UpdateSpeakerProfileDto): Promise<SpeakerProfileResponse> {
     const changes: Partial<SpeakerProfile> = {};
     for (const field of PROFILE_FIELDS) if (dto[field] !== undefined) Object.assign(changes, { [field]: dto[field] });
-    if (!(await this.profiles.existsBy({ userId }))) throw notFound('Speaker');
-    if (Object.keys(changes).length) await this.profiles.update({ userId }, changes);
+    const current = await this.profiles.findOneBy({ userId });
+    if (!current) throw notFound('Speaker');
+    if (Object.keys(changes).length) {
+      await this.profiles.manager.transaction(async (manager) => {
+        await manager.update(SpeakerProfile, { userId }, changes);
+        if (changes.firstName !== undefined || changes.lastName !== undefined) {
+          const renamed = { ...current, ...changes };
+          await this.users.rename(userId, displayNameOf(renamed.firstName, renamed.lastName), manager);
+        }
+      });
+    }
     return this.get(userId);
   }
 

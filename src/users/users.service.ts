@@ -33,10 +33,12 @@ export class UsersService {
   ): Promise<User> {
     const users = manager ? manager.getRepository(User) : this.users;
     const email = normaliseEmail(input.email);
+    // hash first: a taken email then costs as long to refuse as a new one takes to create
+    const passwordHash = await hashPassword(input.password);
     if (await users.existsBy({ email })) throw conflict('An account with this email already exists', undefined, 'EMAIL_TAKEN');
     const user = users.create({
       email,
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
       displayName: input.displayName ?? null,
       roles: [...new Set(input.roles)],
       disabledAt: null,
@@ -88,6 +90,12 @@ export class UsersService {
     if (disabled && id === actorId) throw conflict('You cannot disable your own account');
     user.disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
     return UserResponse.from(await this.users.save(user));
+  }
+
+  /** Changes the name an account is shown under (a speaker renaming their profile). */
+  async rename(id: string, displayName: string, manager?: EntityManager): Promise<void> {
+    const users = manager ? manager.getRepository(User) : this.users;
+    await users.update({ id }, { displayName: displayName.slice(0, 200) });
   }
 
   /** The account behind a login attempt, or null. */

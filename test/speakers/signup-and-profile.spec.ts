@@ -217,6 +217,14 @@ describe('Speakers: sign-up and own profile', () => {
     expect((await patch({})).status).toBe(200);
   });
 
+  it('renames the account too when the profile’s names change', async () => {
+    const speaker = await signUp(t, { firstName: 'Anne', lastName: 'Martin' });
+    const res = await t.http.patch('/api/me/speaker-profile').set(bearer(speaker.token)).send({ lastName: 'Martin-Lefèvre' });
+    expect(res.status).toBe(200);
+    const [row] = await t.booted.dataSource.query('SELECT display_name FROM users WHERE id = $1', [speaker.userId]);
+    expect(row.display_name).toBe('Anne Martin-Lefèvre');
+  });
+
   it('keeps profile routes to speakers: 401 without a token, 403 for staff, 404 for a speaker account without a profile', async () => {
     expect((await t.http.get('/api/me/speaker-profile')).status).toBe(401);
     const reception = await t.tokenFor('reception');
