@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         HealthModule,
+        MailModule,
         UsersModule,
         AuthModule,
         VenuesModule,
