@@ -25,7 +25,7 @@ async function createUser(args: string[]): Promise<void> {
   const given = values.password ?? process.env.CLI_PASSWORD;
   if (given !== undefined && given.length < MIN_PASSWORD_LENGTH) throw new ConfigError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   const password = given ?? generatePassword();
-  const booted = await bootApp({ ...loadConfig(), seedReferenceData: false }, { quiet: true });
+  const booted = await bootApp({ ...loadConfig(), seedReferenceData: false, outboxPollMs: 0 }, { quiet: true });
   try {
     const user = await booted.app.get(UsersService).createAccount({
       email: values.email,
@@ -41,7 +41,7 @@ async function createUser(args: string[]): Promise<void> {
 }
 
 async function seedDemo(): Promise<void> {
-  const booted = await bootApp(loadConfig(), { quiet: true });
+  const booted = await bootApp({ ...loadConfig(), outboxPollMs: 0 }, { quiet: true });
   try {
     const report = await booted.app.get(DemoDataSeeder).seed();
     console.log(report.length ? `demo data loaded:\n  ${report.join('\n  ')}` : 'demo data already loaded: nothing to do');
