@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: throughput and latency of GET /api/events/:id against bare routes of the same
- * Nest application on the same database, in one run. See bench/README.md.
+ * Nest application on the same database, then the organisers' list of proposals over thousands of
+ * fictitious proposals with their reviews, in one run. See bench/README.md.
  *
  * Settings (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 20),
  * BENCH_WARMUP (s, default 2), BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server: the bench
  * runs in a throwaway database created there; unset: the embedded engine, in memory),
- * BENCH_LOG_LEVEL (pino level of the app under load, default silent).
+ * BENCH_LOG_LEVEL (pino level of the app under load, default silent), BENCH_SUBMISSIONS (proposals
+ * seeded for the listing: default 5000 on a server, 1000 on the embedded engine; 0 skips it).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
-import type { QueryCount, ServerReady } from './server.js';
+import type { SeededSubmissions } from './seed-submissions.js';
+import type { QueryCount, SeedSubmissionsReply, ServerReady } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -34,6 +37,12 @@ const CONNECTIONS = intSetting('BENCH_CONNECTIONS', 20, 1, 1000);
 const WARMUP = intSetting('BENCH_WARMUP', 2, 0, 60);
 const SERVER_URL = process.env.BENCH_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim() || null;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL?.trim() || 'silent';
+const DATA_DIR = process.env.BENCH_DATA_DIR?.trim() || ':memory:';
+/** Proposals seeded for the listing: the issue asks for 5,000 on a server; the one-connection embedded engine gets fewer. */
+const SUBMISSIONS = intSetting('BENCH_SUBMISSIONS', SERVER_URL ? 5000 : 1000, 0, 100_000);
+/** Page sizes whose SQL statement counts must be equal (no N+1). */
+const SMALL_PAGE = 10;
+const LARGE_PAGE = 50;
 
 interface RouteResult {
   name: string;
@@ -49,6 +58,16 @@ interface RouteResult {
   statusCodes: Record<string, number>;
   /** SQL statements sent for one request (measured alone, before the load). */
   queriesPerRequest: number;
+}
+
+/** The organisers' list of proposals: what was seeded, and the SQL a page costs at two sizes. */
+interface ListingReport {
+  measured: boolean;
+  reason?: string;
+  seeded?: SeededSubmissions;
+  /** SQL statements for one page, per route, at SMALL_PAGE and LARGE_PAGE (auth guard included). */
+  queriesPerPage?: Record<string, { [pageSize: string]: number }>;
+  queriesConstant?: boolean;
 }
 
 interface EventTarget {
@@ -140,11 +159,11 @@ function queryCount(child: ChildProcess): Promise<number> {
 }
 
 /** Statements one request costs: the count before and after one request, nothing else running. */
-async function queriesPerRequest(child: ChildProcess, url: string): Promise<number> {
+async function queriesPerRequest(child: ChildProcess, url: string, headers: Record<string, string> = {}): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < 3; i += 1) {
     const before = await queryCount(child);
-    await (await fetch(url)).arrayBuffer();
+    await (await fetch(url, { headers })).arrayBuffer();
     samples.push((await queryCount(child)) - before);
   }
   return Math.min(...samples);
@@ -201,12 +220,35 @@ async function findOrCreateEvent(base: string, admin: { email: string; password:
   return { id, slug: 'benchevent', source: 'created by the bench' };
 }
 
-async function measure(child: ChildProcess, base: string, name: string, label: string, path: string): Promise<RouteResult> {
+/** Asks the application process to seed the proposals (bench/seed-submissions.ts). */
+function seedInServer(child: ChildProcess, count: number): Promise<SeededSubmissions> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('seeding the proposals took more than 120 s')), 120_000);
+    const onMessage = (message: SeedSubmissionsReply) => {
+      if (message?.type !== 'seeded' && message?.type !== 'seed-failed') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      if (message.type === 'seeded') resolve(message.result);
+      else reject(new Error(`seeding the proposals failed: ${message.error}`));
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'seed-submissions', count });
+  });
+}
+
+async function measure(
+  child: ChildProcess,
+  base: string,
+  name: string,
+  label: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<RouteResult> {
   const url = `${base}${path}`;
-  const perRequest = await queriesPerRequest(child, url);
-  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP });
+  const perRequest = await queriesPerRequest(child, url, headers);
+  if (WARMUP > 0) await autocannon({ url, headers, connections: CONNECTIONS, duration: WARMUP });
   process.stdout.write(`  ${label}: ${DURATION} s, ${CONNECTIONS} connections … `);
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, title: name });
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION, title: name });
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]));
   const result: RouteResult = {
     name,
@@ -257,6 +299,71 @@ function gitCommit(): string | null {
   }
 }
 
+interface PlannedRoute {
+  name: string;
+  label: string;
+  path: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Seeds the proposals and plans the listing routes: the organisers' list filtered on submitted
+ * proposals sorted by mean score, 50 a page, alone and with a speaker filter. Only in a database
+ * the bench owns (a throwaway database on the server, or the embedded engine in memory), so that
+ * fictitious proposals never land in a real one.
+ */
+async function prepareListing(
+  child: ChildProcess,
+  base: string,
+  admin: { email: string; password: string },
+  disposable: boolean,
+): Promise<{ routes: PlannedRoute[]; report: ListingReport }> {
+  if (SUBMISSIONS === 0) return { routes: [], report: { measured: false, reason: 'BENCH_SUBMISSIONS=0' } };
+  if (!disposable) {
+    const reason = 'the bench is not running in a database of its own (no CREATEDB privilege, or BENCH_DATA_DIR set): no fictitious proposals written';
+    console.warn(`\n! Proposals listing skipped: ${reason}.\n`);
+    return { routes: [], report: { measured: false, reason } };
+  }
+  process.stdout.write(`Seeding ${SUBMISSIONS} fictitious proposals with signers and reviews … `);
+  const seeded = await seedInServer(child, SUBMISSIONS);
+  console.log(
+    `${seeded.proposals} proposals (${seeded.submitted} submitted), ${seeded.signers} signers, ${seeded.reviews} reviews in ${fmt(seeded.seconds)} s`,
+  );
+  const login = await getJson(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  const token = (login.body as { accessToken?: string }).accessToken;
+  if (login.status !== 200 || !token) throw new Error(`cannot log in as ${admin.email} to list the proposals (${login.status})`);
+  const headers = { authorization: `Bearer ${token}` };
+  const list = (pageSize: number, extra = '') =>
+    `/api/events/${seeded.eventId}/submissions?state=submitted&sort=score&order=desc&pageSize=${pageSize}${extra}`;
+  const speaker = '&speaker=helene%20dupre';
+  const routes: PlannedRoute[] = [
+    { name: 'listing', label: `GET …/submissions?state=submitted&sort=score (${LARGE_PAGE}/page)`, path: list(LARGE_PAGE), headers },
+    { name: 'listing-speaker', label: `  … &speaker=helene dupre (${LARGE_PAGE}/page)`, path: list(LARGE_PAGE, speaker), headers },
+  ];
+  const expectedTotals: Record<string, number> = { listing: seeded.submitted, 'listing-speaker': seeded.matchingHeleneDupre };
+  const queriesPerPage: Record<string, { [pageSize: string]: number }> = {};
+  for (const [name, extra] of [
+    ['listing', ''],
+    ['listing-speaker', speaker],
+  ] as const) {
+    const check = await getJson(`${base}${list(LARGE_PAGE, extra)}`, { headers });
+    const body = check.body as { total?: number; items?: unknown[] };
+    if (check.status !== 200 || body.total !== expectedTotals[name]) {
+      throw new Error(`${name}: answered ${check.status} with total ${body.total}, expected ${expectedTotals[name]}: ${JSON.stringify(check.body).slice(0, 300)}`);
+    }
+    queriesPerPage[name] = {
+      [SMALL_PAGE]: await queriesPerRequest(child, `${base}${list(SMALL_PAGE, extra)}`, headers),
+      [LARGE_PAGE]: await queriesPerRequest(child, `${base}${list(LARGE_PAGE, extra)}`, headers),
+    };
+  }
+  const queriesConstant = Object.values(queriesPerPage).every((q) => q[SMALL_PAGE] === q[LARGE_PAGE]);
+  return { routes, report: { measured: true, seeded, queriesPerPage, queriesConstant } };
+}
+
 async function main(): Promise<number> {
   const throwaway = SERVER_URL ? await createThrowawayDatabase(SERVER_URL) : null;
   const databaseUrl = throwaway?.url ?? SERVER_URL ?? '';
@@ -267,7 +374,7 @@ async function main(): Promise<number> {
   const { child, ready } = startServer({
     ...process.env,
     DATABASE_URL: databaseUrl,
-    DATA_DIR: process.env.BENCH_DATA_DIR?.trim() || ':memory:',
+    DATA_DIR: DATA_DIR,
     LOG_LEVEL: LOG_LEVEL,
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
@@ -286,7 +393,7 @@ async function main(): Promise<number> {
     console.log(`Application up in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${base} — database: ${engine}`);
 
     const target = await findOrCreateEvent(base, admin);
-    const routes: Array<{ name: string; label: string; path: string }> = [
+    const routes: PlannedRoute[] = [
       { name: 'constant', label: 'GET /api/bench/constant (no database)', path: '/api/bench/constant' },
       { name: 'bare', label: 'GET /api/bench/bare (SELECT 1)', path: '/api/bench/bare' },
     ];
@@ -304,10 +411,13 @@ async function main(): Promise<number> {
       const check = await getJson(`${base}${r.path}`);
       if (check.status !== 200) throw new Error(`${r.path} answered ${check.status} before the run: ${JSON.stringify(check.body)}`);
     }
+    const disposable = throwaway !== null || (server.embedded && DATA_DIR === ':memory:');
+    const listing = await prepareListing(child, base, admin, disposable);
+    routes.push(...listing.routes);
 
     console.log(`\nMeasuring (warm-up ${WARMUP} s each):`);
     const results: RouteResult[] = [];
-    for (const r of routes) results.push(await measure(child, base, r.name, r.label, r.path));
+    for (const r of routes) results.push(await measure(child, base, r.name, r.label, r.path, r.headers));
     printTable(results);
 
     const bare = results.find((r) => r.name === 'bare') as RouteResult;
@@ -332,6 +442,23 @@ async function main(): Promise<number> {
       console.log('Ratio event / bare: not measured (no event route).');
     }
     console.log(`Ratio bare / constant: throughput ${fmt(bareVsConstant, 2)} (what one database round trip costs the stack)`);
+    if (listing.report.measured) {
+      const { seeded, queriesPerPage, queriesConstant } = listing.report as Required<ListingReport>;
+      console.log(
+        `Proposals listing: ${seeded.proposals} proposals of one event (${seeded.submitted} submitted, ` +
+          `${seeded.matchingHeleneDupre} of them signed by Hélène Dupré), ${seeded.signers} signers, ${seeded.reviews} reviews` +
+          (server.embedded ? ' (embedded engine: a smaller set; set BENCH_DATABASE_URL for the 5,000 on a server)' : ''),
+      );
+      for (const [name, counts] of Object.entries(queriesPerPage)) {
+        console.log(
+          `  SQL statements per page, ${name}: ${counts[SMALL_PAGE]} at pageSize ${SMALL_PAGE}, ${counts[LARGE_PAGE]} at pageSize ${LARGE_PAGE} ` +
+            '(auth guard: token and account; the event; the page with its total, review statistics and signers)',
+        );
+      }
+      console.log(`  Constant whatever the page size: ${queriesConstant ? 'yes' : 'NO — an N+1 crept in'}`);
+    } else {
+      console.log(`Proposals listing: not measured (${listing.report.reason}).`);
+    }
 
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
@@ -349,6 +476,7 @@ async function main(): Promise<number> {
       event: typeof target === 'string' ? { measured: false, reason: target } : { measured: true, ...target },
       routes: results,
       ratio: ratio && { ...ratio, bareVsConstantThroughput: bareVsConstant },
+      submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
     };
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = join(RESULTS_DIR, `${report.date.replace(/[:.]/g, '-')}-${report.database}.json`);
@@ -356,7 +484,7 @@ async function main(): Promise<number> {
     writeFileSync(file, json);
     writeFileSync(join(RESULTS_DIR, `latest-${report.database}.json`), json);
     console.log(`\nResults written to ${file.slice(ROOT.length)}`);
-    return ratio && failures.length === 0 ? 0 : 1;
+    return ratio && failures.length === 0 && listing.report.queriesConstant !== false ? 0 : 1;
   } finally {
     await stopServer(child);
     await throwaway?.drop();

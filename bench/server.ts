@@ -6,7 +6,7 @@
 import { bootApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { BenchModule } from './bench.module.js';
-
+import { seedSubmissions, type SeededSubmissions } from './seed-submissions.js';
 
 export interface ServerReady {
   type: 'ready';
@@ -20,6 +20,15 @@ export interface QueryCount {
   type: 'count';
   queries: number;
 }
+
+/** Asks the application to write `count` fictitious proposals (bench/seed-submissions.ts) in its database. */
+export interface SeedSubmissionsRequest {
+  type: 'seed-submissions';
+  count: number;
+}
+
+/** Answer to 'seed-submissions'. */
+export type SeedSubmissionsReply = { type: 'seeded'; result: SeededSubmissions } | { type: 'seed-failed'; error: string };
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -48,9 +57,16 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('message', (message) => {
+  process.on('message', (message: unknown) => {
     if (message === 'stop') void stop();
     if (message === 'count') process.send?.({ type: 'count', queries } satisfies QueryCount);
+    const seed = message as SeedSubmissionsRequest | null;
+    if (seed?.type === 'seed-submissions') {
+      seedSubmissions(booted.dataSource, seed.count).then(
+        (result) => process.send?.({ type: 'seeded', result } satisfies SeedSubmissionsReply),
+        (error: unknown) => process.send?.({ type: 'seed-failed', error: String((error as Error)?.stack ?? error) } satisfies SeedSubmissionsReply),
+      );
+    }
   });
   process.on('SIGTERM', () => void stop());
   process.on('disconnect', () => void stop());

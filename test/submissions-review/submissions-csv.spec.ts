@@ -31,6 +31,7 @@ function row(overrides: Partial<SubmissionListRow> = {}): SubmissionListRow {
     created_at: new Date('2012-01-10T09:00:00Z'),
     review_count: 0,
     mean_score: null,
+    total: '1',
     ...overrides,
   };
 }

@@ -33,6 +33,8 @@ export interface SubmissionListRow {
   review_count: number;
   /** numeric rounded to 2 decimals, as text; null without reviews. */
   mean_score: string | null;
+  /** How many proposals match the filters, whatever the page (bigint, as text). */
+  total: string;
 }
 
 /** "First Last" from the profile, else the email. */

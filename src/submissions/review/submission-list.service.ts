@@ -32,10 +32,10 @@ function filterOf(eventId: string, query: ExportEventSubmissionsQuery): Submissi
 }
 
 /**
- * The organisers' list and CSV export of an event's proposals. A page costs the same three
- * queries whatever its size: the event's existence, the count, and the page itself, which brings
+ * The organisers' list and CSV export of an event's proposals. A page costs the same two
+ * queries whatever its size: the event's existence, and the page itself, which brings the total,
  * the review statistics (a LEFT JOIN on reviews grouped by proposal), the type, the track, the
- * main speaker and the co-speakers of every row.
+ * main speaker and the co-speakers of every row (a third, the count, only for a page past the end).
  */
 @Injectable()
 export class SubmissionListService {
@@ -47,10 +47,10 @@ export class SubmissionListService {
   async list(eventId: string, query: ListEventSubmissionsQuery): Promise<Page<SubmissionSummaryResponse>> {
     await this.events.assertExists(eventId);
     const filter = filterOf(eventId, query);
-    const [total, rows] = await Promise.all([
-      this.count(filter),
-      this.rows(filter, query, { limit: query.pageSize, offset: pageOffset(query), forExport: false }),
-    ]);
+    const offset = pageOffset(query);
+    const rows = await this.rows(filter, query, { limit: query.pageSize, offset, forExport: false });
+    // every row carries the total; a page past the end has none, and only then is it counted apart
+    const total = rows.length ? Number(rows[0].total) : offset > 0 ? await this.count(filter) : 0;
     return toPage(rows.map(toSubmissionSummary), total, query);
   }
 
@@ -81,9 +81,10 @@ export class SubmissionListService {
   }
 
   /**
-   * The matching proposals in the requested order, one query: `stats` aggregates the reviews of
-   * the event's proposals once, `page` filters, sorts and cuts the page, and the outer query adds
-   * type, track, main speaker and co-speakers for the rows of the page only.
+   * The matching proposals in the requested order, in one query: `matching` applies the filters,
+   * `stats` aggregates the reviews of the matching proposals (grouped by proposal), `page` sorts
+   * them with their statistics, counts them all and cuts the page, and the outer query adds the
+   * text, type, track, main speaker and co-speakers of the rows of the page only.
    */
   private async rows(
     filter: SubmissionFilter,
@@ -95,36 +96,35 @@ export class SubmissionListService {
     const limit = `$${params.length - 1}`;
     const offset = `$${params.length}`;
     const order = submissionOrder(sort.sort, sort.order);
-    const exportColumns = options.forExport
-      ? `p.abstract_fr, p.abstract_en, coalesce(co.co_names, '{}') AS co_names,`
-      : '';
+    const exportColumns = options.forExport ? `s.abstract_fr, s.abstract_en, coalesce(co.co_names, '{}') AS co_names,` : '';
     const sql = `
-      WITH stats AS (
+      WITH matching AS (
+        SELECT s.id, s.title_fr, s.title_en, s.submitted_at, s.created_at
+        FROM submissions s
+        WHERE ${where.sql}
+      ), stats AS (
         SELECT r.submission_id, count(*)::int AS review_count, avg(r.score) AS mean_score
-        FROM reviews r JOIN submissions rs ON rs.id = r.submission_id
-        WHERE rs.event_id = $1
+        FROM reviews r JOIN matching m ON m.id = r.submission_id
         GROUP BY r.submission_id
       ), page AS (
-        SELECT s.id, s.state, s.title_fr, s.title_en, s.abstract_fr, s.abstract_en, s.type_id, s.track_id,
-               s.submitted_at, s.created_at,
-               coalesce(st.review_count, 0) AS review_count, round(st.mean_score, 2)::text AS mean_score,
-               row_number() OVER (ORDER BY ${order}) AS ordinal
-        FROM submissions s LEFT JOIN stats st ON st.submission_id = s.id
-        WHERE ${where.sql}
+        SELECT s.id, coalesce(st.review_count, 0) AS review_count, round(st.mean_score, 2)::text AS mean_score,
+               row_number() OVER (ORDER BY ${order}) AS ordinal, count(*) OVER () AS total
+        FROM matching s LEFT JOIN stats st ON st.submission_id = s.id
         ORDER BY ${order}
         LIMIT ${limit} OFFSET ${offset}
       )
-      SELECT p.id, p.state, p.title_fr, p.title_en, p.submitted_at, p.created_at,
-             ${languageComplete('fr', 'p')} AS lang_fr, ${languageComplete('en', 'p')} AS lang_en,
-             p.review_count, p.mean_score, ${exportColumns}
+      SELECT s.id, s.state, s.title_fr, s.title_en, s.submitted_at, s.created_at,
+             ${languageComplete('fr')} AS lang_fr, ${languageComplete('en')} AS lang_en,
+             p.review_count, p.mean_score, p.total, ${exportColumns}
              t.id AS type_id, t.code AS type_code, t.name_fr AS type_name_fr, t.name_en AS type_name_en,
              tr.id AS track_id, tr.name_fr AS track_name_fr, tr.name_en AS track_name_en,
              m.user_id AS main_user_id, m.email AS main_email, m.first_name AS main_first_name,
              m.last_name AS main_last_name, m.affiliation AS main_affiliation,
              coalesce(co.co_count, 0) AS co_count
       FROM page p
-      JOIN submission_types t ON t.id = p.type_id
-      LEFT JOIN tracks tr ON tr.id = p.track_id
+      JOIN submissions s ON s.id = p.id
+      JOIN submission_types t ON t.id = s.type_id
+      LEFT JOIN tracks tr ON tr.id = s.track_id
       LEFT JOIN LATERAL (
         SELECT ss.user_id, ss.email, sp.first_name, sp.last_name, sp.affiliation
         FROM submission_speakers ss LEFT JOIN speaker_profiles sp ON sp.user_id = ss.user_id
