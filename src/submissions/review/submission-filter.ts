@@ -45,10 +45,11 @@ export function languageComplete(lang: ProposalLanguage, alias = 's'): string {
 /**
  * `LIKE` patterns, one per word of the text array parameter `param`: lower-cased and unaccented
  * like the columns they are matched against, then with the LIKE wildcards (and the backslash that
- * escapes them) escaped, after unaccent, which maps some full-width signs to % _ and \.
+ * escapes them) escaped, after unaccent, which maps some full-width signs to % _ and \. An
+ * ARRAY(SELECT …) that refers to no row is computed once per query, not once per row.
  */
 function containsAllPatterns(param: string): string {
-  return String.raw`(SELECT '%' || replace(replace(replace(unaccent(lower(w)), '\', '\\'), '%', '\%'), '_', '\_') || '%' FROM unnest(${param}::text[]) AS w)`;
+  return String.raw`(ARRAY(SELECT '%' || replace(replace(replace(unaccent(lower(w)), '\', '\\'), '%', '\%'), '_', '\_') || '%' FROM unnest(${param}::text[]) AS w))`;
 }
 
 /** The WHERE clause over `submissions s` for a filter, with its parameters ($1, $2…). */
