@@ -14,6 +14,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
 import { SubmissionReviewModule } from './submissions/review/submission-review.module.js';
+import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VenuesModule } from './venues/venues.module.js';
 
@@ -46,6 +47,7 @@ export class AppModule {
         OrganisationsModule,
         SpeakersModule,
         CfpModule,
+        SubmissionsModule,
         SubmissionReviewModule,
         SeedModule,
       ],

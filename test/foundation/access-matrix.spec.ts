@@ -6,7 +6,7 @@ import { expectErrorBody, startTestApp, type TestApp } from '../support/test-app
  * Who may call what, for every route of the OpenAPI document. A new route fails the first test
  * until it is given its expected access here, so the matrix always covers every route.
  */
-type Access = 'public' | 'signed-in' | 'speaker' | 'organiser';
+type Access = 'public' | 'signed-in' | 'speaker' | 'speaker-or-organiser' | 'organiser';
 const EXPECTED: Record<string, Access> = {
   'GET /health': 'public',
   'POST /api/auth/login': 'public',
@@ -71,6 +71,15 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/events/{eventId}/tracks': 'organiser',
   'PATCH /api/events/{eventId}/tracks/{trackId}': 'organiser',
   'DELETE /api/events/{eventId}/tracks/{trackId}': 'organiser',
+  'POST /api/events/{eventId}/submissions': 'speaker-or-organiser',
+  'GET /api/submissions/{id}': 'speaker-or-organiser',
+  'PATCH /api/submissions/{id}': 'speaker-or-organiser',
+  'POST /api/submissions/{id}/transitions': 'speaker-or-organiser',
+  'GET /api/submissions/{id}/history': 'speaker-or-organiser',
+  'GET /api/submissions/{id}/revisions': 'organiser',
+  'POST /api/submissions/{id}/invitation/accept': 'speaker-or-organiser',
+  'POST /api/submissions/{id}/invitation/decline': 'speaker-or-organiser',
+  'GET /api/me/submissions': 'speaker-or-organiser',
   'PUT /api/submissions/{id}/review': 'organiser',
   'DELETE /api/submissions/{id}/review': 'organiser',
   'GET /api/submissions/{id}/reviews': 'organiser',
@@ -86,6 +95,7 @@ function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
   if (caller === 'anonymous') return 401;
   if (access === 'signed-in') return 'allowed';
   if (access === 'speaker') return caller === 'speaker' ? 'allowed' : 403;
+  if (access === 'speaker-or-organiser') return caller === 'speaker' || caller === 'organiser' ? 'allowed' : 403;
   return caller === 'organiser' ? 'allowed' : 403;
 }
 

@@ -1,0 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** A person who signs a proposal, as its readers see them. */
+export class SignerResponse {
+  @ApiProperty({ enum: ['main', 'co'] }) role!: 'main' | 'co';
+  @ApiProperty({ enum: ['invited', 'accepted', 'declined'] }) status!: 'invited' | 'accepted' | 'declined';
+  @ApiProperty({ nullable: true, type: String, description: 'Null for someone invited who has no speaker account yet' }) firstName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) affiliation!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Shown to organisers and the main speaker only' }) email!: string | null;
+}
