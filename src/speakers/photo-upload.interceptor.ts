@@ -20,3 +20,21 @@ export class PhotoUploadInterceptor extends MulterPhotoInterceptor {
     }
   }
 }
+
+/**
+ * Sign-up may come as JSON, or as multipart/form-data with the same fields and an optional
+ * `photo` file (at most 2 MB). multer leaves JSON requests alone.
+ */
+const MulterSignupInterceptor = FileInterceptor('photo', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 20, fieldSize: 20_000 } });
+
+@Injectable()
+export class SignupUploadInterceptor extends MulterSignupInterceptor {
+  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    try {
+      return await super.intercept(context, next);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeException) throw photoTooLarge();
+      throw error;
+    }
+  }
+}

@@ -6,6 +6,7 @@ import type { LoginResponse } from '../auth/dto/login.response.js';
 import { UsersService } from '../users/users.service.js';
 import type { SpeakerSignupDto } from './dto/speaker-signup.dto.js';
 import { displayNameOf } from './person-name.js';
+import { preparePhoto } from './photo-image.js';
 import { SpeakerProfile } from './speaker-profile.entity.js';
 
 @Injectable()
@@ -21,7 +22,9 @@ export class SpeakerSignupService {
    * the new speaker in. An email already in use answers 409 EMAIL_TAKEN, the same whatever the
    * other account is (UsersService.createAccount words it).
    */
-  async signup(dto: SpeakerSignupDto): Promise<LoginResponse> {
+  async signup(dto: SpeakerSignupDto, photoUpload?: Buffer): Promise<LoginResponse> {
+    // the photo is checked before anything is written: a bad one (415) creates no account
+    const photo = photoUpload ? await preparePhoto(photoUpload) : null;
     const user = await this.dataSource.transaction(async (manager) => {
       const account = await this.users.createAccount(
         { email: dto.email, password: dto.password, displayName: displayNameOf(dto.firstName, dto.lastName), roles: ['speaker'] },
@@ -36,9 +39,9 @@ export class SpeakerSignupService {
         orcid: dto.orcid ?? null,
         bioFr: dto.bioFr ?? null,
         bioEn: dto.bioEn ?? null,
-        photo: null,
-        photoMediaType: null,
-        photoSha256: null,
+        photo: photo?.content ?? null,
+        photoMediaType: photo?.mediaType ?? null,
+        photoSha256: photo?.sha256 ?? null,
       });
       return account;
     });

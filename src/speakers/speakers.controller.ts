@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { LoginResponse } from '../auth/dto/login.response.js';
 import { Public, Roles } from '../common/auth/access.js';
@@ -7,8 +7,9 @@ import { ApiErrors, ApiPageResponse } from '../common/http/api-docs.js';
 import { ListSpeakersQuery } from './dto/list-speakers.query.js';
 import { SpeakerProfileResponse } from './dto/speaker-profile.response.js';
 import { SpeakerSignupDto } from './dto/speaker-signup.dto.js';
-import { ApiPhotoDownload, sendPhoto } from './photo-http.js';
+import { ApiPhotoDownload, sendPhoto, type UploadedPhoto } from './photo-http.js';
 import { SpeakerPhotosService } from './speaker-photos.service.js';
+import { SignupUploadInterceptor } from './photo-upload.interceptor.js';
 import { SpeakerSignupService } from './speaker-signup.service.js';
 import { SpeakersService } from './speakers.service.js';
 
@@ -28,12 +29,15 @@ export class SpeakersController {
     description:
       'Creates a speaker account and its profile together. Names are kept as typed (any script), trimmed. ' +
       'An email already in use answers 409 EMAIL_TAKEN, whatever the other account is. ' +
-      'The photo is sent afterwards with PUT /api/me/speaker-profile/photo and the token returned here.',
+      'Send JSON, or multipart/form-data with the same fields and an optional `photo` file (JPEG or PNG, at most 2 MB, ' +
+      'checked from its bytes). The photo can also be sent later with PUT /api/me/speaker-profile/photo.',
   })
+  @UseInterceptors(SignupUploadInterceptor)
+  @ApiConsumes('application/json', 'multipart/form-data')
   @ApiCreatedResponse({ type: LoginResponse })
-  @ApiErrors(409, 422)
-  signup(@Body() dto: SpeakerSignupDto): Promise<LoginResponse> {
-    return this.signups.signup(dto);
+  @ApiErrors(409, 413, 415, 422)
+  signup(@Body() dto: SpeakerSignupDto, @UploadedFile() photo: UploadedPhoto | undefined): Promise<LoginResponse> {
+    return this.signups.signup(dto, photo?.buffer);
   }
 
   @Roles('organiser')

@@ -139,4 +139,26 @@ describe('Speaker photos', () => {
     expect(bad.status).toBe(400);
     expectErrorBody(bad.body, 400);
   });
+
+  it('takes the photo with the sign-up itself as multipart/form-data, and refuses a bad one without creating the account', async () => {
+    const png = renderPng(RED_SQUARE_SVG);
+    const fields = { email: 'multipart@test.local', password: 'un-mot-de-passe-2012', firstName: 'Hélène', lastName: 'Dupré', affiliation: 'CNRS', countryCode: 'FR' };
+    let req = t.http.post('/api/speakers/signup');
+    for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+    const res = await req.attach('photo', png, { filename: 'moi.png', contentType: 'image/png' });
+    expect(res.status).toBe(201);
+    const photo = await t.http.get('/api/me/speaker-profile/photo').set(bearer(res.body.accessToken)).buffer(true).parse(binary);
+    expect(photo.status).toBe(200);
+    expect(Buffer.compare(photo.body as Buffer, png)).toBe(0);
+    const profile = await t.http.get('/api/me/speaker-profile').set(bearer(res.body.accessToken));
+    expect(profile.body).toMatchObject({ firstName: 'Hélène', lastName: 'Dupré', hasPhoto: true });
+
+    const before = await speakerRowCounts(t);
+    let bad = t.http.post('/api/speakers/signup');
+    for (const [k, v] of Object.entries({ ...fields, email: 'multipart-bad@test.local' })) bad = bad.field(k, v);
+    const refused = await bad.attach('photo', ELF_EXECUTABLE, { filename: 'photo.jpg', contentType: 'image/jpeg' });
+    expect(refused.status).toBe(415);
+    expectErrorBody(refused.body, 415);
+    expect(await speakerRowCounts(t)).toEqual(before);
+  });
 });
