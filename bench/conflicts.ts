@@ -3,7 +3,7 @@
  * 3 venues and 1,500 people at 1×, measured at 1×, 2× and 4× that size. Growth ratios are printed
  * next to what n log n and n² would predict. Part of `npm run bench`; alone:
  * `npm run build && npx tsc -p bench/tsconfig.json && node dist/bench/conflicts.js`.
- * BENCH_CONFLICT_RUNS (default 7): measured runs per size, after warm-up; the median is reported.
+ * BENCH_CONFLICT_RUNS (default 15): measured runs per size, after warm-up; the median is reported.
  */
 import { fileURLToPath } from 'node:url';
 import {
@@ -37,9 +37,11 @@ export interface ConflictBenchReport {
   rows: ConflictBenchRow[];
   /** t(2×)/t(1×) and t(4×)/t(2×), with what n log n and n² predict for the same item counts. */
   growth: Array<{ from: number; to: number; measured: number; nLogN: number; nSquared: number }>;
+  /** One person speaking in 10,000 simultaneous talks (overlapping pairs capped per person). */
+  pathological: { talks: number; conflicts: number; medianMs: number };
 }
 
-const RUNS = Math.max(1, Number(process.env.BENCH_CONFLICT_RUNS ?? 7) || 7);
+const RUNS = Math.max(1, Number(process.env.BENCH_CONFLICT_RUNS ?? 15) || 15);
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 /** 2012-02-06 00:00 UTC. */
@@ -146,10 +148,13 @@ function measure(scale: number): ConflictBenchRow {
   run(); // warm-up at this size
   const runsMs: number[] = [];
   let conflicts = run();
+  // Each sample repeats the detection so that it covers the same work at every size (8 runs at 1×,
+  // 4 at 2×, 2 at 4×), which evens out garbage collection pauses; the time of one run is reported.
+  const reps = Math.max(1, Math.round(8 / scale));
   for (let i = 0; i < RUNS; i++) {
     const t0 = process.hrtime.bigint();
-    conflicts = run();
-    runsMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    for (let r = 0; r < reps; r++) conflicts = run();
+    runsMs.push(Number(process.hrtime.bigint() - t0) / 1e6 / reps);
   }
   const conflictsByCode: Record<string, number> = {};
   for (const c of conflicts) conflictsByCode[c.code] = (conflictsByCode[c.code] ?? 0) + 1;
@@ -168,6 +173,39 @@ function measure(scale: number): ConflictBenchRow {
   };
 }
 
+/** One person in 10,000 talks, all at once, in 10,000 sessions: the cap keeps it n log n. */
+function measurePathological(): ConflictBenchReport['pathological'] {
+  const n = 10_000;
+  const start = DAY0 + 8 * 60 * MIN;
+  const sessions: ProgrammeSession[] = Array.from({ length: n }, (_, i) => ({
+    id: `s${i}`,
+    roomId: `r${i}`,
+    venueId: 'v',
+    startsAt: new Date(start),
+    endsAt: new Date(start + 60 * MIN),
+    kind: 'plenary',
+    chairIds: [],
+  }));
+  const talks: ProgrammeTalk[] = sessions.map((s, i) => ({
+    id: `t${i}`,
+    sessionId: s.id,
+    startsAt: s.startsAt,
+    endsAt: new Date(start + (30 + (i % 30)) * MIN),
+    speakerIds: ['one-person'],
+    proposalState: 'confirmed',
+  }));
+  const input: ProgrammeInput = { sessions, talks, rooms: [], venues: [], travelTimes: [], unavailabilities: [], unplacedProposals: [] };
+  const run = () => detectConflicts(input, { timeZone: 'Europe/Paris' });
+  let conflicts = run();
+  const runsMs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    conflicts = run();
+    runsMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { talks: n, conflicts: conflicts.length, medianMs: median(runsMs) };
+}
+
 /** Measures 1×, 2× and 4× (after a warm-up at 1×) and prints the table. */
 export function runConflictBench(): ConflictBenchReport {
   for (let i = 0; i < 3; i++) detectConflicts(syntheticProgramme(1), { timeZone: 'Europe/Paris' });
@@ -183,12 +221,13 @@ export function runConflictBench(): ConflictBenchReport {
       nSquared: r * r,
     };
   });
-  printConflictBench({ rows, growth });
-  return { rows, growth };
+  const report = { rows, growth, pathological: measurePathological() };
+  printConflictBench(report);
+  return report;
 }
 
 export function printConflictBench(report: ConflictBenchReport): void {
-  console.log(`\nConflict detection (pure function, no database; median of ${RUNS} runs after warm-up):`);
+  console.log(`\nConflict detection (pure function, no database; median of ${RUNS} samples after warm-up):`);
   const header = ['size', 'talks', 'sessions', 'rooms', 'venues', 'people', 'items (n)', 'conflicts', 'median ms'];
   const lines = report.rows.map((r) => [`${r.scale}×`, r.talks, r.sessions, r.rooms, r.venues, r.people, r.items, r.conflicts, r.medianMs.toFixed(1)].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -200,6 +239,8 @@ export function printConflictBench(report: ConflictBenchReport): void {
       `  t(${g.to}×)/t(${g.from}×) = ${g.measured.toFixed(2)}  (n log n predicts ${g.nLogN.toFixed(2)}, n² predicts ${g.nSquared.toFixed(2)})`,
     );
   }
+  const p = report.pathological;
+  console.log(`  One person in ${p.talks} simultaneous talks: ${p.medianMs.toFixed(1)} ms, ${p.conflicts} conflicts (overlapping pairs capped at 200 a person)`);
   const byCode = report.rows[0].conflictsByCode;
   console.log(`  Conflicts at 1×: ${Object.entries(byCode).map(([code, n]) => `${code} ${n}`).join(', ')}`);
 }

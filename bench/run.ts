@@ -16,6 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { runConflictBench } from './conflicts.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
 import type { QueryCount, SeedSubmissionsReply, ServerReady } from './server.js';
@@ -365,6 +366,8 @@ async function prepareListing(
 }
 
 async function main(): Promise<number> {
+  // Conflict detection first, alone on the CPU (pure function, no database): see bench/conflicts.ts.
+  const conflictDetection = runConflictBench();
   const throwaway = SERVER_URL ? await createThrowawayDatabase(SERVER_URL) : null;
   const databaseUrl = throwaway?.url ?? SERVER_URL ?? '';
   const admin =
@@ -476,6 +479,7 @@ async function main(): Promise<number> {
       event: typeof target === 'string' ? { measured: false, reason: target } : { measured: true, ...target },
       routes: results,
       ratio: ratio && { ...ratio, bareVsConstantThroughput: bareVsConstant },
+      conflictDetection,
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
     };
     mkdirSync(RESULTS_DIR, { recursive: true });
