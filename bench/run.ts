@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: throughput and latency of GET /api/events/:id against bare routes of the same
+ * `npm run bench`: first the programme's conflict detection at 1×, 2× and 4× (bench/conflicts.ts, no
+ * database), then throughput and latency of GET /api/events/:id against bare routes of the same
  * Nest application on the same database, then the organisers' list of proposals over thousands of
  * fictitious proposals with their reviews, in one run. See bench/README.md.
  *

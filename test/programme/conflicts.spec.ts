@@ -210,3 +210,42 @@ describe('severities, messages, order and keys', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 });
+
+describe('edge cases', () => {
+  it('merges overlapping unavailabilities: one conflict per commitment and merged window', () => {
+    const input = programme({
+      sessions: [session('a', '08:00', '10:00')],
+      talks: [talk('t', 'a', '09:00', '09:30', ['helene'])],
+      unavailabilities: [
+        { personId: 'helene', startsAt: at('08:30'), endsAt: at('09:10') },
+        { personId: 'helene', startsAt: at('09:05'), endsAt: at('11:00') },
+      ],
+    });
+    const found = codes(input);
+    expect(found).toHaveLength(1);
+    expect(found[0].message.fr).toContain('Hélène Dupré');
+    expect(found[0].message.fr).toContain('09:30–12:00');
+  });
+
+  it('travel: the French message names both venues; a chair of the talk session then the ceremony counts too', () => {
+    const input = programme({
+      sessions: [
+        session('a', '15:00', '17:00', { chairIds: ['helene'] }),
+        session('ceremony', '17:10', '19:00', { roomId: 'cardin', venueId: 'cardin', chairIds: ['helene'] }),
+      ],
+      talks: [talk('t', 'a', '15:00', '15:30', ['helene'])],
+    });
+    const found = codes(input);
+    expect(found.map((c) => c.code)).toEqual(['TRAVEL_TOO_SHORT']);
+    expect(found[0].sessionIds).toEqual(['a', 'ceremony']);
+    expect(found[0].message.fr).toContain('de CNRS à Espace Cardin en 10 min alors que le trajet en demande 35');
+  });
+
+  it('ignores a person listed twice on one talk and a session speaker speaking in a talk of the same session', () => {
+    const input = programme({
+      sessions: [session('a', '08:00', '10:00', { speakerIds: ['helene'] })],
+      talks: [talk('t', 'a', '08:00', '08:30', ['helene', 'helene'])],
+    });
+    expect(codes(input)).toEqual([]);
+  });
+});
