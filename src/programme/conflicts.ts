@@ -170,7 +170,8 @@ export interface Commitment {
   end: number;
 }
 
-interface Ctx {
+/** What the rules need to write messages: the zone, people's names, sessions and talks by id. */
+export interface ConflictContext {
   zone: string;
   names: Map<string, string>;
   sessions: Map<string, ProgrammeSession>;
@@ -321,7 +322,7 @@ export function overlappingPairs(sorted: Commitment[], max = Infinity): Array<[C
   return pairs;
 }
 
-function describe(c: Commitment, ctx: Ctx): BilingualMessage {
+function describe(c: Commitment, ctx: ConflictContext): BilingualMessage {
   const session = ctx.sessions.get(c.sessionId);
   const sessionTitle = session?.title ? ` « ${session.title} »` : ` ${c.sessionId}`;
   const when = (l: 'fr' | 'en') => formatRange(new Date(c.start), new Date(c.end), ctx.zone, l);
@@ -335,7 +336,7 @@ function describe(c: Commitment, ctx: Ctx): BilingualMessage {
   return { fr: `la session${sessionTitle} (${when('fr')})`, en: `the session${en} (${when('en')})` };
 }
 
-function personName(id: string, ctx: Ctx): string {
+function personName(id: string, ctx: ConflictContext): string {
   return ctx.names.get(id) ?? id;
 }
 
@@ -346,7 +347,7 @@ function idsOf(cs: Commitment[]): { sessionIds: string[]; talkIds: string[] } {
   };
 }
 
-function overlapConflict(a: Commitment, b: Commitment, code: ConflictCode, ctx: Ctx): RawConflict {
+function overlapConflict(a: Commitment, b: Commitment, code: ConflictCode, ctx: ConflictContext): RawConflict {
   const who = personName(a.personId, ctx);
   const da = describe(a, ctx);
   const db = describe(b, ctx);
@@ -364,7 +365,7 @@ function overlapConflict(a: Commitment, b: Commitment, code: ConflictCode, ctx: 
 }
 
 /** Rule: double bookings (speaker, chair, chair speaking elsewhere), per person by sort and sweep. */
-export function doubleBookingConflicts(byPerson: Map<string, Commitment[]>, ctx: Ctx, maxPerPerson: number): RawConflict[] {
+export function doubleBookingConflicts(byPerson: Map<string, Commitment[]>, ctx: ConflictContext, maxPerPerson: number): RawConflict[] {
   const out: RawConflict[] = [];
   for (const list of byPerson.values()) {
     for (const [a, b] of overlappingPairs(list, maxPerPerson)) out.push(overlapConflict(a, b, overlapCode(a, b)!, ctx));
@@ -401,7 +402,7 @@ export function consecutivePairs(sorted: Commitment[]): Array<[Commitment, Commi
 }
 
 /** Rule: not enough time to go from one venue to the next between consecutive commitments. */
-export function travelConflicts(byPerson: Map<string, Commitment[]>, travel: Map<string, number>, ctx: Ctx, venueNames: Map<string, string>): RawConflict[] {
+export function travelConflicts(byPerson: Map<string, Commitment[]>, travel: Map<string, number>, ctx: ConflictContext, venueNames: Map<string, string>): RawConflict[] {
   const out: RawConflict[] = [];
   for (const list of byPerson.values()) {
     for (const [a, b] of consecutivePairs(list)) {
@@ -466,7 +467,7 @@ function firstEndingAfter(merged: Interval[], t: number): number {
 // ---------------------------------------------------------------- unavailability
 
 /** Rule: speaking or chairing while declared unavailable (one conflict per commitment and merged unavailability). */
-export function unavailabilityConflicts(byPerson: Map<string, Commitment[]>, unavailabilities: Unavailability[], ctx: Ctx): RawConflict[] {
+export function unavailabilityConflicts(byPerson: Map<string, Commitment[]>, unavailabilities: Unavailability[], ctx: ConflictContext): RawConflict[] {
   const perPerson = new Map<string, Interval[]>();
   for (const u of unavailabilities) {
     const list = perPerson.get(u.personId) ?? [];
@@ -500,7 +501,7 @@ export function unavailabilityConflicts(byPerson: Map<string, Commitment[]>, una
 // ---------------------------------------------------------------- venue hours
 
 /** Rule: a session not contained in one opening of its venue (venues without openings are skipped). */
-export function venueHoursConflicts(sessions: ProgrammeSession[], venues: ProgrammeVenue[], ctx: Ctx): RawConflict[] {
+export function venueHoursConflicts(sessions: ProgrammeSession[], venues: ProgrammeVenue[], ctx: ConflictContext): RawConflict[] {
   const openings = new Map<string, Interval[]>();
   const names = new Map<string, string>();
   for (const v of venues) {
@@ -532,7 +533,7 @@ export function venueHoursConflicts(sessions: ProgrammeSession[], venues: Progra
 // ---------------------------------------------------------------- capacity, confirmation, placement
 
 /** Rule: expected attendance above the room's capacity. */
-export function capacityConflicts(sessions: ProgrammeSession[], rooms: ProgrammeRoom[], ctx: Ctx): RawConflict[] {
+export function capacityConflicts(sessions: ProgrammeSession[], rooms: ProgrammeRoom[], ctx: ConflictContext): RawConflict[] {
   const capacity = new Map(rooms.map((r) => [r.id, r.capacity]));
   const out: RawConflict[] = [];
   for (const s of sessions) {
@@ -551,7 +552,7 @@ export function capacityConflicts(sessions: ProgrammeSession[], rooms: Programme
 }
 
 /** Rule: a placed talk whose proposal is not confirmed by its speaker. */
-export function unconfirmedTalkConflicts(talks: ProgrammeTalk[], ctx: Ctx): RawConflict[] {
+export function unconfirmedTalkConflicts(talks: ProgrammeTalk[], ctx: ConflictContext): RawConflict[] {
   const out: RawConflict[] = [];
   for (const t of talks) {
     if (t.proposalState === 'confirmed') continue;
@@ -604,7 +605,7 @@ export function withSeverity(conflicts: RawConflict[], overrides: Partial<Record
 
 /** Every conflict of the programme, in a deterministic order (code, first time, key). */
 export function detectConflicts(input: ProgrammeInput, options: ConflictOptions): Conflict[] {
-  const ctx: Ctx = {
+  const ctx: ConflictContext = {
     zone: options.timeZone,
     names: new Map((input.people ?? []).map((p) => [p.id, p.name])),
     sessions: new Map(input.sessions.map((s) => [s.id, s])),
