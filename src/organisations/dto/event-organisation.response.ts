@@ -1,27 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { EVENT_ROLES, ORGANISATION_KINDS, type EventRole, type OrganisationKind } from '../organisation-kind.js';
-import { logoUrlFor } from './organisation.response.js';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { EVENT_ROLES, type EventRole, type OrganisationKind } from '../organisation-kind.js';
+import { logoUrlFor, OrganisationResponse } from './organisation.response.js';
 
-/** The organisation holding a role, in short. */
-export class OrganisationSummaryResponse {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'Centre national de la recherche scientifique' })
-  name!: string;
-
-  @ApiProperty({ example: 'CNRS', nullable: true, type: String })
-  acronym!: string | null;
-
-  @ApiProperty({ enum: ORGANISATION_KINDS })
-  kind!: OrganisationKind;
-
-  @ApiProperty({ nullable: true, type: String })
-  website!: string | null;
-
-  @ApiProperty({ nullable: true, type: String, description: 'The logo, or null' })
-  logoUrl!: string | null;
-}
+/** The organisation holding a role, in short: the organisation's response without its description. */
+export class OrganisationSummaryResponse extends PickType(OrganisationResponse, ['id', 'name', 'acronym', 'kind', 'website', 'logoUrl'] as const) {}
 
 /** One row of the role query: the role joined with its organisation and the logo's hash. */
 export interface EventOrganisationRow {

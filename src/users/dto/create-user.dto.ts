@@ -1,21 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { OptionalText, SingleLine } from '../../common/validation/text.js';
 import { STAFF_ROLES, type StaffRole } from '../../common/auth/role.js';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password.js';
+import { AccountEmail, AccountPassword } from './account-fields.js';
 
 /** An organiser creates an organiser or reception account. */
 export class CreateUserDto {
-  @ApiProperty({ example: 'accueil@vtn2012.fr', maxLength: 254 })
-  @IsString()
-  @MaxLength(254)
-  @IsEmail()
+  @AccountEmail('accueil@vtn2012.fr')
   email!: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(MAX_PASSWORD_LENGTH)
+  @AccountPassword()
   password!: string;
 
   @ApiPropertyOptional({ example: 'Accueil CNRS', maxLength: 200 })
