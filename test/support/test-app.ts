@@ -38,11 +38,27 @@ export async function createThrowawayDatabase(baseUrl: string): Promise<{ url: s
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    /**
+     * Drops the database. Cleanup never fails a test: a database that cannot be dropped yet (a
+     * server process of another role still attached, which FORCE may not terminate without
+     * privileges) is retried, then left for .ci/run, which drops whatever the run created.
+     */
     async drop() {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      try {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if (attempt === 5) console.warn(`could not drop test database ${name}: ${(error as Error).message}`);
+            else await new Promise((r) => setTimeout(r, 200 * attempt));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
