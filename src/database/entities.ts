@@ -16,6 +16,12 @@ import { Event } from '../events/event.entity.js';
 import { EventOrganisation } from '../organisations/event-organisation.entity.js';
 import { OrganisationLogo } from '../organisations/organisation-logo.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
+import { ConflictAcknowledgement } from '../programme/conflict-acknowledgement.entity.js';
+import { ConflictSetting } from '../programme/conflict-setting.entity.js';
+import { ProgrammeRelease } from '../programme/programme-release.entity.js';
+import { SessionChair } from '../programme/session-chair.entity.js';
+import { Session } from '../programme/session.entity.js';
+import { Talk } from '../programme/talk.entity.js';
 import { AppliedSeed } from '../seed/applied-seed.entity.js';
 import { User } from '../users/user.entity.js';
 import { Room } from '../venues/room.entity.js';
@@ -49,4 +55,10 @@ export const ENTITIES = [
   SubmissionTransition,
   SubmissionRevision,
   Review,
+  Session,
+  SessionChair,
+  Talk,
+  ProgrammeRelease,
+  ConflictSetting,
+  ConflictAcknowledgement,
 ];

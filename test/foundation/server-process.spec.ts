@@ -51,9 +51,12 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   return { child, output: () => out, base };
 }
 
-async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  if (server.child.exitCode !== null) return server.child.exitCode;
-  const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+/** Stops the server with `signal`; the exit code, or a description with the log's tail when it died of a signal. */
+async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> {
+  const describe = (code: number | null, by: NodeJS.Signals | null) =>
+    code !== null ? code : `killed by ${by ?? 'an unknown signal'}; log tail:\n${server.output().slice(-4000)}`;
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return describe(server.child.exitCode, server.child.signalCode);
+  const exited = new Promise<number | string>((resolve) => server.child.once('exit', (code, by) => resolve(describe(code, by))));
   server.child.kill(signal);
   return exited;
 }
