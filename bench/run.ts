@@ -20,7 +20,8 @@ import autocannon from 'autocannon';
 import { runConflictBench } from './conflicts.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
-import type { QueryCount, SeedSubmissionsReply, ServerReady } from './server.js';
+import type { SeededProgramme } from './seed-programme.js';
+import type { QueryCount, SeedProgrammeReply, SeedSubmissionsReply, ServerReady } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -245,6 +246,7 @@ async function measure(
   label: string,
   path: string,
   headers: Record<string, string> = {},
+  expectStatus?: number,
 ): Promise<RouteResult> {
   const url = `${base}${path}`;
   const perRequest = await queriesPerRequest(child, url, headers);
@@ -260,7 +262,8 @@ async function measure(
     totalRequests: r.requests.total,
     latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, average: r.latency.average, max: r.latency.max },
     bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : 0,
-    non2xx: r.non2xx,
+    // With an expected status (304), every other answer counts as a failure.
+    non2xx: expectStatus ? r.requests.total - (statusCodes[String(expectStatus)] ?? 0) : r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
     statusCodes,
@@ -306,6 +309,82 @@ interface PlannedRoute {
   label: string;
   path: string;
   headers?: Record<string, string>;
+  /** The status every answer must have (default: any 2xx). */
+  expectStatus?: number;
+}
+
+interface ProgrammeReport {
+  measured: boolean;
+  reason?: string;
+  seeded?: SeededProgramme;
+  version?: number;
+  etag?: string;
+  bytes?: number;
+}
+
+/** Asks the application process to seed the fictitious programme (bench/seed-programme.ts). */
+function seedProgrammeInServer(child: ChildProcess): Promise<SeededProgramme> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('seeding the programme took more than 120 s')), 120_000);
+    const onMessage = (message: SeedProgrammeReply) => {
+      if (message?.type !== 'programme-seeded' && message?.type !== 'programme-seed-failed') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      if (message.type === 'programme-seeded') resolve(message.result);
+      else reject(new Error(`seeding the programme failed: ${message.error}`));
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'seed-programme' });
+  });
+}
+
+/**
+ * Seeds a two-day programme (bench/seed-programme.ts), publishes it through the API as an organiser
+ * and plans the public programme routes: GET /api/events/:id/programme without, then with,
+ * If-None-Match (every answer must then be a 304). Only in a database the bench owns.
+ */
+async function prepareProgramme(
+  child: ChildProcess,
+  base: string,
+  admin: { email: string; password: string },
+  disposable: boolean,
+): Promise<{ routes: PlannedRoute[]; report: ProgrammeReport }> {
+  if (!disposable) {
+    const reason = 'the bench is not running in a database of its own: no fictitious programme written';
+    console.warn(`\n! Public programme skipped: ${reason}.\n`);
+    return { routes: [], report: { measured: false, reason } };
+  }
+  process.stdout.write('Seeding a fictitious two-day programme … ');
+  const seeded = await seedProgrammeInServer(child);
+  console.log(`${seeded.sessions} sessions, ${seeded.talks} talks in ${fmt(seeded.seconds)} s`);
+  const login = await getJson(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  const token = (login.body as { accessToken?: string }).accessToken;
+  if (login.status !== 200 || !token) throw new Error(`cannot log in as ${admin.email} to publish the programme (${login.status})`);
+  const release = await getJson(`${base}/api/events/${seeded.eventId}/programme/releases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ note: 'Programme du banc d’essai' }),
+  });
+  if (release.status !== 201) throw new Error(`publishing the programme answered ${release.status}: ${JSON.stringify(release.body).slice(0, 500)}`);
+  const path = `/api/events/${seeded.eventId}/programme`;
+  const res = await fetch(`${base}${path}`);
+  const etag = res.headers.get('etag');
+  const body = await res.arrayBuffer();
+  if (res.status !== 200 || !etag) throw new Error(`GET ${path} answered ${res.status} with ETag ${etag}`);
+  const conditional = await fetch(`${base}${path}`, { headers: { 'if-none-match': etag } });
+  if (conditional.status !== 304) throw new Error(`GET ${path} with If-None-Match answered ${conditional.status}, not 304`);
+  const version = (release.body as { version?: number }).version;
+  return {
+    routes: [
+      { name: 'programme', label: `GET /api/events/:id/programme (${seeded.talks} talks)`, path },
+      { name: 'programme-304', label: '  … with If-None-Match (304)', path, headers: { 'if-none-match': etag }, expectStatus: 304 },
+    ],
+    report: { measured: true, seeded, version, etag, bytes: body.byteLength },
+  };
 }
 
 /**
@@ -418,10 +497,12 @@ async function main(): Promise<number> {
     const disposable = throwaway !== null || (server.embedded && DATA_DIR === ':memory:');
     const listing = await prepareListing(child, base, admin, disposable);
     routes.push(...listing.routes);
+    const programme = await prepareProgramme(child, base, admin, disposable);
+    routes.push(...programme.routes);
 
     console.log(`\nMeasuring (warm-up ${WARMUP} s each):`);
     const results: RouteResult[] = [];
-    for (const r of routes) results.push(await measure(child, base, r.name, r.label, r.path, r.headers));
+    for (const r of routes) results.push(await measure(child, base, r.name, r.label, r.path, r.headers, r.expectStatus));
     printTable(results);
 
     const bare = results.find((r) => r.name === 'bare') as RouteResult;
@@ -464,6 +545,26 @@ async function main(): Promise<number> {
       console.log(`Proposals listing: not measured (${listing.report.reason}).`);
     }
 
+    const programmeFull = results.find((r) => r.name === 'programme');
+    const programme304 = results.find((r) => r.name === 'programme-304');
+    const programmeRatio =
+      programmeFull && programme304
+        ? {
+            fullVsBare: programmeFull.requestsPerSecond / bare.requestsPerSecond,
+            notModifiedVsBare: programme304.requestsPerSecond / bare.requestsPerSecond,
+            notModifiedVsFull: programme304.requestsPerSecond / programmeFull.requestsPerSecond,
+          }
+        : null;
+    if (programmeRatio && programme.report.seeded) {
+      console.log(
+        `Public programme (${programme.report.seeded.sessions} sessions, ${programme.report.seeded.talks} talks, ${programme.report.bytes} bytes, version ${programme.report.version}): ` +
+          `throughput ${fmt(programmeRatio.fullVsBare, 2)} × bare without If-None-Match, ${fmt(programmeRatio.notModifiedVsBare, 2)} × bare with it (304), ` +
+          `304 serves ${fmt(programmeRatio.notModifiedVsFull, 2)} × the requests/s of the full answer`,
+      );
+    } else {
+      console.log(`Public programme: not measured (${programme.report.reason ?? 'no result'}).`);
+    }
+
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
 
@@ -481,6 +582,7 @@ async function main(): Promise<number> {
       routes: results,
       ratio: ratio && { ...ratio, bareVsConstantThroughput: bareVsConstant },
       conflictDetection,
+      publicProgramme: { ...programme.report, ratio: programmeRatio },
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
     };
     mkdirSync(RESULTS_DIR, { recursive: true });

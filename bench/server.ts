@@ -6,6 +6,7 @@
 import { bootApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { BenchModule } from './bench.module.js';
+import { seedProgramme, type SeededProgramme } from './seed-programme.js';
 import { seedSubmissions, type SeededSubmissions } from './seed-submissions.js';
 
 export interface ServerReady {
@@ -29,6 +30,14 @@ export interface SeedSubmissionsRequest {
 
 /** Answer to 'seed-submissions'. */
 export type SeedSubmissionsReply = { type: 'seeded'; result: SeededSubmissions } | { type: 'seed-failed'; error: string };
+
+/** Asks the application to write the fictitious programme of bench/seed-programme.ts in its database. */
+export interface SeedProgrammeRequest {
+  type: 'seed-programme';
+}
+
+/** Answer to 'seed-programme'. */
+export type SeedProgrammeReply = { type: 'programme-seeded'; result: SeededProgramme } | { type: 'programme-seed-failed'; error: string };
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -60,6 +69,12 @@ async function main(): Promise<void> {
   process.on('message', (message: unknown) => {
     if (message === 'stop') void stop();
     if (message === 'count') process.send?.({ type: 'count', queries } satisfies QueryCount);
+    if ((message as SeedProgrammeRequest | null)?.type === 'seed-programme') {
+      seedProgramme(booted.dataSource).then(
+        (result) => process.send?.({ type: 'programme-seeded', result } satisfies SeedProgrammeReply),
+        (error: unknown) => process.send?.({ type: 'programme-seed-failed', error: String((error as Error)?.stack ?? error) } satisfies SeedProgrammeReply),
+      );
+    }
     const seed = message as SeedSubmissionsRequest | null;
     if (seed?.type === 'seed-submissions') {
       seedSubmissions(booted.dataSource, seed.count).then(
