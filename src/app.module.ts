@@ -11,6 +11,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { ProgrammeModule } from './programme/programme.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
 import { SubmissionReviewModule } from './submissions/review/submission-review.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         CfpModule,
         SubmissionsModule,
         SubmissionReviewModule,
+        ProgrammeModule,
         SeedModule,
       ],
     };

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound } from '../common/errors/domain-error.js';
+import type { ConflictCode, ConflictSeverity, ProgrammeInput, ProgrammeTalk } from './conflict-types.js';
+import { unplacedProposals } from './session-conflicts.js';
+import { scheduleTalks } from './talk-schedule.js';
+
+/** The person id of a chair without an account. */
+export const guestPersonId = (chairId: string) => `guest:${chairId}`;
+
+/** An event's draft programme as the conflict engine reads it, with what the service adds around it. */
+export interface LoadedProgramme {
+  eventId: string;
+  timeZone: string;
+  input: ProgrammeInput;
+  severities: Partial<Record<ConflictCode, ConflictSeverity>>;
+  acknowledgedKeys: Set<string>;
+}
+
+interface EventRow {
+  time_zone: string;
+}
+interface SessionRow {
+  id: string;
+  room_id: string;
+  venue_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  kind: string;
+  expected_attendance: number | null;
+  title: string | null;
+}
+interface ChairRow {
+  id: string;
+  session_id: string;
+  user_id: string | null;
+  guest_name: string | null;
+}
+interface TalkRow {
+  id: string;
+  session_id: string;
+  position: number;
+  duration_minutes: number;
+  submission_id: string;
+  state: string;
+  title: string | null;
+  speaker_ids: string[];
+}
+interface RoomRow {
+  id: string;
+  venue_id: string;
+  capacity: number | null;
+}
+interface VenueRow {
+  id: string;
+  name: string;
+  opens_at: Date | null;
+  closes_at: Date | null;
+}
+interface TravelRow {
+  venue_a_id: string;
+  venue_b_id: string;
+  minutes: number;
+}
+interface UnavailabilityRow {
+  user_id: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+interface ProposalRow {
+  id: string;
+  state: string;
+  title: string | null;
+  speaker_ids: string[];
+}
+interface PersonRow {
+  id: string;
+  name: string;
+}
+
+/**
+ * Reads an event's draft programme from the database in a constant number of queries, whatever its
+ * size: the event, settings and acknowledgements, sessions (with their rooms' venues), chairs, talks
+ * (with their proposals' state and accepted speakers), rooms, venues with openings, travel times,
+ * unavailabilities, accepted proposals with no talk, and people's names. Reads the tables of the
+ * capabilities below (venues, speakers, submissions) through joins, as the organisers' lists do, so
+ * that it runs on the caller's transaction (PGlite has one connection: a second one would wait).
+ */
+@Injectable()
+export class ProgrammeInputLoader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async load(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedProgramme> {
+    const q = <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params);
+    const [event] = await q<EventRow>(`SELECT time_zone FROM events WHERE id = $1`, [eventId]);
+    if (!event) throw notFound('Event');
+    const [settings, acks, sessions, chairs, talks] = await Promise.all([
+      q<{ code: ConflictCode; severity: ConflictSeverity }>(`SELECT code, severity FROM programme_conflict_settings WHERE event_id = $1`, [eventId]),
+      q<{ conflict_key: string }>(`SELECT conflict_key FROM programme_conflict_acknowledgements WHERE event_id = $1`, [eventId]),
+      q<SessionRow>(
+        `SELECT s.id, s.room_id, r.venue_id, s.starts_at, s.ends_at, s.kind, s.expected_attendance, coalesce(s.title_fr, s.title_en) AS title
+         FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1 ORDER BY s.starts_at, s.id`,
+        [eventId],
+      ),
+      q<ChairRow>(
+        `SELECT c.id, c.session_id, c.user_id, c.guest_name FROM session_chairs c JOIN sessions s ON s.id = c.session_id
+         WHERE s.event_id = $1 ORDER BY c.session_id, c.position, c.id`,
+        [eventId],
+      ),
+      q<TalkRow>(
+        `SELECT t.id, t.session_id, t.position, t.duration_minutes, t.submission_id, sub.state,
+                coalesce(sub.title_fr, sub.title_en) AS title,
+                coalesce(array_agg(ss.user_id ORDER BY ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '{}') AS speaker_ids
+         FROM talks t JOIN sessions s ON s.id = t.session_id JOIN submissions sub ON sub.id = t.submission_id
+         LEFT JOIN submission_speakers ss ON ss.submission_id = sub.id AND ss.status = 'accepted'
+         WHERE s.event_id = $1 GROUP BY t.id, sub.id ORDER BY t.session_id, t.position`,
+        [eventId],
+      ),
+    ]);
+    // The venues that matter: those of the event and its linked events, and those of the rooms in use.
+    const venueIds = `(SELECT ev.venue_id FROM event_venues ev JOIN events e ON e.id = ev.event_id
+                        WHERE e.id = $1 OR e.parent_event_id = $1 OR e.id = (SELECT parent_event_id FROM events WHERE id = $1)
+                       UNION SELECT r.venue_id FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1)`;
+    const [rooms, venues, travel, unavailable, proposals] = await Promise.all([
+      q<RoomRow>(`SELECT r.id, r.venue_id, r.capacity FROM rooms r WHERE r.id IN (SELECT room_id FROM sessions WHERE event_id = $1)`, [eventId]),
+      q<VenueRow>(
+        `SELECT v.id, v.name, o.opens_at, o.closes_at FROM venues v LEFT JOIN venue_openings o ON o.venue_id = v.id
+         WHERE v.id IN ${venueIds} ORDER BY v.id, o.opens_at`,
+        [eventId],
+      ),
+      q<TravelRow>(
+        `SELECT venue_a_id, venue_b_id, least(coalesce(walking_minutes, transit_minutes), coalesce(transit_minutes, walking_minutes)) AS minutes
+         FROM venue_travel_times WHERE venue_a_id IN ${venueIds} AND venue_b_id IN ${venueIds}`,
+        [eventId],
+      ),
+      q<UnavailabilityRow>(`SELECT user_id, starts_at, ends_at FROM speaker_unavailabilities WHERE event_id = $1 ORDER BY starts_at`, [eventId]),
+      q<ProposalRow>(
+        `SELECT sub.id, sub.state, coalesce(sub.title_fr, sub.title_en) AS title,
+                coalesce(array_agg(ss.user_id ORDER BY ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '{}') AS speaker_ids
+         FROM submissions sub LEFT JOIN submission_speakers ss ON ss.submission_id = sub.id AND ss.status = 'accepted'
+         WHERE sub.event_id = $1 AND sub.state IN ('accepted', 'confirmed') AND NOT EXISTS (SELECT 1 FROM talks t WHERE t.submission_id = sub.id)
+         GROUP BY sub.id ORDER BY sub.id`,
+        [eventId],
+      ),
+    ]);
+
+    const sessionById = new Map(sessions.map((s) => [s.id, s]));
+    const programmeTalks: ProgrammeTalk[] = [];
+    const talksBySession = groupBy(talks, (t) => t.session_id);
+    for (const [sessionId, list] of talksBySession) {
+      const session = sessionById.get(sessionId);
+      if (!session) continue;
+      for (const { talk, startsAt, endsAt } of scheduleTalks(session.starts_at, list.map((t) => ({ ...t, durationMinutes: t.duration_minutes })))) {
+        programmeTalks.push({
+          id: talk.id,
+          sessionId,
+          startsAt,
+          endsAt,
+          speakerIds: talk.speaker_ids,
+          proposalState: talk.state,
+          proposalId: talk.submission_id,
+          title: talk.title,
+        });
+      }
+    }
+    const chairsBySession = groupBy(chairs, (c) => c.session_id);
+    const userIds = new Set<string>();
+    for (const c of chairs) if (c.user_id) userIds.add(c.user_id);
+    for (const t of talks) for (const id of t.speaker_ids) userIds.add(id);
+    for (const p of proposals) for (const id of p.speaker_ids) userIds.add(id);
+    for (const u of unavailable) userIds.add(u.user_id);
+    const people = userIds.size
+      ? await q<PersonRow>(
+          `SELECT u.id, coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), u.display_name, u.email) AS name
+           FROM users u LEFT JOIN speaker_profiles sp ON sp.user_id = u.id WHERE u.id = ANY($1::uuid[])`,
+          [[...userIds]],
+        )
+      : [];
+
+    const venueMap = new Map<string, { id: string; name: string; openings: { opensAt: Date; closesAt: Date }[] }>();
+    for (const v of venues) {
+      const venue = venueMap.get(v.id) ?? { id: v.id, name: v.name, openings: [] };
+      if (v.opens_at && v.closes_at) venue.openings.push({ opensAt: v.opens_at, closesAt: v.closes_at });
+      venueMap.set(v.id, venue);
+    }
+
+    const input: ProgrammeInput = {
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        roomId: s.room_id,
+        venueId: s.venue_id,
+        startsAt: s.starts_at,
+        endsAt: s.ends_at,
+        kind: s.kind,
+        chairIds: (chairsBySession.get(s.id) ?? []).map((c) => c.user_id ?? guestPersonId(c.id)),
+        expectedAttendance: s.expected_attendance,
+        title: s.title,
+      })),
+      talks: programmeTalks,
+      rooms: rooms.map((r) => ({ id: r.id, venueId: r.venue_id, capacity: r.capacity })),
+      venues: [...venueMap.values()],
+      travelTimes: travel.map((t) => ({ venueAId: t.venue_a_id, venueBId: t.venue_b_id, minutes: Number(t.minutes) })),
+      unavailabilities: unavailable.map((u) => ({ personId: u.user_id, startsAt: u.starts_at, endsAt: u.ends_at })),
+      unplacedProposals: unplacedProposals(
+        proposals.map((p) => ({ id: p.id, title: p.title, speakerIds: p.speaker_ids, state: p.state })),
+        programmeTalks,
+      ),
+      people: [
+        ...people.map((p) => ({ id: p.id, name: p.name })),
+        ...chairs.filter((c) => !c.user_id && c.guest_name).map((c) => ({ id: guestPersonId(c.id), name: c.guest_name! })),
+      ],
+    };
+    return {
+      eventId,
+      timeZone: event.time_zone,
+      input,
+      severities: Object.fromEntries(settings.map((s) => [s.code, s.severity])),
+      acknowledgedKeys: new Set(acks.map((a) => a.conflict_key)),
+    };
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
