@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ProgrammeModule } from './programme/programme.module.js';
+import { ProgrammePublicationModule } from './programme/publication/programme-publication.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
 import { SubmissionReviewModule } from './submissions/review/submission-review.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         SubmissionsModule,
         SubmissionReviewModule,
         ProgrammeModule,
+        ProgrammePublicationModule,
         SeedModule,
       ],
     };

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import { pageOffset, toPage, type Page, type PageQueryDto } from '../../common/pagination/page-query.dto.js';
+import type { ProgrammeSnapshot } from '../programme-snapshot.js';
+import type { ProgrammeChangelog } from './programme-changelog.js';
+import { canonicalJson } from './programme-etag.js';
+
+/** A published version as the exports read it. */
+export interface PublishedRelease {
+  version: number;
+  publishedAt: Date;
+  /** Strong entity tag of this version, quoted as the ETag header wants it (`"…"`). */
+  etag: string;
+  snapshot: ProgrammeSnapshot;
+}
+
+/** A version as the public endpoints serve it: its canonical JSON text, ready to send. */
+export interface ServedRelease {
+  version: number;
+  etag: string;
+  body: Buffer;
+}
+
+/** One line of the organisers' list of versions. */
+export interface ReleaseSummary {
+  version: number;
+  publishedAt: Date;
+  note: string | null;
+  publishedBy: { id: string; name: string | null } | null;
+  etag: string;
+  changelog: ProgrammeChangelog;
+}
+
+interface ReleaseRow {
+  version: number;
+  published_at: Date;
+  etag: string;
+  snapshot: ProgrammeSnapshot;
+}
+
+/** How many serialised versions one process keeps (a few events × latest and recent versions). */
+const CACHE_SIZE = 64;
+
+/** Versions count from 1 and fit programme_releases.version (integer). */
+export function isVersionNumber(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 1 && value <= 2_147_483_647;
+}
+
+export function programmeNotPublished(): DomainError {
+  return new DomainError(404, 'PROGRAMME_NOT_PUBLISHED', 'No version of this programme has been published yet');
+}
+
+/**
+ * Reads the published versions of a programme (programme_releases). Versions never change once
+ * written, so their serialised text is cached per (event, version); the latest version is found
+ * with one indexed query each time (UQ_programme_releases_version), which keeps every instance of
+ * the application right the moment another one publishes.
+ */
+@Injectable()
+export class ProgrammeReleasesService {
+  private readonly cache = new Map<string, ServedRelease>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The latest published version of the event's programme, or version `version`. 404
+   * NOT_FOUND for an unknown event or version, 404 PROGRAMME_NOT_PUBLISHED when none is published.
+   */
+  async find(eventId: string, version?: number): Promise<PublishedRelease> {
+    if (version !== undefined && !isVersionNumber(version)) throw await this.missing(eventId, version);
+    const rows = await this.dataSource.query<ReleaseRow[]>(
+      version === undefined
+        ? `SELECT version, published_at, etag, snapshot FROM programme_releases WHERE event_id = $1 ORDER BY version DESC LIMIT 1`
+        : `SELECT version, published_at, etag, snapshot FROM programme_releases WHERE event_id = $1 AND version = $2`,
+      version === undefined ? [eventId] : [eventId, version],
+    );
+    if (!rows.length) throw await this.missing(eventId, version);
+    const row = rows[0];
+    return { version: row.version, publishedAt: row.published_at, etag: row.etag, snapshot: row.snapshot };
+  }
+
+  /** The latest version's number and ETag: one indexed query, no snapshot read. */
+  async latestTag(eventId: string): Promise<{ version: number; etag: string }> {
+    const [row] = await this.dataSource.query<Array<{ version: number; etag: string }>>(
+      `SELECT version, etag FROM programme_releases WHERE event_id = $1 ORDER BY version DESC LIMIT 1`,
+      [eventId],
+    );
+    if (!row) throw await this.missing(eventId, undefined);
+    return row;
+  }
+
+  /** Version `version`'s ETag (one indexed query). */
+  async versionTag(eventId: string, version: number): Promise<{ version: number; etag: string }> {
+    if (!isVersionNumber(version)) throw await this.missing(eventId, version);
+    const [row] = await this.dataSource.query<Array<{ version: number; etag: string }>>(
+      `SELECT version, etag FROM programme_releases WHERE event_id = $1 AND version = $2`,
+      [eventId, version],
+    );
+    if (!row) throw await this.missing(eventId, version);
+    return row;
+  }
+
+  /** The serialised text of a version whose tag was just read: from the cache, else read once. */
+  async served(eventId: string, tag: { version: number; etag: string }): Promise<ServedRelease> {
+    const key = `${eventId.toLowerCase()}:${tag.version}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.etag === tag.etag) return cached;
+    const release = await this.find(eventId, tag.version);
+    const entry: ServedRelease = { version: release.version, etag: release.etag, body: Buffer.from(canonicalJson(release.snapshot), 'utf8') };
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    return entry;
+  }
+
+  /** The latest version with its snapshot, read through `manager` (publication, inside its lock). */
+  async latestIn(manager: EntityManager, eventId: string): Promise<PublishedRelease | null> {
+    const [row] = await manager.query<ReleaseRow[]>(
+      `SELECT version, published_at, etag, snapshot FROM programme_releases WHERE event_id = $1 ORDER BY version DESC LIMIT 1`,
+      [eventId],
+    );
+    return row ? { version: row.version, publishedAt: row.published_at, etag: row.etag, snapshot: row.snapshot } : null;
+  }
+
+  /** The organisers' list: versions with notes and changelogs, by version (query.order). */
+  async list(eventId: string, query: PageQueryDto): Promise<Page<ReleaseSummary>> {
+    await this.assertEventExists(eventId);
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    const rows = await this.dataSource.query<
+      Array<{ version: number; published_at: Date; note: string | null; published_by: string | null; publisher_name: string | null; etag: string; changelog: ProgrammeChangelog; total: number }>
+    >(
+      `SELECT r.version, r.published_at, r.note, r.published_by, r.etag, r.changelog,
+              coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), u.display_name) AS publisher_name,
+              count(*) OVER ()::int AS total
+       FROM programme_releases r
+       LEFT JOIN users u ON u.id = r.published_by
+       LEFT JOIN speaker_profiles sp ON sp.user_id = r.published_by
+       WHERE r.event_id = $1
+       ORDER BY r.version ${direction}
+       LIMIT $2 OFFSET $3`,
+      [eventId, query.pageSize, pageOffset(query)],
+    );
+    const total = rows.length
+      ? rows[0].total
+      : (await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM programme_releases WHERE event_id = $1`, [eventId]))[0].n;
+    return toPage(
+      rows.map((r) => ({
+        version: r.version,
+        publishedAt: r.published_at,
+        note: r.note,
+        publishedBy: r.published_by ? { id: r.published_by, name: r.publisher_name } : null,
+        etag: r.etag,
+        changelog: r.changelog,
+      })),
+      total,
+      query,
+    );
+  }
+
+  /** Forgets what this process cached for an event (after it publishes there). */
+  forget(eventId: string): void {
+    const prefix = `${eventId.toLowerCase()}:`;
+    for (const key of [...this.cache.keys()]) if (key.startsWith(prefix)) this.cache.delete(key);
+  }
+
+  async assertEventExists(eventId: string): Promise<void> {
+    const [event] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM events WHERE id = $1`, [eventId]);
+    if (!event) throw notFound('Event');
+  }
+
+  private async missing(eventId: string, version: number | undefined): Promise<DomainError> {
+    await this.assertEventExists(eventId);
+    if (version === undefined) return programmeNotPublished();
+    const [latest] = await this.dataSource.query<Array<{ version: number | null }>>(
+      `SELECT max(version) AS version FROM programme_releases WHERE event_id = $1`,
+      [eventId],
+    );
+    if (latest?.version == null) return programmeNotPublished();
+    return notFound(`Version ${version} of this programme`, { latestVersion: latest.version });
+  }
+}
