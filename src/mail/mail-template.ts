@@ -10,6 +10,7 @@ export const MAIL_TEMPLATES = [
   'submission-cancelled',
   'co-speaker-invited',
   'co-speaker-accepted',
+  'programme-changed',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

@@ -85,6 +85,11 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/submissions/{id}/reviews': 'organiser',
   'GET /api/events/{eventId}/submissions': 'organiser',
   'GET /api/events/{eventId}/submissions.csv': 'organiser',
+  'GET /api/events/{eventId}/programme': 'public',
+  'GET /api/events/{eventId}/programme/versions/{n}': 'public',
+  'POST /api/events/{eventId}/programme/releases': 'organiser',
+  'GET /api/events/{eventId}/programme/releases': 'organiser',
+  'GET /api/events/{eventId}/programme/draft': 'organiser',
 };
 
 type Caller = 'anonymous' | 'speaker' | 'reception' | 'organiser';

@@ -17,7 +17,12 @@ const SAMPLE = {
   note: 'Merci de prévoir 20 minutes d’exposé et 10 minutes de questions.',
   stateLabel: 'acceptée',
   link: 'http://localhost:3000/submissions/0b5e8a9c',
+  version: 3,
+  changes: ['Votre communication « Remise du Label Ville Internet 2012 » est déplacée'],
 };
+
+/** Templates about several items at once, whose subject names the event rather than one proposal. */
+const ABOUT_THE_EVENT: readonly MailTemplate[] = ['programme-changed'];
 
 /** The variables each template is documented to take (templates/mail/README.md). */
 const DOCUMENTED: Record<MailTemplate, { required: string[]; optional: string[] }> = {
@@ -27,6 +32,7 @@ const DOCUMENTED: Record<MailTemplate, { required: string[]; optional: string[] 
   'submission-cancelled': { required: ['eventName', 'firstName', 'link', 'submissionTitle'], optional: ['note'] },
   'co-speaker-invited': { required: ['eventName', 'inviterName', 'link', 'submissionTitle'], optional: ['firstName'] },
   'co-speaker-accepted': { required: ['coSpeakerName', 'eventName', 'firstName', 'link', 'submissionTitle'], optional: [] },
+  'programme-changed': { required: ['eventName', 'firstName', 'link', 'version'], optional: ['changes', 'note'] },
 };
 
 describe('Mail templates (templates/mail, read as the server reads them)', () => {
@@ -39,7 +45,8 @@ describe('Mail templates (templates/mail, read as the server reads them)', () =>
   describe.each(MAIL_TEMPLATES.flatMap((name) => MAIL_LOCALES.map((locale) => [name, locale] as const)))('%s (%s)', (name, locale) => {
     it('renders with sample data: one-line subject with the title, greeting, link, nothing left unfilled', () => {
       const mail = templates.render(name, locale, SAMPLE);
-      expect(mail.subject).toContain(SAMPLE.submissionTitle);
+      const named = ABOUT_THE_EVENT.includes(name) ? SAMPLE.eventName : SAMPLE.submissionTitle;
+      expect(mail.subject).toContain(named);
       expect(mail.subject).not.toMatch(/[\r\n]|\{\{|\}\}/);
       expect(mail.text).not.toMatch(/\{\{|\}\}/);
       expect(mail.text).not.toMatch(/\n\n\n/);
@@ -47,8 +54,8 @@ describe('Mail templates (templates/mail, read as the server reads them)', () =>
       expect(mail.text).toContain(SAMPLE.link);
       expect(mail.text).toContain(SAMPLE.eventName);
       expect(mail.text.split('\n')[0]).toBe(locale === 'fr' ? `Bonjour ${SAMPLE.firstName},` : `Dear ${SAMPLE.firstName},`);
-      if (locale === 'fr') expect(mail.subject).toContain(`« ${SAMPLE.submissionTitle} »`);
-      else expect(mail.subject).toContain(`“${SAMPLE.submissionTitle}”`);
+      if (locale === 'fr') expect(mail.subject).toContain(`« ${named} »`);
+      else expect(mail.subject).toContain(`“${named}”`);
     });
 
     it('throws when a variable it prints is missing or null', () => {

@@ -165,8 +165,9 @@ export class ProgrammeReleasesService {
     for (const key of [...this.cache.keys()]) if (key.startsWith(prefix)) this.cache.delete(key);
   }
 
-  async assertEventExists(eventId: string): Promise<void> {
-    const [event] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM events WHERE id = $1`, [eventId]);
+  /** 404 NOT_FOUND for an unknown event; pass the transaction's manager inside one. */
+  async assertEventExists(eventId: string, manager?: EntityManager): Promise<void> {
+    const [event] = await (manager ?? this.dataSource.manager).query<unknown[]>(`SELECT 1 FROM events WHERE id = $1`, [eventId]);
     if (!event) throw notFound('Event');
   }
 

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { DraftPreview } from '../programme-publishing.service.js';
+import { ChangelogResponse } from './changelog.response.js';
+
+/** The draft as the next release would publish it (organisers only). */
+export class DraftProgrammeResponse {
+  @ApiProperty({ example: 3, description: 'The version publishing now would create' }) nextVersion!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'The latest published version (what the changelog compares with)' }) basedOnVersion!: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'A ProgrammeSnapshot, as GET /api/events/{eventId}/programme will serve it once published' })
+  snapshot!: Record<string, unknown>;
+  @ApiProperty({ type: ChangelogResponse }) changelog!: ChangelogResponse;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Conflicts that would refuse the publication (errors, and warnings not acknowledged): as GET /api/events/{eventId}/programme/conflicts lists them',
+  })
+  blockingConflicts!: Record<string, unknown>[];
+
+  static from(p: DraftPreview): DraftProgrammeResponse {
+    return {
+      nextVersion: p.nextVersion,
+      basedOnVersion: p.basedOnVersion,
+      snapshot: p.snapshot as unknown as Record<string, unknown>,
+      changelog: p.changelog as ChangelogResponse,
+      blockingConflicts: p.blockingConflicts as unknown as Record<string, unknown>[],
+    };
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RequestUser } from '../../common/auth/access.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { MailService } from '../../mail/mail.service.js';
+import { ProgrammeConflictsService, type ConflictView } from '../programme-conflicts.service.js';
+import { ProgrammeRelease } from '../programme-release.entity.js';
+import type { ProgrammeSnapshot } from '../programme-snapshot.js';
+import { DraftSnapshotService } from './draft-snapshot.service.js';
+import { diffProgrammes, type ProgrammeChangelog } from './programme-changelog.js';
+import { canonicalJson, strongEtag } from './programme-etag.js';
+import { ProgrammeReleasesService } from './programme-releases.service.js';
+import { describeChange, speakerNotices } from './release-mail.js';
+
+/** Two publications of one event take turns on this advisory lock (class, then hashtext(event id)). */
+const PUBLICATION_LOCK_CLASS = 0x50524f47; // 'PROG'
+
+export interface PublishedVersion {
+  version: number;
+  publishedAt: Date;
+  note: string | null;
+  etag: string;
+  changelog: ProgrammeChangelog;
+  /** How many speakers were mailed about changes to their talks. */
+  speakersNotified: number;
+}
+
+export interface DraftPreview {
+  /** The version the draft would be published as. */
+  nextVersion: number;
+  /** The latest published version, which the changelog compares against (null: nothing published). */
+  basedOnVersion: number | null;
+  snapshot: ProgrammeSnapshot;
+  changelog: ProgrammeChangelog;
+  /** What would refuse the publication now: errors, and warnings not acknowledged. */
+  blockingConflicts: ConflictView[];
+}
+
+interface Recipient {
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  display_name: string | null;
+}
+
+/**
+ * Publishing the draft programme as version N, and previewing what would be published. One
+ * transaction under a per-event advisory lock: check the conflicts, freeze the snapshot, compare
+ * it with N−1, store it, and queue one mail per speaker whose talks changed (the outbox).
+ */
+@Injectable()
+export class ProgrammePublishingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conflicts: ProgrammeConflictsService,
+    private readonly drafts: DraftSnapshotService,
+    private readonly releases: ProgrammeReleasesService,
+    private readonly mail: MailService,
+  ) {}
+
+  async publish(eventId: string, note: string | null, caller: RequestUser): Promise<PublishedVersion> {
+    const published = await this.dataSource.transaction(async (manager) => {
+      await this.releases.assertEventExists(eventId, manager);
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PUBLICATION_LOCK_CLASS, eventId.toLowerCase()]);
+      const { blocking } = await this.conflicts.evaluate(eventId, manager);
+      if (blocking.length) {
+        throw new DomainError(
+          409,
+          'PROGRAMME_HAS_BLOCKING_CONFLICTS',
+          `The programme cannot be published: ${blocking.length} conflict(s) must be fixed (errors) or acknowledged (warnings) first`,
+          { conflicts: blocking },
+        );
+      }
+      const previous = await this.releases.latestIn(manager, eventId);
+      const version = (previous?.version ?? 0) + 1;
+      const publishedAt = new Date();
+      const draft = await this.drafts.build(manager, eventId, { version, publishedAt, note });
+      const { changelog, snapshot } = diffProgrammes(previous?.snapshot ?? null, draft);
+      const etag = strongEtag(canonicalJson(snapshot));
+      await manager.insert(ProgrammeRelease, { eventId, version, note, publishedBy: caller.id, publishedAt, snapshot, changelog, etag });
+      const speakersNotified = await this.notifySpeakers(manager, previous?.snapshot ?? null, snapshot, changelog);
+      return { version, publishedAt, note, etag, changelog, speakersNotified };
+    });
+    this.releases.forget(eventId);
+    return published;
+  }
+
+  /** What publishing now would freeze, its changelog against the latest version, and what blocks it. */
+  async preview(eventId: string): Promise<DraftPreview> {
+    await this.releases.assertEventExists(eventId);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const previous = await this.releases.latestIn(manager, eventId);
+      const nextVersion = (previous?.version ?? 0) + 1;
+      const draft = await this.drafts.build(manager, eventId, { version: nextVersion, publishedAt: new Date(), note: null });
+      const { changelog, snapshot } = diffProgrammes(previous?.snapshot ?? null, draft);
+      const { blocking } = await this.conflicts.evaluate(eventId, manager);
+      return { nextVersion, basedOnVersion: previous?.version ?? null, snapshot, changelog, blockingConflicts: blocking };
+    });
+  }
+
+  /** Queues one mail per speaker whose talks the release moves, removes or retitles; returns how many. */
+  private async notifySpeakers(manager: EntityManager, previous: ProgrammeSnapshot | null, next: ProgrammeSnapshot, changelog: ProgrammeChangelog): Promise<number> {
+    const notices = speakerNotices(previous, next, changelog);
+    if (!notices.length) return 0;
+    const recipients = await manager.query<Recipient[]>(
+      `SELECT u.id, u.email, sp.first_name, sp.last_name, u.display_name
+       FROM users u LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
+       WHERE u.id::text = ANY($1::text[])`,
+      [notices.map((n) => n.personId)],
+    );
+    const byId = new Map(recipients.map((r) => [r.id, r]));
+    const zone = next.event.timeZone;
+    let sent = 0;
+    for (const notice of notices) {
+      const person = byId.get(notice.personId);
+      if (!person) continue;
+      const locale = notice.locale;
+      const fullName = [person.first_name, person.last_name].filter((p) => p && p.trim()).join(' ') || person.display_name || null;
+      await this.mail.enqueue(manager, {
+        to: person.email,
+        toName: fullName,
+        template: 'programme-changed',
+        locale,
+        data: {
+          firstName: person.first_name?.trim() || person.display_name?.trim() || (locale === 'fr' ? 'Madame, Monsieur' : 'colleague'),
+          eventName: (locale === 'en' ? next.event.nameEn : null) ?? next.event.nameFr,
+          version: next.version,
+          link: this.mail.linkTo(`/api/events/${next.event.id}/programme`),
+          changes: notice.changes.map((change) => describeChange(change, locale, zone)),
+          note: next.note ?? '',
+        },
+      });
+      sent += 1;
+    }
+    return sent;
+  }
+}

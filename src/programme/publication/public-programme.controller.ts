@@ -1,0 +1,80 @@
+import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../../common/auth/access.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
+import { ifNoneMatchMatches } from './programme-etag.js';
+import { ProgrammeReleasesService, type ServedRelease } from './programme-releases.service.js';
+
+/** The latest version may change at the next publication: shared caches keep it a minute. */
+const LATEST_CACHE_CONTROL = 'public, max-age=60';
+/** A numbered version never changes. */
+const VERSION_CACHE_CONTROL = 'public, max-age=86400, immutable';
+
+const SNAPSHOT_DOC = {
+  description:
+    'The published programme (a ProgrammeSnapshot: event, days, venues, rooms, sessions with chairs and talks with speakers, organisations), ' +
+    'as JSON with sorted keys; the ETag is the SHA-256 of exactly this text',
+  schema: { type: 'object', additionalProperties: true },
+};
+
+/**
+ * The public reads of published programme versions: no login, only what was published (a draft is
+ * never served here). Each answer carries a strong ETag and Cache-Control; If-None-Match (one tag,
+ * a list, W/ forms or *) gives 304 without a body. The latest version costs one indexed query and,
+ * once served, no snapshot read (its text is cached by version).
+ */
+@ApiTags('programme')
+@Controller('events/:eventId/programme')
+export class PublicProgrammeController {
+  constructor(private readonly releases: ProgrammeReleasesService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'The latest published version of the programme (public; ETag, 304 on If-None-Match)' })
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiOkResponse(SNAPSHOT_DOC)
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
+  @ApiErrors(404)
+  async latest(@Param('eventId', ParseUUIDPipe) eventId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const tag = await this.releases.latestTag(eventId);
+    await send(request, response, tag, LATEST_CACHE_CONTROL, () => this.releases.served(eventId, tag));
+  }
+
+  @Get('versions/:n')
+  @Public()
+  @ApiOperation({ summary: 'One published version of the programme, by number (public; ETag, 304 on If-None-Match)' })
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiOkResponse(SNAPSHOT_DOC)
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
+  @ApiErrors(404)
+  async version(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('n', ParseIntPipe) n: number,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const tag = await this.releases.versionTag(eventId, n);
+    await send(request, response, tag, VERSION_CACHE_CONTROL, () => this.releases.served(eventId, tag));
+  }
+}
+
+async function send(
+  request: Request,
+  response: Response,
+  tag: { version: number; etag: string },
+  cacheControl: string,
+  body: () => Promise<ServedRelease>,
+): Promise<void> {
+  response.setHeader('ETag', tag.etag);
+  response.setHeader('Cache-Control', cacheControl);
+  response.setHeader('X-Programme-Version', String(tag.version));
+  if (ifNoneMatchMatches(request.headers['if-none-match'], tag.etag)) {
+    response.status(304).end();
+    return;
+  }
+  const served = await body();
+  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.setHeader('Content-Length', String(served.body.length));
+  response.status(200).end(served.body);
+}
