@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { conflict, DomainError, notFound } from '../common/errors/domain-error.js';
+import { isViolation } from '../common/errors/postgres-error.js';
+import type { ChangeWarningsResponse } from './dto/conflict.response.js';
+import type { CreateTalkDto } from './dto/create-talk.dto.js';
+import type { TalkChangeResponse } from './dto/session.response.js';
+import type { UpdateTalkDto } from './dto/update-talk.dto.js';
+import { ProgrammeConflictsService, type ConflictReport } from './programme-conflicts.service.js';
+import { loadProposal } from './programme-references.js';
+import { isPlaceable } from './session-rules.js';
+import { SessionViewsReader } from './session-views.reader.js';
+import { lockSession } from './session-locks.js';
+import type { Session } from './session.entity.js';
+import { reorder, talksFit, talksMinutes } from './talk-schedule.js';
+import { Talk } from './talk.entity.js';
+
+/** How often a talk whose session changed under us is looked up again before giving up (409). */
+const RELOCK_ATTEMPTS = 3;
+
+/**
+ * Talks inside sessions: accepted or confirmed proposals placed in order. Each change locks the
+ * session rows concerned (SELECT … FOR UPDATE, in id order so that two changes never wait on each
+ * other in a cycle), renumbers positions 0..n-1 in the same transaction (UQ_talks_session_position
+ * is checked at commit), refuses a session overflowing (422 TALKS_OVERFLOW), and returns the
+ * conflicts the change introduced.
+ */
+@Injectable()
+export class TalksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conflicts: ProgrammeConflictsService,
+    private readonly views: SessionViewsReader,
+  ) {}
+
+  async add(sessionId: string, dto: CreateTalkDto): Promise<TalkChangeResponse> {
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const session = await lockSession(em, sessionId);
+        const proposal = await loadProposal(em, dto.submissionId);
+        if (proposal.eventId !== session.eventId) {
+          throw new DomainError(422, 'PROPOSAL_NOT_IN_EVENT', 'The proposal belongs to another event than the session', { submissionId: proposal.id });
+        }
+        if (!isPlaceable(proposal.state)) {
+          throw new DomainError(409, 'PROPOSAL_NOT_ACCEPTED', `Only accepted or confirmed proposals are placed; this one is ${proposal.state}`, {
+            submissionId: proposal.id,
+            state: proposal.state,
+          });
+        }
+        await assertNotPlaced(em, proposal.id);
+        const before = await this.conflicts.report(session.eventId, em);
+        const talks = await sessionTalks(em, sessionId);
+        const duration = dto.durationMinutes ?? proposal.defaultMinutes;
+        assertFits(session, talksMinutes(talks) + duration);
+        const inserted = await em.insert(Talk, { sessionId, submissionId: proposal.id, position: talks.length, durationMinutes: duration });
+        const id = (inserted.identifiers[0] as { id: string }).id;
+        await renumber(em, reorder(talks.map((t) => t.id), id, dto.position));
+        return this.changed(em, session.eventId, id, before);
+      });
+    } catch (error) {
+      if (isViolation(error, '23505', 'UQ_talks_submission')) throw alreadyPlaced(dto.submissionId, null);
+      throw error;
+    }
+  }
+
+  async update(id: string, dto: UpdateTalkDto): Promise<TalkChangeResponse> {
+    return this.dataSource.transaction(async (em) => {
+      const { talk, sessions } = await this.lockTalk(em, id, dto.sessionId);
+      const source = sessions.get(talk.sessionId)!;
+      const target = sessions.get(dto.sessionId ?? talk.sessionId);
+      if (!target) throw new DomainError(422, 'SESSION_NOT_FOUND', 'sessionId does not name a session', { sessionId: dto.sessionId });
+      if (target.eventId !== source.eventId) {
+        throw new DomainError(422, 'SESSION_NOT_IN_EVENT', 'A talk moves only to another session of the same event', { sessionId: target.id });
+      }
+      const before = await this.conflicts.report(source.eventId, em);
+      const duration = dto.durationMinutes ?? talk.durationMinutes;
+      const targetTalks = await sessionTalks(em, target.id);
+      const others = targetTalks.filter((t) => t.id !== id);
+      assertFits(target, talksMinutes(others) + duration);
+      await em.update(Talk, { id }, { sessionId: target.id, durationMinutes: duration });
+      const moving = target.id !== source.id;
+      await renumber(em, reorder(targetTalks.map((t) => t.id), id, dto.position ?? (moving ? undefined : talk.position)));
+      if (moving) await renumber(em, (await sessionTalks(em, source.id)).map((t) => t.id));
+      return this.changed(em, source.eventId, id, before);
+    });
+  }
+
+  async remove(id: string): Promise<ChangeWarningsResponse> {
+    return this.dataSource.transaction(async (em) => {
+      const { talk, sessions } = await this.lockTalk(em, id, undefined);
+      const session = sessions.get(talk.sessionId)!;
+      const before = await this.conflicts.report(session.eventId, em);
+      await em.delete(Talk, { id });
+      await renumber(em, (await sessionTalks(em, session.id)).map((t) => t.id));
+      const after = await this.conflicts.report(session.eventId, em);
+      return { warnings: ProgrammeConflictsService.warnings(before, after) };
+    });
+  }
+
+  /**
+   * Locks the talk's session (and the target session, in id order), then reads the talk again under
+   * the lock: when another change moved it meanwhile, the right sessions are locked on a new round.
+   */
+  private async lockTalk(em: EntityManager, id: string, targetId: string | undefined): Promise<{ talk: Talk; sessions: Map<string, Session> }> {
+    for (let attempt = 0; attempt < RELOCK_ATTEMPTS; attempt++) {
+      const seen = await em.findOne(Talk, { where: { id } });
+      if (!seen) throw notFound('Talk');
+      const ids = [...new Set([seen.sessionId, ...(targetId ? [targetId] : [])])].sort();
+      const sessions = new Map<string, Session>();
+      for (const sessionId of ids) {
+        const locked = await lockSession(em, sessionId).catch((error: unknown) => {
+          if (sessionId === targetId && error instanceof DomainError && error.status === 404) return null;
+          throw error;
+        });
+        if (locked) sessions.set(sessionId, locked);
+      }
+      const talk = await em.findOne(Talk, { where: { id } });
+      if (!talk) throw notFound('Talk');
+      if (talk.sessionId === seen.sessionId) return { talk, sessions };
+    }
+    throw conflict('The talk was moved by another change meanwhile; try again');
+  }
+
+  private async changed(em: EntityManager, eventId: string, talkId: string, before: ConflictReport): Promise<TalkChangeResponse> {
+    const after = await this.conflicts.report(eventId, em);
+    const talk = await em.findOneByOrFail(Talk, { id: talkId });
+    const view = await this.views.readOne(em, talk.sessionId);
+    const timed = view!.talks.find((t) => t.id === talkId)!;
+    return { ...timed, warnings: ProgrammeConflictsService.warnings(before, after) };
+  }
+}
+
+/** A session's talks in order (id, position, duration). */
+async function sessionTalks(em: EntityManager, sessionId: string): Promise<Talk[]> {
+  return em.find(Talk, { where: { sessionId }, order: { position: 'ASC', createdAt: 'ASC' } });
+}
+
+/** Sets positions 0..n-1 in the given order, in one statement (the unique pair is checked at commit). */
+async function renumber(em: EntityManager, orderedIds: string[]): Promise<void> {
+  if (orderedIds.length === 0) return;
+  await em.query(
+    `UPDATE talks t SET position = o.ord - 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE t.id = o.id AND t.position <> o.ord - 1`,
+    [orderedIds],
+  );
+}
+
+function assertFits(session: Session, totalMinutes: number): void {
+  if (talksFit(totalMinutes, session)) return;
+  const minutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+  throw new DomainError(422, 'TALKS_OVERFLOW', `The talks would last ${totalMinutes} minutes, longer than the session (${minutes} minutes)`, {
+    sessionId: session.id,
+    talksMinutes: totalMinutes,
+    sessionMinutes: minutes,
+  });
+}
+
+async function assertNotPlaced(em: EntityManager, submissionId: string): Promise<void> {
+  const placed = await em.findOne(Talk, { where: { submissionId } });
+  if (placed) throw alreadyPlaced(submissionId, placed);
+}
+
+function alreadyPlaced(submissionId: string, talk: Talk | null): DomainError {
+  return new DomainError(409, 'PROPOSAL_ALREADY_PLACED', 'This proposal is already placed in the programme', {
+    submissionId,
+    ...(talk ? { talkId: talk.id, sessionId: talk.sessionId } : {}),
+  });
+}
