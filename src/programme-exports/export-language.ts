@@ -71,7 +71,9 @@ export const EXPORT_LABELS = {
     media: 'Partenaires médias',
     page: (n: number, total: number) => `Page ${n} sur ${total}`,
     noSession: 'Aucune séance ce jour.',
-    timeZone: (zone: string) => `Heures de ${zone}`,
+    timeZone: (zone: string) => `Horaires en heure locale (${zone})`,
+    venues: 'Lieux',
+    continued: '(suite)',
   },
   en: {
     programme: 'Programme',
@@ -89,6 +91,8 @@ export const EXPORT_LABELS = {
     media: 'Media partners',
     page: (n: number, total: number) => `Page ${n} of ${total}`,
     noSession: 'No session on this day.',
-    timeZone: (zone: string) => `Times in ${zone}`,
+    timeZone: (zone: string) => `Local times (${zone})`,
+    venues: 'Venues',
+    continued: '(continued)',
   },
 } as const;
