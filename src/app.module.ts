@@ -11,6 +11,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { ProgrammeExportsModule } from './programme-exports/programme-exports.module.js';
 import { ProgrammeModule } from './programme/programme.module.js';
 import { ProgrammePublicationModule } from './programme/publication/programme-publication.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         SubmissionReviewModule,
         ProgrammeModule,
         ProgrammePublicationModule,
+        ProgrammeExportsModule,
         SeedModule,
       ],
     };
