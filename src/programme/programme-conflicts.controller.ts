@@ -42,7 +42,7 @@ export class ProgrammeConflictsController {
   @Put('conflict-settings')
   @ApiOperation({
     summary: 'Set the severity of each conflict code: error, warning or ignore (organisers)',
-    description: 'Replaces the whole set: a code not given goes back to its default.',
+    description: 'Replaces the whole set: a code not given (or null) goes back to its default.',
   })
   @ApiOkResponse({ type: ConflictSettingsResponse })
   @ApiErrors(401, 403, 404)

@@ -6,8 +6,8 @@ const SEVERITIES = ['error', 'warning', 'ignore'] as const;
 const opt = (description: string) => ApiPropertyOptional({ enum: SEVERITIES, description });
 
 /**
- * The severity of each conflict code for one event (PUT replaces the whole set: a code not given
- * goes back to its default). `error` blocks publication, `warning` needs acknowledging, `ignore`
+ * The severity of each conflict code for one event (PUT replaces the whole set: a code not given,
+ * or given as null, goes back to its default). `error` blocks publication, `warning` needs acknowledging, `ignore`
  * is listed but never blocks nor comes back as a change's warning.
  */
 export class ConflictSettingsDto {

@@ -1,20 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { formatInZone } from '../../common/time/zoned-time.js';
 import { isBlocking, type ConflictView } from '../conflict-views.js';
-import type { ConflictCode, ConflictSeverity } from '../conflict-types.js';
+import { DEFAULT_SEVERITIES, type ConflictCode, type ConflictSeverity } from '../conflict-types.js';
 
-export const CONFLICT_CODES: readonly ConflictCode[] = [
-  'SPEAKER_DOUBLE_BOOKED',
-  'CHAIR_DOUBLE_BOOKED',
-  'CHAIR_SPEAKING_ELSEWHERE',
-  'SPEAKER_UNAVAILABLE',
-  'CHAIR_UNAVAILABLE',
-  'TRAVEL_TOO_SHORT',
-  'OUTSIDE_VENUE_HOURS',
-  'OVER_CAPACITY',
-  'TALK_NOT_CONFIRMED',
-  'PROPOSAL_NOT_PLACED',
-];
+/** Every conflict code, in the order of conflict-types.ts. */
+export const CONFLICT_CODES = Object.keys(DEFAULT_SEVERITIES) as ConflictCode[];
 export const CONFLICT_SEVERITIES: readonly ConflictSeverity[] = ['error', 'warning', 'ignore'];
 
 export class BilingualMessageResponse {
