@@ -2,7 +2,8 @@
  * `npm run bench`: first the programme's conflict detection at 1×, 2× and 4× (bench/conflicts.ts, no
  * database), then throughput and latency of GET /api/events/:id against bare routes of the same
  * Nest application on the same database, then the organisers' list of proposals over thousands of
- * fictitious proposals with their reviews, in one run. See bench/README.md.
+ * fictitious proposals with their reviews, then the public programme of a seeded and published
+ * two-day programme with and without If-None-Match, in one run. See bench/README.md.
  *
  * Settings (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 20),
  * BENCH_WARMUP (s, default 2), BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server: the bench
