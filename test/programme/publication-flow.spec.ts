@@ -164,7 +164,7 @@ describe('Publishing the programme', () => {
     const res = await publish();
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ version: 2, note: null, speakersNotified: 2 });
-    const entries = res.body.changelog.entries as Array<Record<string, any>>;
+    const entries = res.body.changelog.entries as Array<Record<string, unknown>>;
     expect(res.body.changelog).toMatchObject({ fromVersion: 1, toVersion: 2 });
     expect(entries.map((e) => `${e.item}:${e.id}:${e.change}`)).toEqual([`talk:${ids.t2}:moved`, `session:${ids.s3}:moved`, `talk:${ids.t4}:moved`, `talk:${ids.t5}:moved`]);
     expect(entries[0]).toMatchObject({

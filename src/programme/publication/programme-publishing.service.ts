@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../../common/auth/access.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { MailService } from '../../mail/mail.service.js';
-import { ProgrammeConflictsService, type ConflictView } from '../programme-conflicts.service.js';
+import { ConflictResponse } from '../dto/conflict.response.js';
+import { ProgrammeConflictsService, type ConflictReport } from '../programme-conflicts.service.js';
 import { ProgrammeRelease } from '../programme-release.entity.js';
 import type { ProgrammeSnapshot } from '../programme-snapshot.js';
 import { DraftSnapshotService } from './draft-snapshot.service.js';
@@ -34,7 +35,12 @@ export interface DraftPreview {
   snapshot: ProgrammeSnapshot;
   changelog: ProgrammeChangelog;
   /** What would refuse the publication now: errors, and warnings not acknowledged. */
-  blockingConflicts: ConflictView[];
+  blockingConflicts: ConflictResponse[];
+}
+
+/** The blocking conflicts as GET …/programme/conflicts shows them (times in the event's zone, names). */
+function blockingResponses(report: ConflictReport): ConflictResponse[] {
+  return report.blocking.map((c) => ConflictResponse.from(c, report.timeZone, report.names));
 }
 
 interface Recipient {
@@ -64,13 +70,13 @@ export class ProgrammePublishingService {
     const published = await this.dataSource.transaction(async (manager) => {
       await this.releases.assertEventExists(eventId, manager);
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PUBLICATION_LOCK_CLASS, eventId.toLowerCase()]);
-      const { blocking } = await this.conflicts.evaluate(eventId, manager);
-      if (blocking.length) {
+      const report = await this.conflicts.report(eventId, manager);
+      if (report.blocking.length) {
         throw new DomainError(
           409,
           'PROGRAMME_HAS_BLOCKING_CONFLICTS',
-          `The programme cannot be published: ${blocking.length} conflict(s) must be fixed (errors) or acknowledged (warnings) first`,
-          { conflicts: blocking },
+          `The programme cannot be published: ${report.blocking.length} conflict(s) must be fixed (errors) or acknowledged (warnings) first`,
+          { conflicts: blockingResponses(report) },
         );
       }
       const previous = await this.releases.latestIn(manager, eventId);
@@ -95,8 +101,8 @@ export class ProgrammePublishingService {
       const nextVersion = (previous?.version ?? 0) + 1;
       const draft = await this.drafts.build(manager, eventId, { version: nextVersion, publishedAt: new Date(), note: null });
       const { changelog, snapshot } = diffProgrammes(previous?.snapshot ?? null, draft);
-      const { blocking } = await this.conflicts.evaluate(eventId, manager);
-      return { nextVersion, basedOnVersion: previous?.version ?? null, snapshot, changelog, blockingConflicts: blocking };
+      const report = await this.conflicts.report(eventId, manager);
+      return { nextVersion, basedOnVersion: previous?.version ?? null, snapshot, changelog, blockingConflicts: blockingResponses(report) };
     });
   }
 

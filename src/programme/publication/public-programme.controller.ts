@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/access.js';
 import { ApiErrors } from '../../common/http/api-docs.js';
 import { ifNoneMatchMatches } from './programme-etag.js';
 import { ProgrammeReleasesService, type ServedRelease } from './programme-releases.service.js';
+import { parseVersionNumber } from './version-number.js';
 
 /** The latest version may change at the next publication: shared caches keep it a minute. */
 const LATEST_CACHE_CONTROL = 'public, max-age=60';
@@ -44,17 +45,18 @@ export class PublicProgrammeController {
   @Get('versions/:n')
   @Public()
   @ApiOperation({ summary: 'One published version of the programme, by number (public; ETag, 304 on If-None-Match)' })
+  @ApiParam({ name: 'n', schema: { type: 'integer', minimum: 1 }, description: 'The version number (1, 2, 3…)' })
   @ApiHeader({ name: 'If-None-Match', required: false })
   @ApiOkResponse(SNAPSHOT_DOC)
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiErrors(404)
   async version(
     @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n') n: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const tag = await this.releases.versionTag(eventId, n);
+    const tag = await this.releases.versionTag(eventId, parseVersionNumber(n));
     await send(request, response, tag, VERSION_CACHE_CONTROL, () => this.releases.served(eventId, tag));
   }
 }

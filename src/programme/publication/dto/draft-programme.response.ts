@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { DraftPreview } from '../programme-publishing.service.js';
+import { ConflictResponse } from '../../dto/conflict.response.js';
 import { ChangelogResponse } from './changelog.response.js';
 
 /** The draft as the next release would publish it (organisers only). */
@@ -10,11 +11,10 @@ export class DraftProgrammeResponse {
   snapshot!: Record<string, unknown>;
   @ApiProperty({ type: ChangelogResponse }) changelog!: ChangelogResponse;
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: 'Conflicts that would refuse the publication (errors, and warnings not acknowledged): as GET /api/events/{eventId}/programme/conflicts lists them',
+    type: [ConflictResponse],
+    description: 'Conflicts that would refuse the publication (errors, and warnings not acknowledged), as GET /api/events/{eventId}/programme/conflicts lists them',
   })
-  blockingConflicts!: Record<string, unknown>[];
+  blockingConflicts!: ConflictResponse[];
 
   static from(p: DraftPreview): DraftProgrammeResponse {
     return {
@@ -22,7 +22,7 @@ export class DraftProgrammeResponse {
       basedOnVersion: p.basedOnVersion,
       snapshot: p.snapshot as unknown as Record<string, unknown>,
       changelog: p.changelog as ChangelogResponse,
-      blockingConflicts: p.blockingConflicts as unknown as Record<string, unknown>[],
+      blockingConflicts: p.blockingConflicts,
     };
   }
 }
