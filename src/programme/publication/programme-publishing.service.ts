@@ -66,10 +66,15 @@ export class ProgrammePublishingService {
     private readonly mail: MailService,
   ) {}
 
+  /**
+   * Publishes the draft as the next version. Publications of one event take turns on a PostgreSQL
+   * advisory lock taken before the transaction begins, so that the transaction (REPEATABLE READ)
+   * sees the version published by the one before it, and checks the conflicts of exactly the
+   * programme it freezes, whatever is edited meanwhile.
+   */
   async publish(eventId: string, note: string | null, caller: RequestUser): Promise<PublishedVersion> {
-    const published = await this.dataSource.transaction(async (manager) => {
+    return this.underPublicationLock(eventId, async (manager) => {
       await this.releases.assertEventExists(eventId, manager);
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PUBLICATION_LOCK_CLASS, eventId.toLowerCase()]);
       const report = await this.conflicts.report(eventId, manager);
       if (report.blocking.length) {
         throw new DomainError(
@@ -89,8 +94,6 @@ export class ProgrammePublishingService {
       const speakersNotified = await this.notifySpeakers(manager, previous?.snapshot ?? null, snapshot, changelog);
       return { version, publishedAt, note, etag, changelog, speakersNotified };
     });
-    this.releases.forget(eventId);
-    return published;
   }
 
   /** What publishing now would freeze, its changelog against the latest version, and what blocks it. */
@@ -104,6 +107,36 @@ export class ProgrammePublishingService {
       const report = await this.conflicts.report(eventId, manager);
       return { nextVersion, basedOnVersion: previous?.version ?? null, snapshot, changelog, blockingConflicts: blockingResponses(report) };
     });
+  }
+
+  /**
+   * Runs `work` in a REPEATABLE READ transaction while holding the event's publication lock (a
+   * session-level advisory lock on the transaction's own connection, released after commit or
+   * rollback). Taken before BEGIN on purpose: a lock taken inside a REPEATABLE READ transaction
+   * would come after its snapshot, which could then miss the version just published.
+   */
+  private async underPublicationLock<T>(eventId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const key = [PUBLICATION_LOCK_CLASS, eventId.toLowerCase()];
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+      try {
+        await runner.startTransaction('REPEATABLE READ');
+        try {
+          const result = await work(runner.manager);
+          await runner.commitTransaction();
+          return result;
+        } catch (error) {
+          await runner.rollbackTransaction();
+          throw error;
+        }
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', key);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Queues one mail per speaker whose talks the release moves, removes or retitles; returns how many. */

@@ -159,12 +159,6 @@ export class ProgrammeReleasesService {
     );
   }
 
-  /** Forgets what this process cached for an event (after it publishes there). */
-  forget(eventId: string): void {
-    const prefix = `${eventId.toLowerCase()}:`;
-    for (const key of [...this.cache.keys()]) if (key.startsWith(prefix)) this.cache.delete(key);
-  }
-
   /** 404 NOT_FOUND for an unknown event; pass the transaction's manager inside one. */
   async assertEventExists(eventId: string, manager?: EntityManager): Promise<void> {
     const [event] = await (manager ?? this.dataSource.manager).query<unknown[]>(`SELECT 1 FROM events WHERE id = $1`, [eventId]);
