@@ -5,7 +5,7 @@
  * a spreadsheet would run as a formula defused. One record per session, followed by one per talk.
  */
 import { stringify } from 'csv-stringify/sync';
-import { BOM, defuseFormula } from '../submissions/review/submissions-csv.js';
+import { BOM, defuseFormula, formatLocalDateTime } from '../submissions/review/submissions-csv.js';
 import type { SessionResponse } from './dto/session.response.js';
 
 export const SESSIONS_CSV_HEADER = [
@@ -27,8 +27,8 @@ export const SESSIONS_CSV_HEADER = [
 
 const STATES_FR: Record<string, string> = { accepted: 'acceptée', confirmed: 'confirmée' };
 
-/** "2012-02-06T09:30:00+01:00" → "09:30": the wall-clock part of a zoned time the views give. */
-const hhmm = (zoned: string) => zoned.slice(11, 16);
+/** "2012-02-06 09:30" in the event's zone, as the proposals' export writes instants. */
+const local = (utc: string, zone: string) => formatLocalDateTime(new Date(utc), zone);
 
 /** The records of one session: the session itself, then its talks in order. */
 export function sessionRecords(s: SessionResponse): string[][] {
@@ -38,8 +38,8 @@ export function sessionRecords(s: SessionResponse): string[][] {
   const session = [
     'séance',
     s.day,
-    hhmm(s.startsAt),
-    hhmm(s.endsAt),
+    local(s.startsAtUtc, s.timeZone),
+    local(s.endsAtUtc, s.timeZone),
     String(s.durationMinutes),
     ...where,
     text(s.chairs.map((c) => c.name).join(', ')),
@@ -51,8 +51,8 @@ export function sessionRecords(s: SessionResponse): string[][] {
   const talks = s.talks.map((t) => [
     'exposé',
     s.day,
-    hhmm(t.startsAt),
-    hhmm(t.endsAt),
+    local(t.startsAtUtc, s.timeZone),
+    local(t.endsAtUtc, s.timeZone),
     String(t.durationMinutes),
     ...where,
     '',
