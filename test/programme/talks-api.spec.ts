@@ -188,9 +188,12 @@ describe('Programme talks', () => {
 
   it('gives one placement to two simultaneous requests placing one proposal, and numbers simultaneous placements in one session 0..n-1', async () => {
     const p = await acceptedProposal(t, c, jose, 'Convoitée');
-    const racing = await Promise.all([place(afternoon, { submissionId: p }), place(morning, { submissionId: p, durationMinutes: 10 })]);
+    const raceA = await session(c.amphi, '2012-02-07T14:00', '2012-02-07T15:00', 'Course A');
+    const raceB = await session(c.salle2, '2012-02-07T14:00', '2012-02-07T15:00', 'Course B');
+    const racing = await Promise.all([place(raceA, { submissionId: p }), place(raceB, { submissionId: p, durationMinutes: 10 })]);
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
     expectErrorBody(racing.find((r) => r.status === 409)!.body, 409, 'PROPOSAL_ALREADY_PLACED');
+    expect((await talksOf(raceA)).length + (await talksOf(raceB)).length).toBe(1);
 
     const fresh = await session(c.salle2, '2012-02-07T09:00', '2012-02-07T12:00', 'Parallèle');
     const ids = await Promise.all([1, 2, 3, 4].map((i) => acceptedProposal(t, c, i % 2 ? helene : jose, `Exposé ${i}`)));
