@@ -46,11 +46,9 @@ export function eventTheme(snapshot: ProgrammeSnapshot, lang: ExportLanguage): s
   return inLanguage(lang, snapshot.event.themeFr, snapshot.event.themeEn);
 }
 
-/** Names joined for a sentence: « A, B et C » / "A, B and C". */
-export function joinNames(names: string[], lang: ExportLanguage): string {
-  if (names.length <= 1) return names.join('');
-  const last = names[names.length - 1];
-  return `${names.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${last}`;
+/** « Label : text » in French (no-break space before the colon), "Label: text" in English. */
+export function labelled(lang: ExportLanguage, label: string, text: string): string {
+  return `${label}${lang === 'fr' ? '\u00a0: ' : ': '}${text}`;
 }
 
 /** Words the exports print, in both languages. */

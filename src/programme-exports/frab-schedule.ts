@@ -6,6 +6,7 @@ import {
   eventName,
   eventTheme,
   inLanguage,
+  labelled,
   otherLanguageTitle,
   sessionKindLabel,
   sessionTitle,
@@ -174,9 +175,9 @@ export function buildSchedule(snapshot: ProgrammeSnapshot, options: ScheduleOpti
   const ids = eventIds(entries.map((e) => (e.talk ?? e.session).id));
 
   const sessionContext = (session: SnapshotSession): string => {
-    const lines = [`${labels.session} : ${sessionTitle(session, lang)} (${sessionKindLabel(session, lang)})`];
-    if (session.chairs.length) lines.push(`${labels.chairs(session.chairs.length)} : ${session.chairs.map((c) => c.name).join(', ')}`);
-    return lines.join('\n').replace(/ : /g, lang === 'fr' ? '\u00a0: ' : ': ');
+    const lines = [labelled(lang, labels.session, `${sessionTitle(session, lang)} (${sessionKindLabel(session, lang)})`)];
+    if (session.chairs.length) lines.push(labelled(lang, labels.chairs(session.chairs.length), session.chairs.map((c) => c.name).join(', ')));
+    return lines.join('\n');
   };
 
   const toEvent = ({ session, talk }: ScheduleEntry): ScheduleEvent => {

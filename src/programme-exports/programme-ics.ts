@@ -4,12 +4,14 @@ import {
   EXPORT_LABELS,
   eventName,
   eventTheme,
+  labelled,
   sessionKindLabel,
   sessionTitle,
   talkTitle,
   trackName,
   type ExportLanguage,
 } from './export-language.js';
+import { foldContentLines } from './ics-lines.js';
 import { inZone, localClock, personWithAffiliation, placeText, SnapshotIndex } from './snapshot-places.js';
 import { vtimezone, yearsAround } from './vtimezone.js';
 
@@ -30,25 +32,25 @@ export function talkUid(snapshot: ProgrammeSnapshot, talk: SnapshotTalk): string
 function sessionDescription(session: SnapshotSession, lang: ExportLanguage): string {
   const labels = EXPORT_LABELS[lang];
   const lines = [[sessionKindLabel(session, lang), trackName(session.track, lang)].filter(Boolean).join(' — ')];
-  if (session.chairs.length) lines.push(`${labels.chairs(session.chairs.length)} : ${session.chairs.map(personWithAffiliation).join(', ')}`);
+  if (session.chairs.length) lines.push(labelled(lang, labels.chairs(session.chairs.length), session.chairs.map(personWithAffiliation).join(', ')));
   for (const talk of session.talks) {
     const speakers = talk.speakers.map((s) => s.name).join(', ');
     lines.push(`${localClock(talk.localStart)}–${localClock(talk.localEnd)} ${talkTitle(talk, lang)}${speakers ? ` (${speakers})` : ''}`);
   }
   const description = lang === 'fr' ? (session.descriptionFr ?? session.descriptionEn) : (session.descriptionEn ?? session.descriptionFr);
   if (description && description.trim()) lines.push('', description.trim());
-  return lines.join('\n').replace(/ : /g, lang === 'fr' ? '\u00a0: ' : ': ');
+  return lines.join('\n');
 }
 
 function talkDescription(session: SnapshotSession, talk: SnapshotTalk, lang: ExportLanguage): string {
   const labels = EXPORT_LABELS[lang];
   const lines: string[] = [];
-  if (talk.speakers.length) lines.push(`${labels.speakers(talk.speakers.length)} : ${talk.speakers.map(personWithAffiliation).join(', ')}`);
-  lines.push(`${labels.session} : ${sessionTitle(session, lang)} (${sessionKindLabel(session, lang)})`);
-  if (session.chairs.length) lines.push(`${labels.chairs(session.chairs.length)} : ${session.chairs.map((c) => c.name).join(', ')}`);
+  if (talk.speakers.length) lines.push(labelled(lang, labels.speakers(talk.speakers.length), talk.speakers.map(personWithAffiliation).join(', ')));
+  lines.push(labelled(lang, labels.session, `${sessionTitle(session, lang)} (${sessionKindLabel(session, lang)})`));
+  if (session.chairs.length) lines.push(labelled(lang, labels.chairs(session.chairs.length), session.chairs.map((c) => c.name).join(', ')));
   const abstract = lang === 'fr' ? (talk.abstractFr ?? talk.abstractEn) : (talk.abstractEn ?? talk.abstractFr);
   if (abstract && abstract.trim()) lines.push('', abstract.trim());
-  return lines.join('\n').replace(/ : /g, lang === 'fr' ? '\u00a0: ' : ': ');
+  return lines.join('\n');
 }
 
 /**
@@ -70,14 +72,14 @@ export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLang
     name: escape(eventName(snapshot, lang), false),
     description: theme ? escape(theme, false) : null,
     method: ICalCalendarMethod.PUBLISH,
-    // No calendar-level zone name: ical-generator would then write DTSTAMP and LAST-MODIFIED as
-    // floating local times, where RFC 5545 wants UTC. The events carry TZID, and the generator
-    // writes the VTIMEZONE they name.
-    timezone: { name: null, generator: (name) => vtimezone(name, range.from, range.to) },
+    // No calendar zone: ical-generator would write DTSTAMP and LAST-MODIFIED as floating local
+    // times with one, where RFC 5545 wants UTC. Each event carries TZID, and the VTIMEZONE they
+    // name is written below, before the events (calendar properties, then components).
     events: [],
   });
-  calendar.x('X-WR-TIMEZONE', zone);
-  calendar.x('X-WR-RELCALID', `programme-${snapshot.event.id}@${uidDomain(snapshot)}`);
+  // the calendar's properties, escaped and folded by ical-generator, without END:VCALENDAR
+  const head = calendar.toString().replace(/END:VCALENDAR$/, '');
+  const events: string[] = [];
 
   const common = (utcStart: string, utcEnd: string): Pick<ICalEventData, 'start' | 'end' | 'timezone' | 'stamp' | 'lastModified' | 'status'> => ({
     start: inZone(utcStart, zone),
@@ -90,7 +92,7 @@ export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLang
 
   for (const session of snapshot.sessions) {
     const location = placeText(index.place(session), lang);
-    calendar.createEvent({
+    const sessionEvent = calendar.createEvent({
       ...common(session.startsAt, session.endsAt),
       id: sessionUid(snapshot, session),
       sequence: session.sequence,
@@ -99,8 +101,9 @@ export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLang
       description: sessionDescription(session, lang),
       categories: [{ name: sessionKindLabel(session, lang) }],
     });
+    events.push(sessionEvent.toString());
     for (const talk of session.talks) {
-      calendar.createEvent({
+      const talkEvent = calendar.createEvent({
         ...common(talk.startsAt, talk.endsAt),
         id: talkUid(snapshot, talk),
         sequence: talk.sequence,
@@ -109,7 +112,11 @@ export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLang
         description: talkDescription(session, talk, lang),
         categories: [{ name: trackName(talk.track, lang) ?? sessionKindLabel(session, lang) }],
       });
+      events.push(talkEvent.toString());
     }
   }
-  return calendar.toString();
+  // ical-generator writes and escapes each event; the events and the VTIMEZONE are folded here
+  // (ics-lines.ts: the library's folder encodes character by character, seconds on a large programme)
+  const timezone = vtimezone(zone, range.from, range.to);
+  return `${head}${foldContentLines(`${timezone}\r\n${events.join('')}`)}END:VCALENDAR`;
 }

@@ -6,6 +6,7 @@ import {
   eventName,
   eventTheme,
   inLanguage,
+  labelled,
   sessionKindLabel,
   sessionTitle,
   talkTitle,
@@ -34,6 +35,16 @@ const ROLE_ORDER = ['patron', 'co-organiser', 'supporter', 'sponsor', 'partner',
 
 type Font = 'regular' | 'bold';
 
+/**
+ * What `doc.font()` is called with for each face. The regular face is the document's default,
+ * opened from its path by the constructor and cached under that path; selecting it under any other
+ * name would make pdfkit re-open and re-parse the file at every call (it finds the face already
+ * loaded under its PostScript name and returns it without caching the new name).
+ */
+function fontKeys(): Record<Font, string> {
+  return { regular: pdfFonts().regular, bold: 'bold' };
+}
+
 /** One piece of text to set: font, size, colour, where, and how wide. */
 interface Run {
   text: string;
@@ -48,7 +59,7 @@ interface Run {
 const sentenceCase = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /** « : » takes a no-break space before it in French. */
-const colon = (lang: ExportLanguage) => (lang === 'fr' ? '\u00a0: ' : ': ');
+const colon = (lang: ExportLanguage) => labelled(lang, '', '');
 
 /**
  * Sets text on the pages: measures each block before placing it, so that a block (a session's
@@ -61,11 +72,21 @@ class PageWriter {
   /** Printed at the top of a page the current day continues on. */
   continuation: string | null = null;
 
+  private readonly fonts = fontKeys();
+
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
+  /** Heights already measured: a run is measured once to decide on a page break, then set. */
+  private readonly measured = new WeakMap<Run, number>();
+
   height(run: Run): number {
-    this.doc.font(run.font).fontSize(run.size);
-    return this.doc.heightOfString(run.text, { width: run.width, lineGap: run.gap ?? 1 });
+    let height = this.measured.get(run);
+    if (height === undefined) {
+      this.doc.font(this.fonts[run.font]).fontSize(run.size);
+      height = this.doc.heightOfString(run.text, { width: run.width, lineGap: run.gap ?? 1 });
+      this.measured.set(run, height);
+    }
+    return height;
   }
 
   /** Height of runs set one under the other (each starts below the previous one). */
@@ -83,9 +104,10 @@ class PageWriter {
 
   /** Sets one run at the cursor's height and returns its height (the cursor does not move). */
   place(run: Run): number {
-    const height = this.height(run);
-    this.doc.fillColor(run.color ?? INK).text(run.text, run.x, this.y, { width: run.width, lineGap: run.gap ?? 1 });
-    return height;
+    const known = this.measured.get(run);
+    this.doc.font(this.fonts[run.font]).fontSize(run.size).fillColor(run.color ?? INK);
+    this.doc.text(run.text, run.x, this.y, { width: run.width, lineGap: run.gap ?? 1 });
+    return known ?? this.doc.y - this.y;
   }
 
   /** Sets one run and moves the cursor below it. */
@@ -249,7 +271,7 @@ function writeFooters(doc: PDFKit.PDFDocument, snapshot: ProgrammeSnapshot, lang
     // the footer sits below the bottom margin: lift it for this text, so that pdfkit does not open a page
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor(MUTED);
+    doc.font(fontKeys().regular).fontSize(8).fillColor(MUTED);
     const pageLabel = labels.page(i - range.start + 1, range.count);
     const labelWidth = doc.widthOfString(pageLabel) + 2;
     doc.text(pageLabel, PAGE.width - MARGIN.right - labelWidth, y, { width: labelWidth, lineBreak: false, align: 'right' });
@@ -291,7 +313,6 @@ export function renderProgrammePdf(snapshot: ProgrammeSnapshot, lang: ExportLang
       ModDate: published,
     },
   });
-  doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -59,9 +59,13 @@ export function personWithAffiliation(person: SnapshotPerson): string {
   return person.affiliation && person.affiliation.trim() ? `${person.name} (${person.affiliation.trim()})` : person.name;
 }
 
-/** The wall-clock time (HH:mm) of a snapshot's local ISO string (2012-02-06T18:00:00+01:00 → 18:00). */
+/**
+ * The wall-clock time (HH:mm) of a snapshot's local ISO string (2012-02-06T18:00:00+01:00 → 18:00):
+ * the snapshot writes local times as ISO 8601 with offset, so the clock is characters 11–16.
+ */
 export function localClock(localIso: string): string {
-  return DateTime.fromISO(localIso, { setZone: true }).toFormat('HH:mm');
+  const clock = /^\d{4}-\d{2}-\d{2}T(\d{2}:\d{2})/.exec(localIso);
+  return clock ? clock[1] : DateTime.fromISO(localIso, { setZone: true }).toFormat('HH:mm');
 }
 
 /** The instant of a snapshot's UTC string, as a luxon DateTime in `zone`. */

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { foldContentLine } from '../../src/programme-exports/ics-lines.js';
 import { renderProgrammeIcs } from '../../src/programme-exports/programme-ics.js';
 import { IDS, LONG_TITLE_FR, movedFixture, NAMES, programmeFixture } from './exports-fixture.js';
 
@@ -73,6 +74,8 @@ describe('programme.ics (iCalendar, RFC 5545)', () => {
     const talk = byUid.get(`talk-${IDS.talkAristotelis}@vtn2012`)!;
     expect(talk.description).toContain(`Intervenants\u00a0: ${NAMES.aristotelis} (Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών), ${NAMES.zoe} (Trinity College Dublin)`);
     expect(talk.description).toContain(`Présidents de séance\u00a0: ${NAMES.helene}, ${NAMES.guestChair}`);
+    // titles are quoted as typed (the no-break space goes only after the exports' own labels)
+    expect(talk.description).toContain('Séance\u00a0: Ouverture : le rôle des collectivités locales dans la société de la connaissance (Séance plénière)');
     const session = byUid.get(`session-${IDS.workshop}@vtn2012`)!;
     expect(session.description).toContain(`Président de séance\u00a0: ${NAMES.zoe}`);
     expect(session.description).toContain(`11:00–11:30 ${'Digital public services in Russian municipalities: from e-government portals to citizen participation'} (${NAMES.dmitri})`);
@@ -90,6 +93,33 @@ describe('programme.ics (iCalendar, RFC 5545)', () => {
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(ics.split('\r\n').some((line) => line.startsWith(' '))).toBe(true);
     expect(ics).not.toMatch(/[^\r]\n/);
+  });
+
+  it('folds lines at 75 octets without cutting a character, and unfolding gives the line back', () => {
+    const line = `DESCRIPTION:${'Ἀριστοτέλης Παπαδόπουλος — Дмитрий Иванов — Zoë 😀 ü '.repeat(12)}`;
+    const folded = foldContentLine(line);
+    const parts = folded.split('\r\n');
+    expect(parts.length).toBeGreaterThan(5);
+    for (const [i, part] of parts.entries()) {
+      expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+      if (i > 0) expect(part.startsWith(' ')).toBe(true);
+      // no lone surrogate at either end of a piece
+      expect(part).not.toMatch(/^ ?[\udc00-\udfff]|[\ud800-\udbff]$/);
+      expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
+    }
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+    expect(foldContentLine('SUMMARY:court')).toBe('SUMMARY:court');
+    expect(foldContentLine(`X:${'a'.repeat(73)}`)).toBe(`X:${'a'.repeat(73)}`);
+    expect(foldContentLine(`X:${'a'.repeat(74)}`)).toBe(`X:${'a'.repeat(73)}\r\n a`);
+  });
+
+  it('writes calendar properties, then the VTIMEZONE, then the events', () => {
+    const lines = ics.split('\r\n');
+    const order = ['BEGIN:VCALENDAR', 'METHOD:PUBLISH', 'BEGIN:VTIMEZONE', 'END:VTIMEZONE', 'BEGIN:VEVENT'].map((l) => lines.indexOf(l));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(lines[lines.length - 1]).toBe('END:VCALENDAR');
+    expect(lines.filter((l) => l === 'BEGIN:VTIMEZONE')).toHaveLength(1);
   });
 
   it('keeps UIDs between versions and raises SEQUENCE only for the item that moved', () => {
