@@ -1,3 +1,4 @@
+import { Participants1795692831873 } from './1795692831873-Participants.js';
 import { Programme1795691147209 } from './1795691147209-Programme.js';
 import { SpeakersAndSubmissions1795684887195 } from './1795684887195-SpeakersAndSubmissions.js';
 import { InitialSchema1795682343394 } from './1795682343394-InitialSchema.js';
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   InitialSchema1795682343394,
   SpeakersAndSubmissions1795684887195,
   Programme1795691147209,
+  Participants1795692831873,
 ];

@@ -22,6 +22,11 @@ import { ProgrammeRelease } from '../programme/programme-release.entity.js';
 import { SessionChair } from '../programme/session-chair.entity.js';
 import { Session } from '../programme/session.entity.js';
 import { Talk } from '../programme/talk.entity.js';
+import { EventPart } from '../participants/event-part.entity.js';
+import { IdempotencyKey } from '../participants/idempotency-key.entity.js';
+import { PartAdmission } from '../participants/part-admission.entity.js';
+import { ParticipantSettings } from '../participants/participant-settings.entity.js';
+import { Participant } from '../participants/participant.entity.js';
 import { AppliedSeed } from '../seed/applied-seed.entity.js';
 import { User } from '../users/user.entity.js';
 import { Room } from '../venues/room.entity.js';
@@ -61,4 +66,9 @@ export const ENTITIES = [
   ProgrammeRelease,
   ConflictSetting,
   ConflictAcknowledgement,
+  Participant,
+  EventPart,
+  PartAdmission,
+  IdempotencyKey,
+  ParticipantSettings,
 ];

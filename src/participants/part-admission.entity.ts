@@ -1,0 +1,49 @@
+import { Check, Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { EventPart } from './event-part.entity.js';
+import { Participant } from './participant.entity.js';
+
+/**
+ * A participant's place in a part: admitted (holds one of its seats), waiting (queue order:
+ * `queue_no`, first come first served), requested (on-request parts, until an organiser admits),
+ * cancelled. One row per participant and part.
+ */
+@Entity('part_admissions')
+@Unique('UQ_part_admissions_participant', ['partId', 'participantId'])
+@Index('IDX_part_admissions_queue', ['partId', 'status', 'queueNo'])
+@Index('IDX_part_admissions_participant', ['participantId'])
+@Check('CHK_part_admissions_status', `"status" IN ('admitted','waiting','requested','cancelled')`)
+export class PartAdmission {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'part_id', type: 'uuid' })
+  partId!: string;
+
+  @ManyToOne(() => EventPart, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'part_id', foreignKeyConstraintName: 'FK_part_admissions_part' })
+  part?: EventPart;
+
+  @Column({ name: 'participant_id', type: 'uuid' })
+  participantId!: string;
+
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id', foreignKeyConstraintName: 'FK_part_admissions_participant' })
+  participant?: Participant;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: 'admitted' | 'waiting' | 'requested' | 'cancelled';
+
+  /** Arrival order: the waiting list is served by increasing queue_no. */
+  @Column({ name: 'queue_no', type: 'bigint' })
+  @Generated('increment')
+  queueNo!: string;
+
+  @Column({ name: 'admitted_at', type: 'timestamptz', nullable: true })
+  admittedAt!: Date | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

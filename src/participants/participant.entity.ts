@@ -1,0 +1,108 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Event } from '../events/event.entity.js';
+import { User } from '../users/user.entity.js';
+
+/**
+ * One person at one event (whoever comes: researcher, speaker, chair, press, élu…), once: the email
+ * is unique per event, stored lower-case. `categories` are set by organisers, the registration or an
+ * import; `programme_roles` (speaker, chair) follow the latest published programme and nothing else,
+ * so that a cancelled talk takes « speaker » off the badge without touching what organisers set.
+ * `access_token_hash` is the SHA-256 of the personal link's token (view, change, cancel); NULL when
+ * revoked. An anonymised participant keeps its row (the counts) without personal data.
+ */
+@Entity('participants')
+@Unique('UQ_participants_event_email', ['eventId', 'email'])
+@Unique('UQ_participants_access_token', ['accessTokenHash'])
+@Index('IDX_participants_user', ['userId'])
+@Check('CHK_participants_email_lower', `"email" = lower("email")`)
+@Check('CHK_participants_status', `"status" IN ('registered','cancelled')`)
+@Check('CHK_participants_source', `"source" IN ('self','organiser','import','programme')`)
+@Check(
+  'CHK_participants_categories',
+  `"categories" <@ ARRAY['organiser','speaker','chair','press','city-representative','sponsor-representative','staff','researcher','guest']::text[]`,
+)
+@Check('CHK_participants_programme_roles', `"programme_roles" <@ ARRAY['speaker','chair']::text[]`)
+@Check('CHK_participants_town_insee', `"town_insee" IS NULL OR "town_insee" ~ '^[0-9][0-9AB][0-9]{3}$'`)
+export class Participant {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId!: string;
+
+  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'FK_participants_event' })
+  event?: Event;
+
+  /** The account, for speakers, chairs and staff who have one. */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_participants_user' })
+  user?: User | null;
+
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ name: 'first_name', type: 'varchar', length: 200 })
+  firstName!: string;
+
+  @Column({ name: 'last_name', type: 'varchar', length: 200 })
+  lastName!: string;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  affiliation!: string | null;
+
+  /** City representatives: the town's name as shown (the label's year), and its INSEE code. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  town!: string | null;
+
+  @Column({ name: 'town_insee', type: 'varchar', length: 5, nullable: true })
+  townInsee!: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  categories!: string[];
+
+  @Column({ name: 'programme_roles', type: 'text', array: true, default: () => "'{}'" })
+  programmeRoles!: string[];
+
+  /** The local dates the person attends. */
+  @Column({ type: 'date', array: true, default: () => "'{}'" })
+  days!: string[];
+
+  /** Organisers only. */
+  @Column({ name: 'dietary_needs', type: 'text', nullable: true })
+  dietaryNeeds!: string | null;
+
+  /** Organisers only. */
+  @Column({ name: 'accessibility_needs', type: 'text', nullable: true })
+  accessibilityNeeds!: string | null;
+
+  @Column({ name: 'consent_public_list', type: 'boolean', default: false })
+  consentPublicList!: boolean;
+
+  @Column({ name: 'consent_photo', type: 'boolean', default: false })
+  consentPhoto!: boolean;
+
+  @Column({ type: 'varchar', length: 20, default: 'registered' })
+  status!: 'registered' | 'cancelled';
+
+  @Column({ type: 'varchar', length: 20 })
+  source!: 'self' | 'organiser' | 'import' | 'programme';
+
+  @Column({ name: 'access_token_hash', type: 'char', length: 64, nullable: true })
+  accessTokenHash!: string | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true })
+  anonymisedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
