@@ -191,6 +191,16 @@ describe('programme.pdf', () => {
     expect(tool('qpdf', ['--check', 'FILE'], pdf).status).toBe(0);
   });
 
+  it('prints a day without sessions as such, and an empty programme as a valid PDF', async () => {
+    const empty = programmeFixture();
+    empty.sessions = [];
+    const pdf = await renderProgrammePdf(empty, 'fr');
+    expect(tool('qpdf', ['--check', 'FILE'], pdf).status).toBe(0);
+    const text = textOf(pdf);
+    expect(text).toContain('Lundi 6 février 2012 Aucune séance ce jour.');
+    expect(textOf(await renderProgrammePdf(empty, 'en'))).toContain('Monday 6 February 2012 No session on this day.');
+  });
+
   it('is a function of the snapshot: the same version gives the same bytes', async () => {
     expect((await renderProgrammePdf(programmeFixture(), 'fr')).equals(fr)).toBe(true);
     const moved = programmeFixture();

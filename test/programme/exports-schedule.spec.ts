@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { renderScheduleJson } from '../../src/programme-exports/frab-schedule-json.js';
 import { renderScheduleXml } from '../../src/programme-exports/frab-schedule-xml.js';
-import type { ScheduleOptions } from '../../src/programme-exports/frab-schedule.js';
+import { scheduleAcronym, type ScheduleOptions } from '../../src/programme-exports/frab-schedule.js';
 import { IDS, LONG_TITLE_FR, movedFixture, NAMES, programmeFixture } from './exports-fixture.js';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures/frab-schedule');
@@ -163,5 +163,24 @@ describe('schedule JSON (programme.json)', () => {
     }
     expect(after.get(IDS.coffee2)!.date).toBe('2012-02-07T10:45:00+01:00');
     expect(renderScheduleJson(programmeFixture(), OPTIONS)).toBe(json);
+  });
+});
+
+describe('edge cases of both schedule formats', () => {
+  it('derives an acronym both schemas accept from any slug', () => {
+    expect(scheduleAcronym('vtn2012')).toBe('vtn2012');
+    expect(scheduleAcronym('label-2012')).toBe('label2012');
+    expect(scheduleAcronym('VTN.2012')).toBe('vtn2012');
+    expect(scheduleAcronym('ab')).toBe('ab__');
+  });
+
+  it('an empty published programme, and one whose slug has hyphens, still validate', () => {
+    const empty = programmeFixture();
+    empty.sessions = [];
+    empty.event.slug = 'vtn-2012';
+    const lint = xmllint(renderScheduleXml(empty, OPTIONS), 'empty.xml');
+    expect(lint.output).toContain('validates');
+    const validate = validator();
+    expect(validate(JSON.parse(renderScheduleJson(empty, OPTIONS)))).toBe(true);
   });
 });
