@@ -11,6 +11,8 @@ export const MAIL_TEMPLATES = [
   'co-speaker-invited',
   'co-speaker-accepted',
   'programme-changed',
+  'registration-confirmed',
+  'admission-granted',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

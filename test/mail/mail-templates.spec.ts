@@ -19,10 +19,12 @@ const SAMPLE = {
   link: 'http://localhost:3000/submissions/0b5e8a9c',
   version: 3,
   changes: ['Votre communication « Remise du Label Ville Internet 2012 » est déplacée'],
+  partName: 'Cérémonie du Label',
+  admissions: ['Cérémonie du Label : admis(e)'],
 };
 
 /** Templates about several items at once, whose subject names the event rather than one proposal. */
-const ABOUT_THE_EVENT: readonly MailTemplate[] = ['programme-changed'];
+const ABOUT_THE_EVENT: readonly MailTemplate[] = ['programme-changed', 'registration-confirmed', 'admission-granted'];
 
 /** The variables each template is documented to take (templates/mail/README.md). */
 const DOCUMENTED: Record<MailTemplate, { required: string[]; optional: string[] }> = {
@@ -33,6 +35,8 @@ const DOCUMENTED: Record<MailTemplate, { required: string[]; optional: string[] 
   'co-speaker-invited': { required: ['eventName', 'inviterName', 'link', 'submissionTitle'], optional: ['firstName'] },
   'co-speaker-accepted': { required: ['coSpeakerName', 'eventName', 'firstName', 'link', 'submissionTitle'], optional: [] },
   'programme-changed': { required: ['eventName', 'firstName', 'link', 'version'], optional: ['changes', 'note'] },
+  'registration-confirmed': { required: ['eventName', 'firstName', 'link'], optional: ['admissions'] },
+  'admission-granted': { required: ['eventName', 'firstName', 'link', 'partName'], optional: [] },
 };
 
 describe('Mail templates (templates/mail, read as the server reads them)', () => {

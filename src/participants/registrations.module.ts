@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { MailModule } from '../mail/mail.module.js';
+import { AdmissionsService } from './admissions.service.js';
+
+/**
+ * Parts of an event with their seats, admissions and waiting lists, and the public
+ * self-registration with its personal link. AdmissionsService is exported: it is the one way to
+ * give or take a seat, inside the caller's transaction.
+ */
+@Module({
+  imports: [MailModule, EventsModule],
+  controllers: [],
+  providers: [AdmissionsService],
+  exports: [AdmissionsService],
+})
+export class RegistrationsModule {}
