@@ -87,6 +87,16 @@ interface PersonRow {
  * capabilities below (venues, speakers, submissions) through joins, as the organisers' lists do, so
  * that it runs on the caller's transaction (PGlite has one connection: a second one would wait).
  */
+/**
+ * Runs the queries one after the other: they share the caller's transaction, that is one connection,
+ * where queries sent together would only queue (and pg deprecates sending them while one runs).
+ */
+async function inSequence<T extends unknown[]>(...queries: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as T;
+}
+
 @Injectable()
 export class ProgrammeInputLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -95,20 +105,20 @@ export class ProgrammeInputLoader {
     const q = <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params);
     const [event] = await q<EventRow>(`SELECT time_zone FROM events WHERE id = $1`, [eventId]);
     if (!event) throw notFound('Event');
-    const [settings, acks, sessions, chairs, talks] = await Promise.all([
-      q<{ code: ConflictCode; severity: ConflictSeverity }>(`SELECT code, severity FROM programme_conflict_settings WHERE event_id = $1`, [eventId]),
-      q<{ conflict_key: string }>(`SELECT conflict_key FROM programme_conflict_acknowledgements WHERE event_id = $1`, [eventId]),
-      q<SessionRow>(
+    const [settings, acks, sessions, chairs, talks] = await inSequence(
+      () => q<{ code: ConflictCode; severity: ConflictSeverity }>(`SELECT code, severity FROM programme_conflict_settings WHERE event_id = $1`, [eventId]),
+      () => q<{ conflict_key: string }>(`SELECT conflict_key FROM programme_conflict_acknowledgements WHERE event_id = $1`, [eventId]),
+      () => q<SessionRow>(
         `SELECT s.id, s.room_id, r.venue_id, s.starts_at, s.ends_at, s.kind, s.expected_attendance, coalesce(s.title_fr, s.title_en) AS title
          FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1 ORDER BY s.starts_at, s.id`,
         [eventId],
       ),
-      q<ChairRow>(
+      () => q<ChairRow>(
         `SELECT c.id, c.session_id, c.user_id, c.guest_name FROM session_chairs c JOIN sessions s ON s.id = c.session_id
          WHERE s.event_id = $1 ORDER BY c.session_id, c.position, c.id`,
         [eventId],
       ),
-      q<TalkRow>(
+      () => q<TalkRow>(
         `SELECT t.id, t.session_id, t.position, t.duration_minutes, t.submission_id, sub.state,
                 coalesce(sub.title_fr, sub.title_en) AS title,
                 coalesce(array_agg(ss.user_id ORDER BY ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '{}') AS speaker_ids
@@ -117,25 +127,25 @@ export class ProgrammeInputLoader {
          WHERE s.event_id = $1 GROUP BY t.id, sub.id ORDER BY t.session_id, t.position`,
         [eventId],
       ),
-    ]);
+    );
     // The venues that matter: those of the event and its linked events, and those of the rooms in use.
     const venueIds = `(SELECT ev.venue_id FROM event_venues ev JOIN events e ON e.id = ev.event_id
                         WHERE e.id = $1 OR e.parent_event_id = $1 OR e.id = (SELECT parent_event_id FROM events WHERE id = $1)
                        UNION SELECT r.venue_id FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1)`;
-    const [rooms, venues, travel, unavailable, proposals] = await Promise.all([
-      q<RoomRow>(`SELECT r.id, r.venue_id, r.capacity FROM rooms r WHERE r.id IN (SELECT room_id FROM sessions WHERE event_id = $1)`, [eventId]),
-      q<VenueRow>(
+    const [rooms, venues, travel, unavailable, proposals] = await inSequence(
+      () => q<RoomRow>(`SELECT r.id, r.venue_id, r.capacity FROM rooms r WHERE r.id IN (SELECT room_id FROM sessions WHERE event_id = $1)`, [eventId]),
+      () => q<VenueRow>(
         `SELECT v.id, v.name, o.opens_at, o.closes_at FROM venues v LEFT JOIN venue_openings o ON o.venue_id = v.id
          WHERE v.id IN ${venueIds} ORDER BY v.id, o.opens_at`,
         [eventId],
       ),
-      q<TravelRow>(
+      () => q<TravelRow>(
         `SELECT venue_a_id, venue_b_id, least(coalesce(walking_minutes, transit_minutes), coalesce(transit_minutes, walking_minutes)) AS minutes
          FROM venue_travel_times WHERE venue_a_id IN ${venueIds} AND venue_b_id IN ${venueIds}`,
         [eventId],
       ),
-      q<UnavailabilityRow>(`SELECT user_id, starts_at, ends_at FROM speaker_unavailabilities WHERE event_id = $1 ORDER BY starts_at`, [eventId]),
-      q<ProposalRow>(
+      () => q<UnavailabilityRow>(`SELECT user_id, starts_at, ends_at FROM speaker_unavailabilities WHERE event_id = $1 ORDER BY starts_at`, [eventId]),
+      () => q<ProposalRow>(
         `SELECT sub.id, sub.state, coalesce(sub.title_fr, sub.title_en) AS title,
                 coalesce(array_agg(ss.user_id ORDER BY ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '{}') AS speaker_ids
          FROM submissions sub LEFT JOIN submission_speakers ss ON ss.submission_id = sub.id AND ss.status = 'accepted'
@@ -143,7 +153,7 @@ export class ProgrammeInputLoader {
          GROUP BY sub.id ORDER BY sub.id`,
         [eventId],
       ),
-    ]);
+    );
 
     const sessionById = new Map(sessions.map((s) => [s.id, s]));
     const programmeTalks: ProgrammeTalk[] = [];
