@@ -11,6 +11,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgrammeExportsModule } from './programme-exports/programme-exports.module.js';
 import { RegistrationsModule } from './participants/registrations.module.js';
 import { ProgrammeModule } from './programme/programme.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         ProgrammeModule,
         ProgrammePublicationModule,
         ProgrammeExportsModule,
+        ParticipantsModule,
         RegistrationsModule,
         SeedModule,
       ],

@@ -6,7 +6,7 @@ import { expectErrorBody, startTestApp, type TestApp } from '../support/test-app
  * Who may call what, for every route of the OpenAPI document. A new route fails the first test
  * until it is given its expected access here, so the matrix always covers every route.
  */
-type Access = 'public' | 'signed-in' | 'speaker' | 'speaker-or-organiser' | 'organiser';
+type Access = 'public' | 'signed-in' | 'speaker' | 'speaker-or-organiser' | 'organiser-or-reception' | 'organiser';
 const EXPECTED: Record<string, Access> = {
   'GET /health': 'public',
   'POST /api/auth/login': 'public',
@@ -108,6 +108,20 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/events/{eventId}/programme/releases': 'organiser',
   'GET /api/events/{eventId}/programme/releases': 'organiser',
   'GET /api/events/{eventId}/programme/draft': 'organiser',
+  'POST /api/events/{eventId}/participants': 'organiser',
+  'GET /api/events/{eventId}/participants': 'organiser-or-reception',
+  'GET /api/events/{eventId}/participants.csv': 'organiser',
+  'GET /api/events/{eventId}/participants.json': 'organiser',
+  'GET /api/events/{eventId}/participants/public': 'public',
+  'POST /api/events/{eventId}/participants/sync-programme': 'organiser',
+  'POST /api/events/{eventId}/participants/anonymise': 'organiser',
+  'GET /api/events/{eventId}/participant-settings': 'organiser',
+  'PUT /api/events/{eventId}/participant-settings': 'organiser',
+  'GET /api/participants/{id}': 'organiser-or-reception',
+  'PATCH /api/participants/{id}': 'organiser',
+  'POST /api/participants/{id}/cancel': 'organiser',
+  'GET /api/registrations/{token}/data': 'public',
+  'POST /api/registrations/{token}/erasure': 'public',
 };
 
 type Caller = 'anonymous' | 'speaker' | 'reception' | 'organiser';
@@ -119,6 +133,7 @@ function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
   if (access === 'signed-in') return 'allowed';
   if (access === 'speaker') return caller === 'speaker' ? 'allowed' : 403;
   if (access === 'speaker-or-organiser') return caller === 'speaker' || caller === 'organiser' ? 'allowed' : 403;
+  if (access === 'organiser-or-reception') return caller === 'reception' || caller === 'organiser' ? 'allowed' : 403;
   return caller === 'organiser' ? 'allowed' : 403;
 }
 

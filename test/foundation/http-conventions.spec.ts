@@ -74,6 +74,10 @@ describe('HTTP conventions', () => {
       'POST /api/users/{id}/enable',
       'POST /api/submissions/{id}/invitation/accept',
       'POST /api/submissions/{id}/invitation/decline',
+      'POST /api/participants/{id}/cancel',
+      'POST /api/events/{eventId}/participants/sync-programme',
+      'POST /api/events/{eventId}/participants/anonymise',
+      'POST /api/registrations/{token}/erasure',
     ]);
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {

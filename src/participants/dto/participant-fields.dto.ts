@@ -1,0 +1,106 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { OptionalText, SingleLine, Trim, TrimToNull } from '../../common/validation/text.js';
+import { normaliseName } from '../../speakers/person-name.js';
+import { ASSIGNABLE_CATEGORIES, type AssignableCategory } from '../participant-fields.js';
+
+/** A first or last name: as typed (any script), NFC, trimmed, one line, at most 200 characters. */
+function ParticipantName() {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseName(value) : value)),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(200),
+    SingleLine(),
+  );
+}
+
+/** Optional one-line text: trimmed, blank read as null. */
+function OptionalLine(max: number) {
+  return applyDecorators(TrimToNull(), IsOptional(), IsString(), MaxLength(max), SingleLine());
+}
+
+/** The fields of a participant that organisers set (speaker and chair come from the published programme only). */
+export class ParticipantFieldsDto {
+  @ApiProperty({ example: 'helene.dupre@example.org', maxLength: 254, description: 'Unique in the event; compared and stored lower-cased' })
+  @Trim()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail()
+  email!: string;
+
+  @ApiProperty({ example: 'Hélène', maxLength: 200, description: 'As typed, any script' })
+  @ParticipantName()
+  firstName!: string;
+
+  @ApiProperty({ example: 'Dupré', maxLength: 200, description: 'As typed, any script' })
+  @ParticipantName()
+  lastName!: string;
+
+  @ApiPropertyOptional({ example: 'CNRS, LAVUE', maxLength: 300, nullable: true, type: String })
+  @OptionalLine(300)
+  affiliation?: string | null;
+
+  @ApiPropertyOptional({ example: 'Issy-les-Moulineaux', maxLength: 200, nullable: true, type: String, description: 'City representatives: their town' })
+  @OptionalLine(200)
+  town?: string | null;
+
+  @ApiPropertyOptional({ example: '92040', nullable: true, type: String, description: 'INSEE code of the town (5 characters, Corsica 2A/2B)' })
+  @TrimToNull()
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: '$property must be an INSEE town code such as 92040 or 2A004' })
+  townInsee?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ASSIGNABLE_CATEGORIES,
+    example: ['researcher'],
+    description: 'Set by organisers; speaker and chair come only from the published programme',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ASSIGNABLE_CATEGORIES.length)
+  @IsIn(ASSIGNABLE_CATEGORIES, { each: true })
+  categories?: AssignableCategory[];
+
+  @ApiPropertyOptional({ type: [String], example: ['2012-02-06'], description: 'Local dates the person attends, within the event' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(31)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each value in $property must be a date like 2012-02-06' })
+  @IsISO8601({ strict: true }, { each: true, message: 'each value in $property must be a real calendar date' })
+  days?: string[];
+
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, description: 'Organisers only' })
+  @OptionalText(2000)
+  dietaryNeeds?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, description: 'Organisers only' })
+  @OptionalText(2000)
+  accessibilityNeeds?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Appears in the public list of participants' })
+  @IsOptional()
+  @IsBoolean()
+  consentPublicList?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Agrees to be photographed' })
+  @IsOptional()
+  @IsBoolean()
+  consentPhoto?: boolean;
+}

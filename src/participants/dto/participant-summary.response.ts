@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PARTICIPANT_CATEGORIES } from '../participant-category.js';
+import { ParticipantAdmissionResponse } from './participant-admission.response.js';
+
+/** A line of the participants' list (organisers and reception): no dietary or accessibility needs. */
+export class ParticipantSummaryResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Hélène' })
+  firstName!: string;
+
+  @ApiProperty({ example: 'Dupré' })
+  lastName!: string;
+
+  @ApiProperty({ example: 'helene.dupre@example.org' })
+  email!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  affiliation!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  town!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  townInsee!: string | null;
+
+  @ApiProperty({ type: [String], description: 'Set by organisers, the registration or the import' })
+  categories!: string[];
+
+  @ApiProperty({ type: [String], description: 'speaker, chair: from the latest published programme only' })
+  programmeRoles!: string[];
+
+  @ApiProperty({ enum: PARTICIPANT_CATEGORIES, nullable: true, description: 'The badge’s category: the most significant held' })
+  primaryCategory!: string | null;
+
+  @ApiProperty({ type: [String], example: ['2012-02-06'] })
+  days!: string[];
+
+  @ApiProperty({ enum: ['registered', 'cancelled'] })
+  status!: string;
+
+  @ApiProperty({ enum: ['self', 'organiser', 'import', 'programme'] })
+  source!: string;
+
+  @ApiProperty({ type: [ParticipantAdmissionResponse] })
+  admissions!: ParticipantAdmissionResponse[];
+
+  @ApiProperty()
+  anonymised!: boolean;
+}

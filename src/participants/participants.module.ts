@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { ProgrammePublicationModule } from '../programme/publication/programme-publication.module.js';
+import { ParticipantDataController } from './participant-data.controller.js';
+import { ParticipantListService } from './participant-list.service.js';
+import { ParticipantPrivacyService } from './participant-privacy.service.js';
+import { ParticipantSettingsService } from './participant-settings.service.js';
+import { ParticipantsEventController } from './participants-event.controller.js';
+import { ParticipantsController } from './participants.controller.js';
+import { ParticipantsService } from './participants.service.js';
+import { ProgrammeSyncService } from './programme-sync.service.js';
+import { RegistrationsModule } from './registrations.module.js';
+
+/**
+ * The participant records, for organisers and reception: create, edit, cancel, list and search,
+ * exports, the public list, settings, personal data (download, erasure, anonymisation) and the
+ * speakers and chairs of the published programme. Seats go through RegistrationsModule's
+ * AdmissionsService; the programme is read through ProgrammeReleasesService (programme never
+ * imports participants).
+ */
+@Module({
+  imports: [EventsModule, RegistrationsModule, ProgrammePublicationModule],
+  controllers: [ParticipantsEventController, ParticipantsController, ParticipantDataController],
+  providers: [ParticipantsService, ParticipantListService, ParticipantSettingsService, ParticipantPrivacyService, ProgrammeSyncService],
+})
+export class ParticipantsModule {}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { ProgrammeReleasesService } from '../programme/publication/programme-releases.service.js';
+import type { ProgrammeSyncResponse } from './dto/programme-sync.response.js';
+import { affectedCount } from './participant-sql.js';
+import { programmePeople, type ProgrammePerson } from './programme-sync.js';
+
+/** Syncs of one event take turns on this advisory lock (class, then hashtext(event id)). */
+const SYNC_LOCK_CLASS = 0x50535943; // 'PSYC'
+
+/**
+ * Makes the speakers and chairs of the latest published programme participants of the event
+ * (source `programme`, `programme_roles`), and takes the roles away from people the programme no
+ * longer names; the categories organisers set are never touched, and a participant left with
+ * nothing keeps its record. Set-based: four statements whatever the number of people, in one
+ * transaction under a per-event advisory lock.
+ *
+ * The programme does not know this module (programme must not import participants), so the sync
+ * is pulled rather than pushed: `POST …/participants/sync-programme`, and `ensureSynced` before the
+ * participants' list and exports are read, which costs one indexed query (the latest version's
+ * number) when nothing new was published. The last version synced is remembered per event in this
+ * process; another instance, or a restart, syncs once more, which changes nothing.
+ */
+@Injectable()
+export class ProgrammeSyncService {
+  private readonly synced = new Map<string, number>();
+  private readonly running = new Map<string, Promise<ProgrammeSyncResponse>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly releases: ProgrammeReleasesService,
+  ) {}
+
+  /** Syncs when a version newer than the last one synced here has been published. */
+  async ensureSynced(eventId: string): Promise<void> {
+    let latest: number;
+    try {
+      latest = (await this.releases.latestTag(eventId)).version;
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 404) return; // nothing published, or no such event (the caller says 404)
+      throw error;
+    }
+    if ((this.synced.get(eventId) ?? 0) >= latest) return;
+    await this.sync(eventId);
+  }
+
+  /** Reads the latest release and applies it; concurrent calls for one event share one run. */
+  sync(eventId: string): Promise<ProgrammeSyncResponse> {
+    const current = this.running.get(eventId);
+    if (current) return current;
+    const run = this.run(eventId).finally(() => this.running.delete(eventId));
+    this.running.set(eventId, run);
+    return run;
+  }
+
+  private async run(eventId: string): Promise<ProgrammeSyncResponse> {
+    let release: Awaited<ReturnType<ProgrammeReleasesService['find']>>;
+    try {
+      release = await this.releases.find(eventId);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'PROGRAMME_NOT_PUBLISHED') return { version: null, created: 0, updated: 0 };
+      throw error;
+    }
+    const people = programmePeople(release.snapshot);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SYNC_LOCK_CLASS, eventId]);
+      if (await this.retentionPassed(manager, eventId)) return { created: 0, updated: 0 };
+      return this.apply(manager, eventId, people);
+    });
+    this.synced.set(eventId, Math.max(this.synced.get(eventId) ?? 0, release.version));
+    return { version: release.version, ...outcome };
+  }
+
+  /** After the retention date the event's people are not collected again (they may have been anonymised). */
+  private async retentionPassed(manager: EntityManager, eventId: string): Promise<boolean> {
+    const [row] = await manager.query<Array<{ passed: boolean }>>(
+      `SELECT coalesce(s.retention_until < (now() AT TIME ZONE e.time_zone)::date, false) AS passed
+       FROM events e LEFT JOIN participant_settings s ON s.event_id = e.id WHERE e.id = $1`,
+      [eventId],
+    );
+    return row?.passed ?? false;
+  }
+
+  private async apply(manager: EntityManager, eventId: string, people: ProgrammePerson[]): Promise<{ created: number; updated: number }> {
+    const json = JSON.stringify(
+      people.map((p) => ({
+        user_id: p.userId,
+        first_name: p.firstName.slice(0, 200),
+        last_name: p.lastName.slice(0, 200),
+        affiliation: p.affiliation?.slice(0, 300) ?? null,
+        roles: p.roles.join(','),
+      })),
+    );
+    // the people of the release with their account's email (an account deleted since is skipped)
+    const people$ = `WITH x AS (
+        SELECT x.user_id, x.first_name, x.last_name, x.affiliation, string_to_array(x.roles, ',')::text[] AS roles, lower(u.email) AS email
+        FROM jsonb_to_recordset($2::jsonb) AS x(user_id uuid, first_name text, last_name text, affiliation text, roles text)
+        JOIN users u ON u.id = x.user_id)`;
+    // 1. someone registered (or imported) under their account's email is linked to the account
+    await manager.query(
+      `${people$}
+       UPDATE participants p SET user_id = x.user_id, updated_at = now()
+       FROM x
+       WHERE p.event_id = $1 AND p.user_id IS NULL AND p.anonymised_at IS NULL AND p.email = x.email
+         AND NOT EXISTS (SELECT 1 FROM participants q WHERE q.event_id = $1 AND q.user_id = x.user_id)`,
+      [eventId, json],
+    );
+    // 2. everyone else becomes a participant
+    const created = await manager.query<Array<{ id: string }>>(
+      `${people$}
+       INSERT INTO participants (event_id, user_id, email, first_name, last_name, affiliation, programme_roles, source)
+       SELECT $1, x.user_id, x.email, x.first_name, x.last_name, x.affiliation, x.roles, 'programme'
+       FROM x
+       WHERE NOT EXISTS (SELECT 1 FROM participants q WHERE q.event_id = $1 AND (q.user_id = x.user_id OR q.email = x.email))
+       ON CONFLICT ON CONSTRAINT "UQ_participants_event_email" DO NOTHING
+       RETURNING id`,
+      [eventId, json],
+    );
+    // 3. the roles of those already there follow the release
+    const changed = await manager.query(
+      `${people$}
+       UPDATE participants p SET programme_roles = x.roles, updated_at = now()
+       FROM x
+       WHERE p.event_id = $1 AND p.user_id = x.user_id AND p.programme_roles IS DISTINCT FROM x.roles
+       RETURNING p.id`,
+      [eventId, json],
+    );
+    // 4. people the release no longer names lose their roles (and keep everything else)
+    const stripped = await manager.query(
+      `UPDATE participants p SET programme_roles = '{}', updated_at = now()
+       WHERE p.event_id = $1 AND p.programme_roles <> '{}' AND (p.user_id IS NULL OR NOT (p.user_id = ANY($2::uuid[])))
+       RETURNING p.id`,
+      [eventId, people.map((p) => p.userId)],
+    );
+    return { created: created.length, updated: affectedCount(changed) + affectedCount(stripped) };
+  }
+}
