@@ -1,0 +1,119 @@
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { confirmedProposal, createSession, placeTalk, setUpStage, signUp, type Person, type Stage } from '../programme/publication-support.js';
+import { bearer } from './participants-support.js';
+
+/**
+ * The published programme makes its speakers and chairs participants: published with a talk, the
+ * speaker is a participant whose badge says speaker; the talk removed and the programme published
+ * again, the badge no longer says speaker and what organisers set is untouched.
+ */
+describe('Participants from the published programme', () => {
+  let t: TestApp;
+  let organiser: string;
+  let stage: Stage;
+  let helene: Person;
+  let lukasz: Person;
+  let chair: Person;
+  let talkId: string;
+
+  const publish = async () => {
+    // a talk taken out leaves its proposal unplaced, a warning the organisers acknowledge before publishing
+    const conflicts = await t.http.get(`/api/events/${stage.eventId}/programme/conflicts`).set(bearer(organiser));
+    const keys = (conflicts.body.items as Array<{ key: string; blocking: boolean; severity: string }>).filter((c) => c.blocking && c.severity === 'warning').map((c) => c.key);
+    if (keys.length) await t.http.post(`/api/events/${stage.eventId}/programme/conflicts/acknowledgements`).set(bearer(organiser)).send({ keys });
+    const res = await t.http.post(`/api/events/${stage.eventId}/programme/releases`).set(bearer(organiser)).send({});
+    if (res.status !== 201) throw new Error(`publish: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  const participants = async () => {
+    const res = await t.http.get(`/api/events/${stage.eventId}/participants?pageSize=100&sort=created`).set(bearer(organiser));
+    expect(res.status).toBe(200);
+    return res.body.items as Array<{ id: string; email: string; firstName: string; lastName: string; affiliation: string | null; categories: string[]; programmeRoles: string[]; primaryCategory: string | null; source: string }>;
+  };
+  const byEmail = async (email: string) => (await participants()).find((p) => p.email === email.toLowerCase());
+
+  beforeAll(async () => {
+    t = await startTestApp({ SEED_REFERENCE_DATA: 'false', OUTBOX_POLL_MS: '0' });
+    organiser = await t.adminToken();
+    stage = await setUpStage(t, organiser);
+    helene = await signUp(t, 'Hélène', 'Dupré', 'Université Toulouse Le Mirail');
+    lukasz = await signUp(t, 'Łukasz', 'Wróbel', 'Uniwersytet Wrocławski');
+    chair = await signUp(t, 'Jean-Noël', 'L’Hôte', 'Villes Internet');
+    const p1 = await confirmedProposal(t, organiser, stage, helene, { titleFr: 'La ville numérique en question', abstractFr: 'Résumé.' });
+    const p2 = await confirmedProposal(t, organiser, stage, lukasz, { titleFr: 'Gouverner les réseaux urbains', abstractFr: 'Résumé.' });
+    const s1 = await createSession(t, organiser, stage, {
+      roomId: stage.roomA,
+      titleFr: 'Séance d’ouverture',
+      startsAt: '2030-02-06T09:00',
+      endsAt: '2030-02-06T10:30',
+      chairs: [{ userId: chair.id }],
+    });
+    talkId = await placeTalk(t, organiser, s1, p1);
+    await placeTalk(t, organiser, s1, p2);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has no participants from the programme before it is published', async () => {
+    expect(await participants()).toEqual([]);
+    const sync = await t.http.post(`/api/events/${stage.eventId}/participants/sync-programme`).set(bearer(organiser));
+    expect(sync.status).toBe(200);
+    expect(sync.body).toEqual({ version: null, created: 0, updated: 0 });
+  });
+
+  it('makes the speakers and the chair of a published programme participants, as typed in their profiles', async () => {
+    // Łukasz had registered already, under his account's email in capitals: he is linked, not duplicated
+    const registered = await t.http
+      .post(`/api/events/${stage.eventId}/participants`)
+      .set(bearer(organiser))
+      .send({ email: lukasz.email.toUpperCase(), firstName: 'Lukasz', lastName: 'Wrobel', categories: ['press'] });
+    expect(registered.status).toBe(201);
+    await publish();
+    const list = await participants();
+    expect(list).toHaveLength(3);
+    const h = await byEmail(helene.email);
+    expect(h).toMatchObject({ firstName: 'Hélène', lastName: 'Dupré', affiliation: 'Université Toulouse Le Mirail', programmeRoles: ['speaker'], categories: [], primaryCategory: 'speaker', source: 'programme' });
+    const l = await byEmail(lukasz.email);
+    expect(l).toMatchObject({ id: registered.body.id, firstName: 'Lukasz', programmeRoles: ['speaker'], categories: ['press'], primaryCategory: 'speaker', source: 'organiser' });
+    const c = await byEmail(chair.email);
+    expect(c).toMatchObject({ firstName: 'Jean-Noël', lastName: 'L’Hôte', programmeRoles: ['chair'], primaryCategory: 'chair' });
+    const detail = await t.http.get(`/api/participants/${h!.id}`).set(bearer(organiser));
+    expect(detail.body.userId).toBe(helene.id);
+  });
+
+  it('changes nothing when synced again', async () => {
+    const before = await participants();
+    const sync = await t.http.post(`/api/events/${stage.eventId}/participants/sync-programme`).set(bearer(organiser));
+    expect(sync.status).toBe(200);
+    expect(sync.body).toEqual({ version: 1, created: 0, updated: 0 });
+    expect(await participants()).toEqual(before);
+  });
+
+  it('takes « speaker » off the badge when the talk is removed and the programme published again', async () => {
+    const removed = await t.http.delete(`/api/talks/${talkId}`).set(bearer(organiser));
+    expect(removed.status).toBe(200);
+    // the draft changes nothing until it is published
+    expect((await byEmail(helene.email))!.programmeRoles).toEqual(['speaker']);
+    await publish();
+    const h = await byEmail(helene.email);
+    expect(h).toMatchObject({ programmeRoles: [], categories: [], primaryCategory: null, firstName: 'Hélène' });
+    const l = await byEmail(lukasz.email);
+    expect(l).toMatchObject({ programmeRoles: ['speaker'], categories: ['press'], primaryCategory: 'speaker' });
+    const csv = await t.http.get(`/api/events/${stage.eventId}/participants.csv`).set(bearer(organiser));
+    const heleneLine = csv.text.split('\r\n').find((line) => line.includes('Hélène'))!;
+    expect(heleneLine).not.toMatch(/Intervenant|speaker/);
+  });
+
+  it('gives « speaker » back, and keeps organisers’ categories, when the talk returns', async () => {
+    await t.http.patch(`/api/participants/${(await byEmail(helene.email))!.id}`).set(bearer(organiser)).send({ categories: ['researcher'] });
+    const sessions = await t.http.get(`/api/events/${stage.eventId}/sessions`).set(bearer(organiser));
+    const p1 = await confirmedProposal(t, organiser, stage, helene, { titleFr: 'Une autre communication', abstractFr: 'Résumé.' });
+    await placeTalk(t, organiser, sessions.body.items[0].id, p1);
+    await publish();
+    const sync = await t.http.post(`/api/events/${stage.eventId}/participants/sync-programme`).set(bearer(organiser));
+    // the organisers' route syncs at once (nothing had read the list since the release)
+    expect(sync.body).toEqual({ version: 3, created: 0, updated: 1 });
+    expect(await byEmail(helene.email)).toMatchObject({ programmeRoles: ['speaker'], categories: ['researcher'], primaryCategory: 'speaker' });
+    expect(await participants()).toHaveLength(3);
+  });
+});
