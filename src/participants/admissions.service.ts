@@ -64,13 +64,9 @@ export class AdmissionsService {
     const ids = [...new Set(partIds)].sort();
     const promotedByOrganiser: string[] = [];
     for (const partId of ids) {
-      const part = await this.lockPart(manager, partId);
+      // one round trip: the part locked, with the participant's current place in it
+      const { part, current } = await this.lockPartFor(manager, partId, participantId);
       if (part.eventId !== participant.eventId) throw validationFailed('This part belongs to another event', { partId });
-      const rows: { status: AdmissionStatus }[] = await manager.query(
-        `SELECT status FROM part_admissions WHERE part_id = $1 AND participant_id = $2 FOR UPDATE`,
-        [partId, participantId],
-      );
-      const current = rows[0]?.status ?? null;
       const next = nextStatus(current, part, byOrganiser);
       if (next === null) {
         outcomes.set(partId, current as AdmissionOutcome);
@@ -80,10 +76,16 @@ export class AdmissionsService {
         throw new DomainError(409, 'INVITATION_ONLY', `« ${part.nameFr} » is by invitation: only the organisers admit to it`, { partId, code: part.code });
       }
       if (current === null) {
+        // the new place and the counter in one statement, so the lock is held for as few round trips as possible
         await manager.query(
-          `INSERT INTO part_admissions (part_id, participant_id, status, admitted_at) VALUES ($1, $2, $3::varchar, CASE WHEN $3::varchar = 'admitted' THEN now() END)`,
+          `WITH placed AS (
+             INSERT INTO part_admissions (part_id, participant_id, status, admitted_at) VALUES ($1, $2, $3::varchar, CASE WHEN $3::varchar = 'admitted' THEN now() END) RETURNING status)
+           UPDATE event_parts SET admitted_count = admitted_count + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM placed WHERE status = 'admitted')`,
           [partId, participantId, next],
         );
+        if (next === 'admitted') part.admittedCount += 1;
+        outcomes.set(partId, next);
+        continue;
       } else if (current === 'cancelled') {
         // back at the end of the queue
         await manager.query(
@@ -161,6 +163,23 @@ export class AdmissionsService {
       status: r.status,
       position: r.position === null ? null : Number(r.position),
     }));
+  }
+
+  /** Locks the part's row and reads its counter and the participant's current place, in one query. */
+  private async lockPartFor(manager: EntityManager, partId: string, participantId: string): Promise<{ part: LockedPart; current: AdmissionStatus | null }> {
+    const rows: { id: string; event_id: string; code: string; name_fr: string; name_en: string | null; admission: AdmissionRule; capacity: number | null; admitted_count: number; current: AdmissionStatus | null }[] =
+      await manager.query(
+        `SELECT p.id, p.event_id, p.code, p.name_fr, p.name_en, p.admission, p.capacity, p.admitted_count,
+                (SELECT a.status FROM part_admissions a WHERE a.part_id = p.id AND a.participant_id = $2) AS current
+         FROM event_parts p WHERE p.id = $1 FOR UPDATE OF p`,
+        [partId, participantId],
+      );
+    const r = rows[0];
+    if (!r) throw notFound('Part', { partId });
+    return {
+      part: { id: r.id, eventId: r.event_id, code: r.code, nameFr: r.name_fr, nameEn: r.name_en, admission: r.admission, capacity: r.capacity, admittedCount: r.admitted_count },
+      current: r.current,
+    };
   }
 
   /** Locks the part's row for the rest of the transaction and reads its counter. */

@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { AdmissionsService } from './admissions.service.js';
+import { PartsController } from './parts.controller.js';
+import { PartsService } from './parts.service.js';
+import { RegistrationsController } from './registrations.controller.js';
+import { RegistrationsService } from './registrations.service.js';
 
 /**
  * Parts of an event with their seats, admissions and waiting lists, and the public
@@ -10,8 +14,8 @@ import { AdmissionsService } from './admissions.service.js';
  */
 @Module({
   imports: [MailModule, EventsModule],
-  controllers: [],
-  providers: [AdmissionsService],
+  controllers: [PartsController, RegistrationsController],
+  providers: [AdmissionsService, PartsService, RegistrationsService],
   exports: [AdmissionsService],
 })
 export class RegistrationsModule {}

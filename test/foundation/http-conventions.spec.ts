@@ -74,6 +74,7 @@ describe('HTTP conventions', () => {
       'POST /api/users/{id}/enable',
       'POST /api/submissions/{id}/invitation/accept',
       'POST /api/submissions/{id}/invitation/decline',
+      'POST /api/registrations/{token}/revoke',
       'POST /api/participants/{id}/cancel',
       'POST /api/events/{eventId}/participants/sync-programme',
       'POST /api/events/{eventId}/participants/anonymise',

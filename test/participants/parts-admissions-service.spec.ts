@@ -33,9 +33,9 @@ describe('AdmissionsService (transaction-scoped)', () => {
 
   it('admits while seats remain, queues the rest, and a release admits the head of the queue with a mail', async () => {
     const partId = await newPart('w1', 'sign-up', 2);
-    const people = [];
+    const people: string[] = [];
     for (let i = 0; i < 4; i++) people.push(await newParticipant(i));
-    const outcomes = [];
+    const outcomes: string[] = [];
     for (const p of people) outcomes.push(await db().transaction((m) => admissions.requestSeat(m, partId, p)));
     expect(outcomes).toEqual(['admitted', 'admitted', 'waiting', 'waiting']);
     // asking again changes nothing
