@@ -1,0 +1,109 @@
+/**
+ * Which column of an imported CSV holds which field of a participant, as pure functions. Header
+ * names are compared whatever their case, accents, spaces, hyphens and underscores ("Prénom",
+ * "PRENOM", "first_name", "First name" are one column). The French names are exactly those the
+ * CSV export writes (participants-csv.ts), so an export reads back; the English ones are the API's
+ * field names in snake case and their plain English wording.
+ */
+
+/** The fields an import sets. */
+export const IMPORT_FIELDS = [
+  'lastName',
+  'firstName',
+  'email',
+  'affiliation',
+  'town',
+  'townInsee',
+  'categories',
+  'days',
+  'dietaryNeeds',
+  'accessibilityNeeds',
+  'consentPublicList',
+  'consentPhoto',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['lastName', 'firstName', 'email'];
+
+/** The names read for each field; the first is the export's French header, the second the English one. */
+export const IMPORT_COLUMN_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
+  lastName: ['Nom', 'last_name', 'nom de famille', 'last name', 'lastname', 'surname', 'family name'],
+  firstName: ['Prénom', 'first_name', 'first name', 'firstname', 'given name'],
+  email: ['Courriel', 'email', 'e-mail', 'mail', 'adresse électronique', 'email address'],
+  affiliation: ['Affiliation', 'affiliation', 'établissement', 'institution', 'organisation', 'organization'],
+  town: ['Ville', 'town', 'city', 'commune'],
+  townInsee: ['Code INSEE', 'town_insee', 'insee', 'code commune'],
+  categories: ['Catégories', 'categories', 'catégorie', 'category'],
+  days: ['Jours', 'days', 'jour', 'day'],
+  dietaryNeeds: ['Régime alimentaire', 'dietary_needs', 'régime', 'dietary needs', 'diet'],
+  accessibilityNeeds: ['Accessibilité', 'accessibility_needs', 'accessibility needs', 'accessibility'],
+  consentPublicList: ['Liste publique', 'consent_public_list', 'public list', 'consentement liste publique'],
+  consentPhoto: ['Photo', 'consent_photo', 'consentement photo', 'photos'],
+};
+
+/**
+ * Columns of the export that the import reads but does not set: computed (badge, programme roles),
+ * managed elsewhere (parts through admissions, status through cancel), or history (source, date).
+ */
+export const EXPORT_ONLY_COLUMNS = ['Catégorie du badge', 'Rôles au programme', 'Parties', 'Statut', 'Source', 'Inscrit le'] as const;
+
+/** "Prénom " → "prenom", "first_name" → "first name", "E-Mail" → "e mail": what header names are compared by. */
+export function headerKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const FIELD_BY_KEY: ReadonlyMap<string, ImportField> = new Map(
+  IMPORT_FIELDS.flatMap((field) => IMPORT_COLUMN_NAMES[field].map((name) => [headerKey(name), field] as const)),
+);
+
+/** How a header line maps to fields: the column index of each field found, and what is wrong or left aside. */
+export interface ImportHeader {
+  /** Field → index of its column in each record. */
+  columns: Partial<Record<ImportField, number>>;
+  /** Field → the header name as the file writes it (for messages). */
+  names: Partial<Record<ImportField, string>>;
+  /** Required fields no column gives, by their French and English names. */
+  missing: string[];
+  /** Fields given by more than one column, with those columns' names. */
+  duplicates: Array<{ field: ImportField; columns: string[] }>;
+  /** Columns read but not imported: the export's computed ones and any unknown name. */
+  ignored: string[];
+}
+
+/** The accepted names of a field for messages: « Nom (last_name) ». */
+export function describeField(field: ImportField): string {
+  const [fr, en] = IMPORT_COLUMN_NAMES[field];
+  return `${fr} (${en})`;
+}
+
+export function mapHeader(header: readonly string[]): ImportHeader {
+  const columns: Partial<Record<ImportField, number>> = {};
+  const names: Partial<Record<ImportField, string>> = {};
+  const seen = new Map<ImportField, string[]>();
+  const ignored: string[] = [];
+  header.forEach((raw, index) => {
+    const name = raw.trim();
+    const field = FIELD_BY_KEY.get(headerKey(name));
+    if (!field) {
+      if (name !== '') ignored.push(name);
+      return;
+    }
+    seen.set(field, [...(seen.get(field) ?? []), name]);
+    if (columns[field] === undefined) {
+      columns[field] = index;
+      names[field] = name;
+    }
+  });
+  return {
+    columns,
+    names,
+    missing: REQUIRED_IMPORT_FIELDS.filter((f) => columns[f] === undefined).map(describeField),
+    duplicates: [...seen].filter(([, cols]) => cols.length > 1).map(([field, cols]) => ({ field, columns: cols })),
+    ignored,
+  };
+}
