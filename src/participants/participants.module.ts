@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { ProgrammePublicationModule } from '../programme/publication/programme-publication.module.js';
 import { ParticipantDataController } from './participant-data.controller.js';
+import { ParticipantImportController } from './participant-import.controller.js';
+import { ParticipantImportService } from './participant-import.service.js';
 import { ParticipantListService } from './participant-list.service.js';
 import { ParticipantPrivacyService } from './participant-privacy.service.js';
 import { ParticipantSettingsService } from './participant-settings.service.js';
@@ -14,13 +16,13 @@ import { RegistrationsModule } from './registrations.module.js';
 /**
  * The participant records, for organisers and reception: create, edit, cancel, list and search,
  * exports, the public list, settings, personal data (download, erasure, anonymisation) and the
- * speakers and chairs of the published programme. Seats go through RegistrationsModule's
+ * speakers and chairs of the published programme, and the CSV import (participant-import.*). Seats go through RegistrationsModule's
  * AdmissionsService; the programme is read through ProgrammeReleasesService (programme never
  * imports participants).
  */
 @Module({
   imports: [EventsModule, RegistrationsModule, ProgrammePublicationModule],
-  controllers: [ParticipantsEventController, ParticipantsController, ParticipantDataController],
-  providers: [ParticipantsService, ParticipantListService, ParticipantSettingsService, ParticipantPrivacyService, ProgrammeSyncService],
+  controllers: [ParticipantImportController, ParticipantsEventController, ParticipantsController, ParticipantDataController],
+  providers: [ParticipantImportService, ParticipantsService, ParticipantListService, ParticipantSettingsService, ParticipantPrivacyService, ProgrammeSyncService],
 })
 export class ParticipantsModule {}

@@ -122,6 +122,7 @@ const EXPECTED: Record<string, Access> = {
   'DELETE /api/registrations/{token}': 'public',
   'POST /api/registrations/{token}/revoke': 'public',
   'POST /api/events/{eventId}/participants': 'organiser',
+  'POST /api/events/{eventId}/participants/import': 'organiser',
   'GET /api/events/{eventId}/participants': 'organiser-or-reception',
   'GET /api/events/{eventId}/participants.csv': 'organiser',
   'GET /api/events/{eventId}/participants.json': 'organiser',
