@@ -38,6 +38,17 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       timeout?: number;
       title?: string;
+      /** Stop after this many requests in all (instead of a duration). */
+      amount?: number;
+      body?: string;
+      /** Per request: setupRequest may rewrite it (a fresh body each time). */
+      requests?: Array<{ method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: RequestParams) => RequestParams }>;
+    }
+    interface RequestParams {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
     }
   }
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../src/common/auth/access.js';
+import { RegistrationCreateDto } from '../src/participants/dto/registration-create.dto.js';
 
 /**
  * The baselines the event route is measured against, served by the same Nest application (same
@@ -25,5 +26,22 @@ export class BareController {
   @Get('constant')
   constant(): { ok: number } {
     return { ok: 1 };
+  }
+
+  /**
+   * The registrations' baseline (bench/registrations.ts): the same JSON body as
+   * `POST /api/events/:eventId/registrations`, validated by the same DTO and pipe, then one plain
+   * single-row INSERT into a scratch table the bench creates in its throwaway database.
+   */
+  @Public()
+  @Post('insert')
+  @HttpCode(201)
+  async insert(@Body() dto: RegistrationCreateDto): Promise<{ id: string }> {
+    const rows = (await this.dataSource.query(`INSERT INTO bench_inserts (email, first_name, last_name) VALUES ($1, $2, $3) RETURNING id`, [
+      dto.email.trim().toLowerCase(),
+      dto.firstName,
+      dto.lastName,
+    ])) as Array<{ id: string }>;
+    return { id: rows[0].id };
   }
 }

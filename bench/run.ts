@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runConflictBench } from './conflicts.js';
+import { runRegistrationBench, type RegistrationReport } from './registrations.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
 import type { SeededProgramme } from './seed-programme.js';
@@ -44,6 +45,9 @@ const LOG_LEVEL = process.env.BENCH_LOG_LEVEL?.trim() || 'silent';
 const DATA_DIR = process.env.BENCH_DATA_DIR?.trim() || ':memory:';
 /** Proposals seeded for the listing: the issue asks for 5,000 on a server; the one-connection embedded engine gets fewer. */
 const SUBMISSIONS = intSetting('BENCH_SUBMISSIONS', SERVER_URL ? 5000 : 1000, 0, 100_000);
+/** Registrations under contention (bench/registrations.ts): how many, and how many clients at once. */
+const REGISTRATIONS = intSetting('BENCH_REGISTRATIONS', SERVER_URL ? 6000 : 600, 0, 1_000_000);
+const REGISTRATION_CLIENTS = intSetting('BENCH_REGISTRATION_CLIENTS', 200, 1, 1000);
 /** Page sizes whose SQL statement counts must be equal (no N+1). */
 const SMALL_PAGE = 10;
 const LARGE_PAGE = 50;
@@ -446,6 +450,35 @@ async function prepareListing(
   return { routes, report: { measured: true, seeded, queriesPerPage, queriesConstant } };
 }
 
+/** Prints the registrations' section; false when a request failed or the part's counts are wrong. */
+function printRegistrations(report: RegistrationReport): boolean {
+  if (!report.measured) {
+    console.log(`Registrations under contention: not measured (${report.reason}).`);
+    return true;
+  }
+  const { inserts, registrations, ratio, check, lock } = report as Required<RegistrationReport>;
+  const line = (p: typeof inserts) =>
+    `  ${p.label.padEnd(48)} ${fmt(p.perSecond, 0).padStart(6)} /s  p50 ${fmt(p.latencyMs.p50)} ms  p99 ${fmt(p.latencyMs.p99)} ms  ` +
+    `SQL/req ${p.queriesPerRequest}  non-2xx ${p.non2xx}  errors ${p.errors}`;
+  console.log(`\nRegistrations under contention (${report.requests} each, ${report.clients} concurrent clients, one part of ${report.capacity} seats):`);
+  console.log(line(inserts));
+  console.log(line(registrations));
+  console.log(
+    `  Ratio registrations / plain inserts: ${fmt(ratio, 2)} (${fmt(registrations.perSecond, 0)} registrations a second, ` +
+      `${fmt(registrations.perSecond * 60, 0)} a minute)`,
+  );
+  console.log(
+    `  Part's row lock held ${fmt(lock.meanHeldMs, 2)} ms a registration on average (${fmt(lock.meanStatements, 1)} statements, ` +
+      `${fmt(lock.meanDatabaseMs, 2)} ms of them answered by the database), over ${lock.transactions} transactions`,
+  );
+  for (const st of lock.statements) console.log(`    ${fmt(st.meanMs, 2).padStart(6)} ms  ×${st.count}  ${st.statement}`);
+  console.log(`  The part afterwards: ${check.admitted} admitted (capacity ${report.capacity}), ${check.waiting} waiting — ${check.ok ? 'as expected' : 'WRONG'}`);
+  if (report.note) console.log(`  Note: ${report.note}.`);
+  const failed = [inserts, registrations].filter((p) => p.non2xx > 0 || p.errors > 0);
+  for (const f of failed) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
+  return failed.length === 0 && check.ok;
+}
+
 async function main(): Promise<number> {
   // Conflict detection first, alone on the CPU (pure function, no database): see bench/conflicts.ts.
   const conflictDetection = runConflictBench();
@@ -566,6 +599,18 @@ async function main(): Promise<number> {
       console.log(`Public programme: not measured (${programme.report.reason ?? 'no result'}).`);
     }
 
+    const registrations = await runRegistrationBench({
+      child,
+      base,
+      admin,
+      disposable,
+      embedded: server.embedded,
+      queryCount: () => queryCount(child),
+      requests: REGISTRATIONS,
+      clients: REGISTRATION_CLIENTS,
+    });
+    const registrationsOk = printRegistrations(registrations);
+
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
 
@@ -585,6 +630,7 @@ async function main(): Promise<number> {
       conflictDetection,
       publicProgramme: { ...programme.report, ratio: programmeRatio },
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
+      registrations,
     };
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = join(RESULTS_DIR, `${report.date.replace(/[:.]/g, '-')}-${report.database}.json`);
@@ -592,7 +638,7 @@ async function main(): Promise<number> {
     writeFileSync(file, json);
     writeFileSync(join(RESULTS_DIR, `latest-${report.database}.json`), json);
     console.log(`\nResults written to ${file.slice(ROOT.length)}`);
-    return ratio && failures.length === 0 && listing.report.queriesConstant !== false ? 0 : 1;
+    return ratio && failures.length === 0 && listing.report.queriesConstant !== false && registrationsOk ? 0 : 1;
   } finally {
     await stopServer(child);
     await throwaway?.drop();
