@@ -20,6 +20,10 @@ async function freePort(): Promise<number> {
   });
 }
 
+const STARTUP_DEADLINE_MS = 90_000;
+/** Up to two starts and stops a test, each allowed the start-up deadline. */
+const TEST_TIMEOUT_MS = 240_000;
+
 interface Server {
   child: ChildProcess;
   output: () => string;
@@ -36,7 +40,9 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // A first start applies every migration and loads the reference data on the WebAssembly engine:
+  // seconds alone, far more while the other test worker keeps both cores busy.
+  const deadline = Date.now() + STARTUP_DEADLINE_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
@@ -45,7 +51,11 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`no /health 200 within 20 s:\n${out}`);
+    if (Date.now() > deadline) {
+      // never leave it running: it holds the data directory's lock the next tests need
+      child.kill('SIGKILL');
+      throw new Error(`no /health 200 within ${STARTUP_DEADLINE_MS / 1000} s:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, output: () => out, base };
@@ -114,7 +124,7 @@ describe('The server process (npm start)', () => {
     } finally {
       expect(await stopServer(second, 'SIGINT')).toBe(0);
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('refuses a second server on the same data directory with a clear message', async () => {
     const first = await startServer({ DATA_DIR: dataDir });
@@ -133,7 +143,7 @@ describe('The server process (npm start)', () => {
     } finally {
       await stopServer(first);
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('creates an organiser from the command line (npm run cli -- create-user) who can then log in', async () => {
     const run = (args: string[]) =>
@@ -170,7 +180,7 @@ describe('The server process (npm start)', () => {
     } finally {
       await stopServer(server);
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('finishes a request in flight when told to stop, then exits', async () => {
     const server = await startServer({ DATA_DIR: ':memory:', ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'boss-password-1' });
@@ -192,7 +202,7 @@ describe('The server process (npm start)', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text).user.email).toBe('boss@example.org');
     expect(await exited).toBe(0);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('stops with a readable message on a bad setting', async () => {
     const child = spawn(process.execPath, ['dist/src/main.js'], { env: { PATH: process.env.PATH, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -201,5 +211,5 @@ describe('The server process (npm start)', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
     expect(out).toContain('Configuration error: PORT must be a whole number');
-  });
+  }, TEST_TIMEOUT_MS);
 });
