@@ -19,6 +19,7 @@ interface LockedPart {
   admission: AdmissionRule;
   capacity: number | null;
   admittedCount: number;
+  displayOrder: number;
 }
 
 /** A participant's place in one part, as the registration and the organisers see it. */
@@ -57,34 +58,52 @@ export class AdmissionsService {
 
   /** Asks for seats in several parts at once (locked in id order); the outcome per part id. */
   async requestSeats(manager: EntityManager, participantId: string, partIds: string[], options: RequestSeatOptions = {}): Promise<Map<string, AdmissionOutcome>> {
+    const places = await this.placeInParts(manager, participantId, partIds, options);
+    return new Map(places.map((p) => [p.partId, p.status as AdmissionOutcome]));
+  }
+
+  /**
+   * As requestSeats, but answers each place as admissionsOf shows it (status, and the position of a
+   * waiting one, read under the part's lock in the statement that writes the place), in the same
+   * order, so that a caller needing them (the registration's answer) sends nothing more while the
+   * parts' locks are held: each statement under a lock lengthens the queue of everyone behind it.
+   */
+  async placeInParts(manager: EntityManager, participantId: string, partIds: string[], options: RequestSeatOptions = {}): Promise<AdmissionView[]> {
     const byOrganiser = options.byOrganiser ?? false;
     const participant = await this.participantOf(manager, participantId);
     if (participant.status !== 'registered') throw conflict('This participant’s registration is cancelled', { participantId }, 'PARTICIPANT_CANCELLED');
-    const outcomes = new Map<string, AdmissionOutcome>();
+    const places: (AdmissionView & { displayOrder: number })[] = [];
     const ids = [...new Set(partIds)].sort();
     const promotedByOrganiser: string[] = [];
     for (const partId of ids) {
       // one round trip: the part locked, with the participant's current place in it
       const { part, current } = await this.lockPartFor(manager, partId, participantId);
       if (part.eventId !== participant.eventId) throw validationFailed('This part belongs to another event', { partId });
+      const place = (status: AdmissionStatus, position: number | null) =>
+        places.push({ partId, code: part.code, nameFr: part.nameFr, nameEn: part.nameEn, status, position, displayOrder: part.displayOrder });
       const next = nextStatus(current, part, byOrganiser);
       if (next === null) {
-        outcomes.set(partId, current as AdmissionOutcome);
+        place(current as AdmissionStatus, current === 'waiting' ? await this.positionIn(manager, partId, participantId) : null);
         continue;
       }
       if (typeof next !== 'string') {
         throw new DomainError(409, 'INVITATION_ONLY', `« ${part.nameFr} » is by invitation: only the organisers admit to it`, { partId, code: part.code });
       }
       if (current === null) {
-        // the new place and the counter in one statement, so the lock is held for as few round trips as possible
-        await manager.query(
+        // the new place, the counter and the position in one statement, so the lock is held for as few round trips as
+        // possible. The statement's snapshot is taken under the lock, so it sees every waiting place of the part but its
+        // own: all of them queued before it.
+        const rows: { position: number | null }[] = await manager.query(
           `WITH placed AS (
-             INSERT INTO part_admissions (part_id, participant_id, status, admitted_at) VALUES ($1, $2, $3::varchar, CASE WHEN $3::varchar = 'admitted' THEN now() END) RETURNING status)
-           UPDATE event_parts SET admitted_count = admitted_count + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM placed WHERE status = 'admitted')`,
+             INSERT INTO part_admissions (part_id, participant_id, status, admitted_at) VALUES ($1, $2, $3::varchar, CASE WHEN $3::varchar = 'admitted' THEN now() END) RETURNING status),
+           counted AS (
+             UPDATE event_parts SET admitted_count = admitted_count + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM placed WHERE status = 'admitted') RETURNING id)
+           SELECT CASE WHEN $3::varchar = 'waiting' THEN (SELECT count(*)::int FROM part_admissions w WHERE w.part_id = $1 AND w.status = 'waiting') + 1 END AS position,
+                  (SELECT count(*)::int FROM counted) AS counted`,
           [partId, participantId, next],
         );
         if (next === 'admitted') part.admittedCount += 1;
-        outcomes.set(partId, next);
+        place(next, rows[0]?.position ?? null);
         continue;
       } else if (current === 'cancelled') {
         // back at the end of the queue
@@ -103,10 +122,12 @@ export class AdmissionsService {
         if (next === 'admitted') promotedByOrganiser.push(partId);
       }
       if (next === 'admitted') await this.addAdmitted(manager, part, 1);
-      outcomes.set(partId, next);
+      place(next, next === 'waiting' ? await this.positionIn(manager, partId, participantId) : null);
     }
     for (const partId of promotedByOrganiser) await this.tellAdmitted(manager, partId, [participantId]);
-    return outcomes;
+    // the order of admissionsOf: display order, then code (codes are [a-z0-9-], compared bytewise as COLLATE "C" does)
+    places.sort((a, b) => a.displayOrder - b.displayOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return places.map(({ displayOrder: _order, ...view }) => view);
   }
 
   /**
@@ -152,7 +173,7 @@ export class AdmissionsService {
               END AS position
        FROM part_admissions a JOIN event_parts p ON p.id = a.part_id
        WHERE a.participant_id = $1 AND a.status <> 'cancelled'
-       ORDER BY p.display_order, p.code`,
+       ORDER BY p.display_order, p.code COLLATE "C"`,
       [participantId],
     );
     return rows.map((r) => ({
@@ -167,9 +188,9 @@ export class AdmissionsService {
 
   /** Locks the part's row and reads its counter and the participant's current place, in one query. */
   private async lockPartFor(manager: EntityManager, partId: string, participantId: string): Promise<{ part: LockedPart; current: AdmissionStatus | null }> {
-    const rows: { id: string; event_id: string; code: string; name_fr: string; name_en: string | null; admission: AdmissionRule; capacity: number | null; admitted_count: number; current: AdmissionStatus | null }[] =
+    const rows: { id: string; event_id: string; code: string; name_fr: string; name_en: string | null; admission: AdmissionRule; capacity: number | null; admitted_count: number; display_order: number; current: AdmissionStatus | null }[] =
       await manager.query(
-        `SELECT p.id, p.event_id, p.code, p.name_fr, p.name_en, p.admission, p.capacity, p.admitted_count,
+        `SELECT p.id, p.event_id, p.code, p.name_fr, p.name_en, p.admission, p.capacity, p.admitted_count, p.display_order,
                 (SELECT a.status FROM part_admissions a WHERE a.part_id = p.id AND a.participant_id = $2) AS current
          FROM event_parts p WHERE p.id = $1 FOR UPDATE OF p`,
         [partId, participantId],
@@ -177,21 +198,21 @@ export class AdmissionsService {
     const r = rows[0];
     if (!r) throw notFound('Part', { partId });
     return {
-      part: { id: r.id, eventId: r.event_id, code: r.code, nameFr: r.name_fr, nameEn: r.name_en, admission: r.admission, capacity: r.capacity, admittedCount: r.admitted_count },
+      part: { id: r.id, eventId: r.event_id, code: r.code, nameFr: r.name_fr, nameEn: r.name_en, admission: r.admission, capacity: r.capacity, admittedCount: r.admitted_count, displayOrder: r.display_order },
       current: r.current,
     };
   }
 
   /** Locks the part's row for the rest of the transaction and reads its counter. */
   private async lockPart(manager: EntityManager, partId: string): Promise<LockedPart> {
-    const rows: { id: string; event_id: string; code: string; name_fr: string; name_en: string | null; admission: AdmissionRule; capacity: number | null; admitted_count: number }[] =
+    const rows: { id: string; event_id: string; code: string; name_fr: string; name_en: string | null; admission: AdmissionRule; capacity: number | null; admitted_count: number; display_order: number }[] =
       await manager.query(
-        `SELECT id, event_id, code, name_fr, name_en, admission, capacity, admitted_count FROM event_parts WHERE id = $1 FOR UPDATE`,
+        `SELECT id, event_id, code, name_fr, name_en, admission, capacity, admitted_count, display_order FROM event_parts WHERE id = $1 FOR UPDATE`,
         [partId],
       );
     const r = rows[0];
     if (!r) throw notFound('Part', { partId });
-    return { id: r.id, eventId: r.event_id, code: r.code, nameFr: r.name_fr, nameEn: r.name_en, admission: r.admission, capacity: r.capacity, admittedCount: r.admitted_count };
+    return { id: r.id, eventId: r.event_id, code: r.code, nameFr: r.name_fr, nameEn: r.name_en, admission: r.admission, capacity: r.capacity, admittedCount: r.admitted_count, displayOrder: r.display_order };
   }
 
   private async addAdmitted(manager: EntityManager, part: LockedPart, delta: number): Promise<void> {
@@ -235,6 +256,16 @@ export class AdmissionsService {
         data: { firstName: r.first_name, eventName: r.event_name, partName: r.part_name, link: this.mail.linkTo(`/api/events/${r.event_id}`) },
       });
     }
+  }
+
+  /** A waiting participant's position in the part's queue (1: the head), as admissionsOf counts it. */
+  private async positionIn(manager: EntityManager, partId: string, participantId: string): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM part_admissions w
+       WHERE w.part_id = $1 AND w.status = 'waiting' AND w.queue_no <= (SELECT queue_no FROM part_admissions WHERE part_id = $1 AND participant_id = $2)`,
+      [partId, participantId],
+    );
+    return rows[0].n;
   }
 
   private async participantOf(manager: EntityManager, participantId: string): Promise<{ eventId: string; status: string }> {

@@ -98,11 +98,11 @@ export class RegistrationsService {
       const partIds = await this.resolveParts(m, eventId, dto.parts ?? []);
       const token = randomBytes(32).toString('base64url');
       const email = dto.email.trim().toLowerCase();
-      const inserted: { id: string }[] = await m.query(
+      const inserted: ParticipantRow[] = await m.query(
         `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, town, categories, days, dietary_needs, accessibility_needs,
                                    consent_public_list, consent_photo, status, source, access_token_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::date[], $9, $10, $11, $12, 'registered', 'self', $13)
-         ON CONFLICT ON CONSTRAINT "UQ_participants_event_email" DO NOTHING RETURNING id`,
+         ON CONFLICT ON CONSTRAINT "UQ_participants_event_email" DO NOTHING RETURNING ${PARTICIPANT_COLUMNS}`,
         [
           eventId, email, dto.firstName, dto.lastName, dto.affiliation ?? null, dto.town ?? null, [dto.category], dto.days ?? [],
           dto.dietaryNeeds ?? null, dto.accessibilityNeeds ?? null, dto.consentPublicList ?? false, dto.consentPhoto ?? false, sha256(token),
@@ -125,8 +125,10 @@ export class RegistrationsService {
         locale: dto.language ?? 'fr',
         data: { firstName: dto.firstName, eventName: dto.language === 'en' && event.nameEn ? event.nameEn : event.nameFr, link },
       });
-      await this.admissions.requestSeats(m, participantId, partIds);
-      const body = await this.view(m, participantId);
+      // the seats last, and nothing read again after them: the answer is the inserted row and the places as written under
+      // each part's lock, so a part's lock is held for its own statement and the COMMIT only
+      const admissions = await this.admissions.placeInParts(m, participantId, partIds);
+      const body: RegistrationResponse = { participant: toParticipant(inserted[0]), admissions };
       if (idempotencyKey !== null) {
         await m.query(`UPDATE idempotency_keys SET status_code = 201, response = $3 WHERE scope = $1 AND key = $2`, [
           scope,
