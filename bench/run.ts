@@ -9,7 +9,10 @@
  * BENCH_WARMUP (s, default 2), BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server: the bench
  * runs in a throwaway database created there; unset: the embedded engine, in memory),
  * BENCH_LOG_LEVEL (pino level of the app under load, default silent), BENCH_SUBMISSIONS (proposals
- * seeded for the listing: default 5000 on a server, 1000 on the embedded engine; 0 skips it).
+ * seeded for the listing: default 5000 on a server, 1000 on the embedded engine; 0 skips it),
+ * BENCH_REGISTRATIONS (registrations, and as many plain inserts: default 6000 on a server, 600 on the
+ * embedded engine; 0 skips them), BENCH_REGISTRATION_CLIENTS (default 200), BENCH_OUTBOX_POLL_MS
+ * (the outbox worker of the app under load, default 0: off).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -495,6 +498,8 @@ async function main(): Promise<number> {
     LOG_LEVEL: LOG_LEVEL,
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
+    // the registrations write thousands of mails to the outbox (measured); sending them (.eml files) would only compete for the CPU
+    OUTBOX_POLL_MS: process.env.BENCH_OUTBOX_POLL_MS?.trim() || '0',
   });
   const stopOnSignal = () => {
     child.kill('SIGTERM');
