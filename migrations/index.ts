@@ -1,3 +1,4 @@
+import { ProgrammeGuests1795696289978 } from './1795696289978-ProgrammeGuests.js';
 import { Participants1795692831873 } from './1795692831873-Participants.js';
 import { Programme1795691147209 } from './1795691147209-Programme.js';
 import { SpeakersAndSubmissions1795684887195 } from './1795684887195-SpeakersAndSubmissions.js';
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   SpeakersAndSubmissions1795684887195,
   Programme1795691147209,
   Participants1795692831873,
+  ProgrammeGuests1795696289978,
 ];

@@ -23,13 +23,13 @@ export interface ParticipantData {
 /** The personal data which anonymising replaces or clears (kept: categories, roles, days, town, consents off, status, counts). */
 const ANONYMISE_SET = `first_name = 'Anonyme', last_name = 'Anonyme', email = 'anonyme-' || lower(id::text) || '@anonymised.invalid',
   affiliation = NULL, dietary_needs = NULL, accessibility_needs = NULL, consent_public_list = false, consent_photo = false,
-  user_id = NULL, access_token_hash = NULL, anonymised_at = now(), updated_at = now()`;
+  user_id = NULL, guest_name = NULL, guest_key = NULL, access_token_hash = NULL, anonymised_at = now(), updated_at = now()`;
 
 /**
  * Personal data: a participant's download of their data and erasure through their personal link,
  * and the organisers' anonymisation of a whole event once its retention date has passed. An
  * anonymised participant keeps its row, categories, days, status and admissions, so every count
- * stays right; names, email, affiliation, needs, consents, account link and token go.
+ * stays right; names, email, affiliation, needs, consents, account link, token and a programme guest's name and key go.
  */
 @Injectable()
 export class ParticipantPrivacyService {
@@ -40,7 +40,7 @@ export class ParticipantPrivacyService {
 
   async dataOf(token: string): Promise<ParticipantData> {
     const [p] = await this.dataSource.query<Array<Record<string, unknown> & { id: string; event_id: string }>>(
-      `SELECT p.id, p.event_id, p.user_id, p.email, p.first_name, p.last_name, p.affiliation, p.town, p.town_insee, p.categories,
+      `SELECT p.id, p.event_id, p.user_id, p.email, p.guest_name, p.first_name, p.last_name, p.affiliation, p.town, p.town_insee, p.categories,
               p.programme_roles, p.days::text[] AS days, p.dietary_needs, p.accessibility_needs, p.consent_public_list,
               p.consent_photo, p.status, p.source, p.cancelled_at, p.created_at, p.updated_at,
               e.slug AS event_slug, e.name_fr AS event_name_fr
@@ -62,6 +62,7 @@ export class ParticipantPrivacyService {
         id: p.id,
         userId: p.user_id,
         email: p.email,
+        guestName: p.guest_name,
         firstName: p.first_name,
         lastName: p.last_name,
         affiliation: p.affiliation,

@@ -32,7 +32,7 @@ export function searchedExpressions(p: string): string[] {
     `${p}.last_name`,
     `${p}.first_name || ' ' || ${p}.last_name`,
     `${p}.last_name || ' ' || ${p}.first_name`,
-    `${p}.email`,
+    `coalesce(${p}.email, '')`,
     `coalesce(${p}.town, '')`,
   ];
 }

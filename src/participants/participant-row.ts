@@ -12,7 +12,9 @@ export interface ParticipantRow {
   id: string;
   event_id: string;
   user_id: string | null;
-  email: string;
+  /** NULL for a programme guest nobody gave an email. */
+  email: string | null;
+  guest_name: string | null;
   first_name: string;
   last_name: string;
   affiliation: string | null;
@@ -36,7 +38,7 @@ export interface ParticipantRow {
 
 /** The columns of ParticipantRow for a participants alias `p` (admissions come from `admissionsJoin`). */
 export function participantColumns(p = 'p'): string {
-  return `${p}.id, ${p}.event_id, ${p}.user_id, ${p}.email, ${p}.first_name, ${p}.last_name, ${p}.affiliation, ${p}.town,
+  return `${p}.id, ${p}.event_id, ${p}.user_id, ${p}.email, ${p}.guest_name, ${p}.first_name, ${p}.last_name, ${p}.affiliation, ${p}.town,
           ${p}.town_insee, ${p}.categories, ${p}.programme_roles, ${p}.days::text[] AS days, ${p}.dietary_needs,
           ${p}.accessibility_needs, ${p}.consent_public_list, ${p}.consent_photo, ${p}.status, ${p}.source,
           ${p}.cancelled_at, ${p}.anonymised_at, ${p}.created_at, ${p}.updated_at,
@@ -59,6 +61,7 @@ export function toSummary(row: ParticipantRow): ParticipantSummaryResponse {
     firstName: row.first_name,
     lastName: row.last_name,
     email: row.email,
+    guestName: row.guest_name,
     affiliation: row.affiliation,
     town: row.town,
     townInsee: row.town_insee,

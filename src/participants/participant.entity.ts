@@ -4,7 +4,10 @@ import { User } from '../users/user.entity.js';
 
 /**
  * One person at one event (whoever comes: researcher, speaker, chair, press, élu…), once: the email
- * is unique per event, stored lower-case. `categories` are set by organisers, the registration or an
+ * is unique per event, stored lower-case. The one exception is a guest chair of the published
+ * programme (a name typed on a session, no account): source `programme`, no email until an
+ * organiser adds one, and `guest_key` (the name without case, accents or extra spaces) unique per
+ * event, so a guest chairing several sessions is one participant. `categories` are set by organisers, the registration or an
  * import; `programme_roles` (speaker, chair) follow the latest published programme and nothing else,
  * so that a cancelled talk takes « speaker » off the badge without touching what organisers set.
  * `access_token_hash` is the SHA-256 of the personal link's token (view, change, cancel); NULL when
@@ -13,8 +16,10 @@ import { User } from '../users/user.entity.js';
 @Entity('participants')
 @Unique('UQ_participants_event_email', ['eventId', 'email'])
 @Unique('UQ_participants_access_token', ['accessTokenHash'])
+@Unique('UQ_participants_event_guest_key', ['eventId', 'guestKey'])
 @Index('IDX_participants_user', ['userId'])
 @Check('CHK_participants_email_lower', `"email" = lower("email")`)
+@Check('CHK_participants_email_or_guest', `"email" IS NOT NULL OR ("source" = 'programme' AND "guest_key" IS NOT NULL)`)
 @Check('CHK_participants_status', `"status" IN ('registered','cancelled')`)
 @Check('CHK_participants_source', `"source" IN ('self','organiser','import','programme')`)
 @Check(
@@ -42,8 +47,20 @@ export class Participant {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_participants_user' })
   user?: User | null;
 
-  @Column({ type: 'varchar', length: 254 })
-  email!: string;
+  /** NULL only for a programme guest (CHK_participants_email_or_guest) until an organiser adds one. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  /**
+   * A guest chair of the published programme: the name as the programme typed it (first and last
+   * names are a guess from it), and its key (guestKey in programme-sync.ts) that the sync matches on.
+   * Kept when an organiser adds an email, so the next sync finds the same record.
+   */
+  @Column({ name: 'guest_name', type: 'varchar', length: 200, nullable: true })
+  guestName!: string | null;
+
+  @Column({ name: 'guest_key', type: 'varchar', length: 200, nullable: true })
+  guestKey!: string | null;
 
   @Column({ name: 'first_name', type: 'varchar', length: 200 })
   firstName!: string;

@@ -119,6 +119,7 @@ export class ParticipantsEventController {
     summary: 'Bring the participants in line with the latest published programme (organisers)',
     description:
       'Speakers and chairs with an account become participants (source programme) or are linked by their account’s email; ' +
+      'guest chairs (no account) become one participant per name (case, accents and spaces ignored), without an email until an organiser adds one; ' +
       'people no longer in the programme lose speaker/chair and keep everything else. The list and the exports do this by ' +
       'themselves when a newer version has been published.',
   })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, DomainError, notFound } from '../common/errors/domain-error.js';
+import { conflict, DomainError, notFound, validationFailed } from '../common/errors/domain-error.js';
 import { isViolation } from '../common/errors/postgres-error.js';
 import { EventsService } from '../events/events.service.js';
 import { AdmissionsService } from './admissions.service.js';
@@ -9,6 +9,7 @@ import type { CreateParticipantDto } from './dto/create-participant.dto.js';
 import type { ParticipantResponse } from './dto/participant.response.js';
 import type { UpdateParticipantDto } from './dto/update-participant.dto.js';
 import { canonicalSet, daysOutside, normaliseEmail } from './participant-fields.js';
+import { assertHasEmail } from './participant-seats.js';
 import { admissionsJoin, participantColumns, toDetail, type ParticipantRow } from './participant-row.js';
 import { Participant } from './participant.entity.js';
 
@@ -72,6 +73,8 @@ export class ParticipantsService {
   }
 
   async update(id: string, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
+    // an email can be added or changed, never taken away (a programme guest's included)
+    if (dto.email === null) throw validationFailed('email cannot be removed: give another address', { email: null });
     const current = await this.read(this.dataSource.manager, id);
     await this.assertDaysInEvent(current.event_id, dto.days);
     const email = dto.email === undefined ? undefined : normaliseEmail(dto.email);
@@ -130,7 +133,9 @@ export class ParticipantsService {
     const want = new Set(wanted.map((p) => p.toLowerCase()));
     for (const partId of held.filter((p) => !want.has(p)).sort()) await this.admissions.releaseSeat(manager, partId, id);
     const added = [...want].filter((p) => !held.includes(p));
-    if (added.length) await this.admissions.requestSeats(manager, id, added, { byOrganiser: true });
+    if (!added.length) return;
+    await assertHasEmail(manager, id);
+    await this.admissions.requestSeats(manager, id, added, { byOrganiser: true });
   }
 
   private async lock(manager: EntityManager, id: string): Promise<{ status: string; anonymised_at: Date | null }> {

@@ -13,6 +13,7 @@ import type { PartCreateDto } from './dto/part-create.dto.js';
 import type { PartUpdateDto } from './dto/part-update.dto.js';
 import type { PartResponse } from './dto/part.response.js';
 import { EventPart } from './event-part.entity.js';
+import { assertHasEmail } from './participant-seats.js';
 
 const PART_COLUMNS = `p.id, p.event_id, p.code, p.name_fr, p.name_en, p.kind, p.admission, p.day::text AS day, p.session_id, p.capacity,
   p.admitted_count, p.badge_ribbon, p.display_order,
@@ -158,7 +159,7 @@ export class PartsService {
   async admissionsOf(id: string, query: PartAdmissionsQuery): Promise<Page<AdmissionResponse>> {
     await this.get(id);
     const dir = query.order === 'desc' ? 'DESC' : 'ASC';
-    const rows: { participant_id: string; first_name: string; last_name: string; email: string; status: string; position: number | null; admitted_at: Date | null; created_at: Date; total: number }[] =
+    const rows: { participant_id: string; first_name: string; last_name: string; email: string | null; status: string; position: number | null; admitted_at: Date | null; created_at: Date; total: number }[] =
       await this.dataSource.query(
         `SELECT a.participant_id, pa.first_name, pa.last_name, pa.email, a.status, a.admitted_at, a.created_at,
                 CASE WHEN a.status = 'waiting' THEN (row_number() OVER (PARTITION BY a.status ORDER BY a.queue_no))::int END AS position,
@@ -189,6 +190,7 @@ export class PartsService {
   async admit(id: string, participantId: string): Promise<AdmissionResponse> {
     await this.write(async (m) => {
       await this.assertSameEvent(m, id, participantId);
+      await assertHasEmail(m, participantId);
       await this.admissions.requestSeat(m, id, participantId, { byOrganiser: true });
     });
     return this.one(id, participantId);
@@ -205,7 +207,7 @@ export class PartsService {
   }
 
   private async one(id: string, participantId: string): Promise<AdmissionResponse> {
-    const rows: { participant_id: string; first_name: string; last_name: string; email: string; status: string; position: number | null; admitted_at: Date | null; created_at: Date }[] =
+    const rows: { participant_id: string; first_name: string; last_name: string; email: string | null; status: string; position: number | null; admitted_at: Date | null; created_at: Date }[] =
       await this.dataSource.query(
         `SELECT a.participant_id, pa.first_name, pa.last_name, pa.email, a.status, a.admitted_at, a.created_at,
                 CASE WHEN a.status = 'waiting' THEN

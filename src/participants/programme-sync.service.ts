@@ -5,7 +5,10 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { ProgrammeReleasesService } from '../programme/publication/programme-releases.service.js';
 import type { ProgrammeSyncResponse } from './dto/programme-sync.response.js';
 import { affectedCount } from './participant-sql.js';
-import { programmePeople, type ProgrammePerson } from './programme-sync.js';
+import { programmeGuests, programmePeople, type ProgrammeGuest, type ProgrammePerson } from './programme-sync.js';
+
+/** At most `max` characters (never half a surrogate pair). */
+const cut = (text: string, max: number) => Array.from(text).slice(0, max).join('');
 
 /** Syncs of one event take turns on this advisory lock (class, then hashtext(event id)). */
 const SYNC_LOCK_CLASS = 0x50535943; // 'PSYC'
@@ -14,8 +17,9 @@ const SYNC_LOCK_CLASS = 0x50535943; // 'PSYC'
  * Makes the speakers and chairs of the latest published programme participants of the event
  * (source `programme`, `programme_roles`), and takes the roles away from people the programme no
  * longer names; the categories organisers set are never touched, and a participant left with
- * nothing keeps its record. Set-based: four statements whatever the number of people, in one
- * transaction under a per-event advisory lock.
+ * nothing keeps its record. Guest chairs (no account) are matched on their `guest_key`, never on
+ * an email (they have none until an organiser adds one). Set-based: six statements whatever the
+ * number of people, in one transaction under a per-event advisory lock.
  *
  * The programme does not know this module (programme must not import participants), so the sync
  * is pulled rather than pushed: `POST …/participants/sync-programme`, and `ensureSynced` before the
@@ -64,10 +68,13 @@ export class ProgrammeSyncService {
       throw error;
     }
     const people = programmePeople(release.snapshot);
+    const guests = programmeGuests(release.snapshot);
     const outcome = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SYNC_LOCK_CLASS, eventId]);
       if (await this.retentionPassed(manager, eventId)) return { created: 0, updated: 0 };
-      return this.apply(manager, eventId, people);
+      const persons = await this.apply(manager, eventId, people, guests);
+      const guestsOutcome = await this.applyGuests(manager, eventId, guests);
+      return { created: persons.created + guestsOutcome.created, updated: persons.updated + guestsOutcome.updated };
     });
     this.synced.set(eventId, Math.max(this.synced.get(eventId) ?? 0, release.version));
     return { version: release.version, ...outcome };
@@ -83,7 +90,7 @@ export class ProgrammeSyncService {
     return row?.passed ?? false;
   }
 
-  private async apply(manager: EntityManager, eventId: string, people: ProgrammePerson[]): Promise<{ created: number; updated: number }> {
+  private async apply(manager: EntityManager, eventId: string, people: ProgrammePerson[], guests: ProgrammeGuest[]): Promise<{ created: number; updated: number }> {
     const json = JSON.stringify(
       people.map((p) => ({
         user_id: p.userId,
@@ -127,13 +134,53 @@ export class ProgrammeSyncService {
        RETURNING p.id`,
       [eventId, json],
     );
-    // 4. people the release no longer names lose their roles (and keep everything else)
+    // 4. people the release no longer names, by account or as a guest, lose their roles (and keep everything else)
     const stripped = await manager.query(
       `UPDATE participants p SET programme_roles = '{}', updated_at = now()
-       WHERE p.event_id = $1 AND p.programme_roles <> '{}' AND (p.user_id IS NULL OR NOT (p.user_id = ANY($2::uuid[])))
+       WHERE p.event_id = $1 AND p.programme_roles <> '{}'
+         AND (p.user_id IS NULL OR NOT (p.user_id = ANY($2::uuid[])))
+         AND (p.guest_key IS NULL OR NOT (p.guest_key = ANY($3::text[])))
        RETURNING p.id`,
-      [eventId, people.map((p) => p.userId)],
+      [eventId, people.map((p) => p.userId), guests.map((g) => cut(g.guestKey, 200))],
     );
     return { created: created.length, updated: affectedCount(changed) + affectedCount(stripped) };
+  }
+
+  /**
+   * Guest chairs: 5. those not yet there become participants without an email (source programme,
+   * « chair », names guessed from the name as typed, which is kept); 6. those already there (an
+   * email added by an organiser since included) get « chair » back if a release had taken it.
+   */
+  private async applyGuests(manager: EntityManager, eventId: string, guests: ProgrammeGuest[]): Promise<{ created: number; updated: number }> {
+    if (!guests.length) return { created: 0, updated: 0 };
+    const json = JSON.stringify(
+      guests.map((g) => ({
+        guest_key: cut(g.guestKey, 200),
+        guest_name: cut(g.guestName, 200),
+        first_name: cut(g.firstName, 200),
+        last_name: cut(g.lastName, 200),
+        affiliation: g.affiliation === null ? null : cut(g.affiliation, 300),
+      })),
+    );
+    const guests$ = `WITH g AS (
+        SELECT * FROM jsonb_to_recordset($2::jsonb) AS g(guest_key text, guest_name text, first_name text, last_name text, affiliation text))`;
+    const created = await manager.query<Array<{ id: string }>>(
+      `${guests$}
+       INSERT INTO participants (event_id, guest_key, guest_name, email, first_name, last_name, affiliation, programme_roles, source)
+       SELECT $1, g.guest_key, g.guest_name, NULL, g.first_name, g.last_name, g.affiliation, ARRAY['chair']::text[], 'programme'
+       FROM g
+       ON CONFLICT ON CONSTRAINT "UQ_participants_event_guest_key" DO NOTHING
+       RETURNING id`,
+      [eventId, json],
+    );
+    const changed = await manager.query(
+      `${guests$}
+       UPDATE participants p SET programme_roles = ARRAY['chair']::text[], updated_at = now()
+       FROM g
+       WHERE p.event_id = $1 AND p.guest_key = g.guest_key AND p.programme_roles IS DISTINCT FROM ARRAY['chair']::text[]
+       RETURNING p.id`,
+      [eventId, json],
+    );
+    return { created: created.length, updated: affectedCount(changed) };
   }
 }

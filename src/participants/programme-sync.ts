@@ -2,8 +2,9 @@
  * Who the published programme puts on stage, as a pure function of a release's snapshot: every
  * speaker of a talk and every chair of a session who has an account (SnapshotPerson.id is the user
  * id), with the roles they hold (speaker, chair) and their names and affiliation as the release
- * froze them. Guest chairs (`guest:…`, no account and no email) are left out: a participant needs
- * an email.
+ * froze them; and every guest chair (`guest:<session_chairs.id>`, a name typed on a session, no
+ * account), one per guest key (the name without case, accents or extra spaces), so the same guest
+ * named on several sessions is one person.
  */
 import type { ProgrammeSnapshot, SnapshotPerson } from '../programme/programme-snapshot.js';
 
@@ -16,7 +17,45 @@ export interface ProgrammePerson {
   roles: string[];
 }
 
+/** A guest chair: always and only « chair ». */
+export interface ProgrammeGuest {
+  guestKey: string;
+  /** The name as typed on the first session (in programme order) that names the guest. */
+  guestName: string;
+  firstName: string;
+  lastName: string;
+  affiliation: string | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How guests are matched: NFKD without combining marks, lower-case, white space collapsed ("  Hélène   DUPRÉ" → "helene dupre"). */
+export function guestKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim().normalize('NFC');
+}
+
+/** Lower-case words that start a family name ("Jean de La Fontaine", "Ludwig van Beethoven"). */
+const PARTICLES = new Set(['de', 'des', 'du', 'da', 'das', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'ter', 'ten', 'dos', 'y']);
+const isParticle = (word: string) => PARTICLES.has(word) || /^d['’]\S/u.test(word);
+/** A word written in capitals ("DUPONT", "L’HÔTE"): how French typists mark the family name. */
+const isCapitals = (word: string) => /\p{Lu}/u.test(word) && word === word.toUpperCase();
+
+/**
+ * First and last names guessed from a name typed in one field (the whole stays in guestName):
+ * one word is a last name; the words from the first lower-case particle, or the trailing words in
+ * capitals, are the last name; otherwise the first word is the first name and the rest the last.
+ */
+export function splitGuestName(typed: string): { firstName: string; lastName: string } {
+  const words = typed.normalize('NFC').trim().split(/\s+/u).filter(Boolean);
+  if (words.length <= 1) return { firstName: '', lastName: words[0] ?? '' };
+  let cut = words.findIndex((w, i) => i > 0 && isParticle(w));
+  if (cut < 0 && isCapitals(words[words.length - 1]) && !isCapitals(words[0])) {
+    cut = words.length - 1;
+    while (cut > 1 && isCapitals(words[cut - 1])) cut -= 1;
+  }
+  if (cut < 0) cut = 1;
+  return { firstName: words.slice(0, cut).join(' '), lastName: words.slice(cut).join(' ') };
+}
 
 export function programmePeople(snapshot: Pick<ProgrammeSnapshot, 'sessions'>): ProgrammePerson[] {
   const people = new Map<string, ProgrammePerson>();
@@ -42,4 +81,24 @@ export function programmePeople(snapshot: Pick<ProgrammeSnapshot, 'sessions'>): 
     for (const talk of session.talks) for (const speaker of talk.speakers) add(speaker, 'speaker');
   }
   return [...people.values()].sort((a, b) => a.userId.localeCompare(b.userId));
+}
+
+/** The guest chairs of the release, one per guest key (a blank name is nobody); the first affiliation given wins. */
+export function programmeGuests(snapshot: Pick<ProgrammeSnapshot, 'sessions'>): ProgrammeGuest[] {
+  const guests = new Map<string, ProgrammeGuest>();
+  for (const session of snapshot.sessions) {
+    for (const chair of session.chairs) {
+      if (!chair.id.startsWith('guest:')) continue;
+      const key = guestKey(chair.name);
+      if (!key) continue;
+      const known = guests.get(key);
+      if (known) {
+        known.affiliation ??= chair.affiliation;
+        continue;
+      }
+      const guestName = chair.name.normalize('NFC').trim().replace(/\s+/gu, ' ');
+      guests.set(key, { guestKey: key, guestName, ...splitGuestName(guestName), affiliation: chair.affiliation });
+    }
+  }
+  return [...guests.values()].sort((a, b) => (a.guestKey < b.guestKey ? -1 : a.guestKey > b.guestKey ? 1 : 0));
 }

@@ -13,8 +13,21 @@ export class ParticipantSummaryResponse {
   @ApiProperty({ example: 'Dupré' })
   lastName!: string;
 
-  @ApiProperty({ example: 'helene.dupre@example.org' })
-  email!: string;
+  @ApiProperty({
+    example: 'helene.dupre@example.org',
+    nullable: true,
+    type: String,
+    description: 'NULL only for a guest chair of the published programme until an organiser adds one',
+  })
+  email!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Marie-Claire de La Tour',
+    description: 'A guest chair of the published programme: the name as typed there (first and last names are guessed from it)',
+  })
+  guestName!: string | null;
 
   @ApiProperty({ nullable: true, type: String })
   affiliation!: string | null;
