@@ -49,13 +49,24 @@ export class MailService implements OnModuleInit {
    * template, a variable missing from `data` or an unusable address throws (a programming error).
    */
   async enqueue(manager: EntityManager, mail: OutgoingMail): Promise<void> {
+    await manager.insert(OutboxMessage, this.render(mail));
+  }
+
+  /** As enqueue for several mails, in one INSERT (all rendered first: one that cannot be rendered throws and writes none). */
+  async enqueueAll(manager: EntityManager, mails: OutgoingMail[]): Promise<void> {
+    if (!mails.length) return;
+    const rows = mails.map((mail) => this.render(mail));
+    await manager.insert(OutboxMessage, rows);
+  }
+
+  private render(mail: OutgoingMail) {
     if (!this.templates) throw new Error('MailService used before the application was initialised');
     const locale = mail.locale ?? 'fr';
     const { subject, text } = this.templates.render(mail.template, locale, mail.data);
     const toAddress = mail.to.trim();
     if (toAddress.length > MAX_ADDRESS_LENGTH || !ADDRESS.test(toAddress)) throw new Error(`Cannot send mail "${mail.template}" to "${mail.to}": not an e-mail address`);
     const toName = mail.toName?.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH) || null;
-    await manager.insert(OutboxMessage, { toAddress, toName, template: mail.template, locale, subject, textBody: text });
+    return { toAddress, toName, template: mail.template, locale, subject, textBody: text };
   }
 
   /** An absolute address in the back-office for a mail's `link`, from PUBLIC_URL: linkTo('/submissions/42'). */

@@ -131,6 +131,83 @@ export class AdmissionsService {
   }
 
   /**
+   * Places several new participants (just inserted in this transaction, holding no place yet) in the
+   * same parts, in the order given (first come, first served): each part is locked once, in id order,
+   * then one statement writes every place, the counters and reads the waiting lists (its snapshot is
+   * taken under the locks, so it sees every place queued before these). The same rules as placeInParts
+   * (admitted while seats remain, then waiting; requested for an on-request part); a part by
+   * invitation refuses them all (409 INVITATION_ONLY). Answers each participant's places as
+   * placeInParts does, in the order of participantIds.
+   */
+  async placeNewcomers(manager: EntityManager, eventId: string, participantIds: string[], partIds: string[]): Promise<AdmissionView[][]> {
+    const ids = [...new Set(partIds)].sort();
+    if (!ids.length || !participantIds.length) return participantIds.map(() => []);
+    const rows: { id: string; event_id: string; code: string; name_fr: string; name_en: string | null; admission: AdmissionRule; capacity: number | null; admitted_count: number; display_order: number }[] =
+      await manager.query(
+        `SELECT p.id, p.event_id, p.code, p.name_fr, p.name_en, p.admission, p.capacity, p.admitted_count, p.display_order
+         FROM event_parts p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR UPDATE OF p`,
+        [ids],
+      );
+    const parts: LockedPart[] = ids.map((id) => {
+      const r = rows.find((x) => x.id === id);
+      if (!r) throw notFound('Part', { partId: id });
+      if (r.event_id !== eventId) throw validationFailed('This part belongs to another event', { partId: id });
+      return { id: r.id, eventId: r.event_id, code: r.code, nameFr: r.name_fr, nameEn: r.name_en, admission: r.admission, capacity: r.capacity, admittedCount: r.admitted_count, displayOrder: r.display_order };
+    });
+    const placedPart: string[] = [];
+    const placedPerson: string[] = [];
+    const placedStatus: AdmissionOutcome[] = [];
+    const added: number[] = [];
+    for (const part of parts) {
+      const before = part.admittedCount;
+      for (const participantId of participantIds) {
+        const next = nextStatus(null, part, false);
+        if (next === null || typeof next !== 'string') {
+          throw new DomainError(409, 'INVITATION_ONLY', `« ${part.nameFr} » is by invitation: only the organisers admit to it`, { partId: part.id, code: part.code });
+        }
+        if (next === 'admitted') part.admittedCount += 1;
+        placedPart.push(part.id);
+        placedPerson.push(participantId);
+        placedStatus.push(next);
+      }
+      added.push(part.admittedCount - before);
+    }
+    const [result]: { placed: number; counted: number; waiting: number[] }[] = await manager.query(
+      `WITH placed AS (
+         INSERT INTO part_admissions (part_id, participant_id, status, admitted_at)
+         SELECT x.part_id, x.participant_id, x.status, CASE WHEN x.status = 'admitted' THEN now() END
+         FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) WITH ORDINALITY AS x(part_id, participant_id, status, ord)
+         ORDER BY x.ord
+         RETURNING 1),
+       counted AS (
+         UPDATE event_parts e SET admitted_count = e.admitted_count + c.n
+         FROM unnest($4::uuid[], $5::int[]) AS c(id, n) WHERE e.id = c.id AND c.n > 0 RETURNING 1)
+       SELECT (SELECT count(*)::int FROM placed) AS placed, (SELECT count(*)::int FROM counted) AS counted,
+              ARRAY(SELECT (SELECT count(*)::int FROM part_admissions w WHERE w.part_id = p.id AND w.status = 'waiting')
+                    FROM unnest($4::uuid[]) WITH ORDINALITY AS p(id, ord) ORDER BY p.ord) AS waiting`,
+      [placedPart, placedPerson, placedStatus, ids, added],
+    );
+    if (result.placed !== placedPart.length || result.counted !== added.filter((n) => n > 0).length) {
+      throw new Error(`placeNewcomers: ${result.placed} places and ${result.counted} counters written, ${placedPart.length} and ${added.filter((n) => n > 0).length} expected`);
+    }
+    const answers: (AdmissionView & { displayOrder: number })[][] = participantIds.map(() => []);
+    let k = 0;
+    parts.forEach((part, i) => {
+      let queued = Number(result.waiting[i]);
+      participantIds.forEach((_id, j) => {
+        const status = placedStatus[k++];
+        const position = status === 'waiting' ? ++queued : null;
+        answers[j].push({ partId: part.id, code: part.code, nameFr: part.nameFr, nameEn: part.nameEn, status, position, displayOrder: part.displayOrder });
+      });
+    });
+    return answers.map((places) =>
+      places
+        .sort((a, b) => a.displayOrder - b.displayOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+        .map(({ displayOrder: _order, ...view }) => view),
+    );
+  }
+
+  /**
    * Cancels a participant's place in a part (nothing happens if they hold none). A freed seat goes at
    * once to the head of the waiting list, who is mailed.
    */

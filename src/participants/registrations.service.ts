@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound, validationFailed } from '../common/errors/domain-error.js';
@@ -7,12 +7,16 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { EventResponse } from '../events/dto/event.response.js';
 import { EventsService } from '../events/events.service.js';
-import { MailService } from '../mail/mail.service.js';
+import { MailService, type OutgoingMail } from '../mail/mail.service.js';
 import { AdmissionsService, type AdmissionView } from './admissions.service.js';
 import type { RegistrationCreateDto, RegistrationFieldsDto } from './dto/registration-create.dto.js';
 import type { RegistrationUpdateDto } from './dto/registration-update.dto.js';
 import type { RegistrationParticipantResponse, RegistrationResponse } from './dto/registration.response.js';
 import { canonicalJson, seal, sha256, unseal } from './idempotency.js';
+import { GroupCommit } from './group-commit.js';
+
+/** The most registrations written in one transaction. */
+const MAX_BATCH = 200;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -62,6 +66,33 @@ export interface RegistrationResult {
   body: RegistrationResponse;
 }
 
+const alreadyRegistered = () =>
+  conflict(
+    'This email address is already registered for this event: use the personal link mailed to it to view or change that registration',
+    undefined,
+    'ALREADY_REGISTERED',
+  );
+
+/** A batch that is written one request at a time by design (closed registration, unknown parts: each request gets its own error). */
+class EachAlone extends Error {}
+
+/** A registration waiting for its batch, and the answer the batch gave it. */
+interface PendingRegistration {
+  event: EventResponse;
+  dto: RegistrationCreateDto;
+  /** The parts asked for, as ids; null when they could not be resolved (`invalid` is then the error to answer). */
+  partIds: string[] | null;
+  invalid: unknown;
+  idempotencyKey: string | null;
+  keyHash: string | null;
+  requestHash: string;
+  /** The personal link's token, drawn once for the request. */
+  token: string;
+  answer: { ok: RegistrationResult } | { error: unknown } | null;
+  resolve(result: RegistrationResult): void;
+  reject(error: unknown): void;
+}
+
 /**
  * Public self-registration and the personal link. A registration writes the participant, their
  * admissions (AdmissionsService, under each part's lock), the confirmation mail and, with an
@@ -76,68 +107,244 @@ export class RegistrationsService {
     private readonly events: EventsService,
     private readonly admissions: AdmissionsService,
     private readonly mail: MailService,
-  ) {}
+  ) {
+    this.batches = new GroupCommit<PendingRegistration>({
+      maxSize: MAX_BATCH,
+      // two requests with the same Idempotency-Key never share a batch: the later one waits for the next and replays the first's answer
+      conflicts: (a, b) => a.keyHash !== null && a.keyHash === b.keyHash,
+      write: (batch) => this.writeBatch(batch),
+      settle: (r, failure) => {
+        if (failure !== undefined) r.reject(failure);
+        else if (r.answer === null) r.reject(new Error('registration batch gave no answer'));
+        else if ('ok' in r.answer) r.resolve(r.answer.ok);
+        else r.reject(r.answer.error);
+      },
+    });
+  }
+
+  private readonly batches: GroupCommit<PendingRegistration>;
+  /** Batches that could not be written together, then written one request at a time. */
+  private writtenAlone = 0;
+  private readonly logger = new Logger(RegistrationsService.name);
 
   async register(eventId: string, dto: RegistrationCreateDto, rawBody: unknown, idempotencyKey: string | null): Promise<RegistrationResult> {
     const event = await this.events.get(eventId);
     this.checkFields(dto, event);
     if (dto.category === 'city-representative' && !dto.town) throw validationFailed('A city representative gives their town', { field: 'town' });
-    const scope = `registrations:${eventId}`;
-    const requestHash = sha256(canonicalJson(rawBody));
-    return this.dataSource.transaction(async (m) => {
-      if (idempotencyKey !== null) {
-        const keyHash = sha256(idempotencyKey);
-        const claimed: unknown[] = await m.query(
-          `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
-          [scope, keyHash, requestHash],
-        );
-        if (!claimed.length) return this.replay(m, scope, keyHash, requestHash, idempotencyKey);
-      }
-      const open: { registration_open: boolean }[] = await m.query(`SELECT registration_open FROM participant_settings WHERE event_id = $1`, [eventId]);
-      if (open[0] && !open[0].registration_open) throw conflict('Registration for this event is closed', undefined, 'REGISTRATION_CLOSED');
-      const partIds = await this.resolveParts(m, eventId, dto.parts ?? []);
-      const token = randomBytes(32).toString('base64url');
-      const email = dto.email.trim().toLowerCase();
-      const inserted: ParticipantRow[] = await m.query(
-        `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, town, categories, days, dietary_needs, accessibility_needs,
-                                   consent_public_list, consent_photo, status, source, access_token_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::date[], $9, $10, $11, $12, 'registered', 'self', $13)
-         ON CONFLICT ON CONSTRAINT "UQ_participants_event_email" DO NOTHING RETURNING ${PARTICIPANT_COLUMNS}`,
-        [
-          eventId, email, dto.firstName, dto.lastName, dto.affiliation ?? null, dto.town ?? null, [dto.category], dto.days ?? [],
-          dto.dietaryNeeds ?? null, dto.accessibilityNeeds ?? null, dto.consentPublicList ?? false, dto.consentPhoto ?? false, sha256(token),
-        ],
-      );
-      if (!inserted[0]) {
-        throw conflict(
-          'This email address is already registered for this event: use the personal link mailed to it to view or change that registration',
-          undefined,
-          'ALREADY_REGISTERED',
-        );
-      }
-      const participantId = inserted[0].id;
-      const link = this.linkFor(token);
-      // the mail is written before the parts are locked: the seats are the last step, held as briefly as possible
-      await this.mail.enqueue(m, {
-        to: email,
-        toName: `${dto.firstName} ${dto.lastName}`,
-        template: 'registration-confirmed',
-        locale: dto.language ?? 'fr',
-        data: { firstName: dto.firstName, eventName: dto.language === 'en' && event.nameEn ? event.nameEn : event.nameFr, link },
-      });
-      // the seats last, and nothing read again after them: the answer is the inserted row and the places as written under
-      // each part's lock, so a part's lock is held for its own statement and the COMMIT only
-      const admissions = await this.admissions.placeInParts(m, participantId, partIds);
-      const body: RegistrationResponse = { participant: toParticipant(inserted[0]), admissions };
-      if (idempotencyKey !== null) {
-        await m.query(`UPDATE idempotency_keys SET status_code = 201, response = $3 WHERE scope = $1 AND key = $2`, [
-          scope,
-          sha256(idempotencyKey),
-          JSON.stringify({ ...body, sealedToken: seal(token, idempotencyKey) }),
-        ]);
-      }
-      return { status: 201, body: { ...body, token, link } };
+    let partIds: string[] | null = null;
+    let invalid: unknown = null;
+    try {
+      partIds = await this.resolveParts(this.dataSource.manager, eventId, dto.parts ?? []);
+    } catch (error) {
+      // answered after the Idempotency-Key is looked at, as when the parts were resolved in the transaction: a retry gets its first answer
+      invalid = error;
+    }
+    return new Promise<RegistrationResult>((resolve, reject) => {
+      const request: PendingRegistration = {
+        event,
+        dto,
+        partIds,
+        invalid,
+        idempotencyKey,
+        keyHash: idempotencyKey === null ? null : sha256(idempotencyKey),
+        requestHash: sha256(canonicalJson(rawBody)),
+        token: randomBytes(32).toString('base64url'),
+        answer: null,
+        resolve,
+        reject,
+      };
+      this.batches.add(`${eventId}|${partIds === null ? '!' : [...partIds].sort().join(',')}`, request);
     });
+  }
+
+  /** Batches written, the requests in them, the largest, and the requests waiting for a batch (tests, bench). */
+  batchStats(): { batches: number; requests: number; largest: number; queued: number; writtenAlone: number } {
+    return { ...this.batches.stats(), writtenAlone: this.writtenAlone };
+  }
+
+  /**
+   * One batch of registrations for the same event and parts, in one transaction. The fast way:
+   * set-based statements for all of them (keys claimed, participants inserted, mails written, each
+   * part locked once and every place written in arrival order, stored answers), under a savepoint.
+   * Should anything in it fail, the savepoint is rolled back and each request is then written alone,
+   * in arrival order, under a savepoint of its own, exactly as a lone registration is: its error
+   * (409, 422…) is its own answer and undoes only what it wrote. A failure of the transaction
+   * itself (COMMIT) answers every request with that error; nothing of it is written.
+   */
+  private async writeBatch(batch: PendingRegistration[]): Promise<void> {
+    const { event } = batch[0];
+    const scope = `registrations:${event.id}`;
+    await this.dataSource.transaction(async (m) => {
+      for (const r of batch) r.answer = null;
+      await m.query('SAVEPOINT batch');
+      try {
+        await this.writeTogether(m, scope, batch);
+        await m.query('RELEASE SAVEPOINT batch');
+        return;
+      } catch (error) {
+        await m.query('ROLLBACK TO SAVEPOINT batch');
+        this.writtenAlone += 1;
+        if (!(error instanceof EachAlone)) this.logger.warn(`a batch of ${batch.length} registrations is written one by one: ${(error as Error)?.message ?? error}`);
+        for (const r of batch) r.answer = null;
+      }
+      for (const r of batch) {
+        await m.query('SAVEPOINT one');
+        try {
+          r.answer = { ok: await this.writeAlone(m, scope, r) };
+          await m.query('RELEASE SAVEPOINT one');
+        } catch (error) {
+          await m.query('ROLLBACK TO SAVEPOINT one');
+          r.answer = { error };
+        }
+      }
+    });
+  }
+
+  /** The batch in set-based statements; throws (and the caller rolls back) on anything unexpected. */
+  private async writeTogether(m: EntityManager, scope: string, batch: PendingRegistration[]): Promise<void> {
+    const { event } = batch[0];
+    if (batch.some((r) => r.partIds === null)) throw new EachAlone();
+    const open: { registration_open: boolean }[] = await m.query(`SELECT registration_open FROM participant_settings WHERE event_id = $1`, [event.id]);
+    if (open[0] && !open[0].registration_open) throw new EachAlone();
+    // the keys: claimed in one statement; a key already held (by a committed registration, or one being written, which this waits for) is replayed
+    const keyed = batch.filter((r) => r.keyHash !== null);
+    const claimed = new Set<string>();
+    if (keyed.length) {
+      const rows: { key: string }[] = await m.query(
+        `INSERT INTO idempotency_keys (scope, key, request_hash) SELECT $1, x.key, x.hash FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS x(key, hash, ord) ORDER BY x.ord
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [scope, keyed.map((r) => r.keyHash), keyed.map((r) => r.requestHash)],
+      );
+      for (const row of rows) claimed.add(row.key);
+    }
+    const fresh: PendingRegistration[] = [];
+    for (const r of batch) {
+      if (r.keyHash !== null && !claimed.has(r.keyHash)) {
+        try {
+          r.answer = { ok: await this.replay(m, scope, r.keyHash, r.requestHash, r.idempotencyKey!) };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          r.answer = { error };
+        }
+      } else fresh.push(r);
+    }
+    // the participants in one statement, in arrival order: an email already registered (or earlier in this batch) is not inserted
+    const inserted: (ParticipantRow & { access_token_hash: string })[] = fresh.length
+      ? await m.query(
+          `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, town, categories, days, dietary_needs, accessibility_needs,
+                                     consent_public_list, consent_photo, status, source, access_token_hash)
+           SELECT $1, x.email, x.first_name, x.last_name, x.affiliation, x.town, ARRAY[x.category], string_to_array(x.days, ',')::date[], x.dietary,
+                  x.accessibility, x.consent_list, x.consent_photo, 'registered', 'self', x.token_hash
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::boolean[], $13::text[])
+                WITH ORDINALITY AS x(email, first_name, last_name, affiliation, town, category, days, dietary, accessibility, consent_list, consent_photo, token_hash, ord)
+           ORDER BY x.ord
+           ON CONFLICT ON CONSTRAINT "UQ_participants_event_email" DO NOTHING RETURNING ${PARTICIPANT_COLUMNS}, access_token_hash`,
+          [
+            event.id,
+            fresh.map((r) => r.dto.email.trim().toLowerCase()),
+            fresh.map((r) => r.dto.firstName),
+            fresh.map((r) => r.dto.lastName),
+            fresh.map((r) => r.dto.affiliation ?? null),
+            fresh.map((r) => r.dto.town ?? null),
+            fresh.map((r) => r.dto.category),
+            fresh.map((r) => (r.dto.days ?? []).join(',')),
+            fresh.map((r) => r.dto.dietaryNeeds ?? null),
+            fresh.map((r) => r.dto.accessibilityNeeds ?? null),
+            fresh.map((r) => r.dto.consentPublicList ?? false),
+            fresh.map((r) => r.dto.consentPhoto ?? false),
+            fresh.map((r) => sha256(r.token)),
+          ],
+        )
+      : [];
+    const byTokenHash = new Map(inserted.map((row) => [row.access_token_hash, row]));
+    const written: { r: PendingRegistration; row: ParticipantRow }[] = [];
+    const unclaim: string[] = [];
+    for (const r of fresh) {
+      const row = byTokenHash.get(sha256(r.token));
+      if (row) {
+        const { access_token_hash: _hash, ...participant } = row;
+        written.push({ r, row: participant });
+        continue;
+      }
+      r.answer = { error: alreadyRegistered() };
+      if (r.keyHash !== null) unclaim.push(r.keyHash);
+    }
+    if (written.length !== inserted.length) throw new Error('participants inserted that no request asked for');
+    // a refused request leaves no key behind, as its rolled-back transaction did
+    if (unclaim.length) await m.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = ANY($2::text[])`, [scope, unclaim]);
+    if (!written.length) return;
+    // the mails before the seats: the parts' locks are the last step, held as briefly as possible
+    await this.mail.enqueueAll(
+      m,
+      written.map(({ r }) => this.confirmationMail(r)),
+    );
+    const places = await this.admissions.placeNewcomers(
+      m,
+      event.id,
+      written.map((w) => w.row.id),
+      batch[0].partIds!,
+    );
+    const stored: { key: string; response: string }[] = [];
+    written.forEach(({ r, row }, i) => {
+      const body: RegistrationResponse = { participant: toParticipant(row), admissions: places[i] };
+      if (r.keyHash !== null) stored.push({ key: r.keyHash, response: JSON.stringify({ ...body, sealedToken: seal(r.token, r.idempotencyKey!) }) });
+      r.answer = { ok: { status: 201, body: { ...body, token: r.token, link: this.linkFor(r.token) } } };
+    });
+    if (stored.length) {
+      await m.query(
+        `UPDATE idempotency_keys k SET status_code = 201, response = x.response::jsonb FROM unnest($2::text[], $3::text[]) AS x(key, response) WHERE k.scope = $1 AND k.key = x.key`,
+        [scope, stored.map((s) => s.key), stored.map((s) => s.response)],
+      );
+    }
+  }
+
+  /** One registration alone, as it was always written: key, participant, mail, places, stored answer. */
+  private async writeAlone(m: EntityManager, scope: string, r: PendingRegistration): Promise<RegistrationResult> {
+    const { event, dto, idempotencyKey, keyHash, requestHash, token } = r;
+    if (keyHash !== null) {
+      const claimed: unknown[] = await m.query(
+        `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+        [scope, keyHash, requestHash],
+      );
+      if (!claimed.length) return this.replay(m, scope, keyHash, requestHash, idempotencyKey!);
+    }
+    const open: { registration_open: boolean }[] = await m.query(`SELECT registration_open FROM participant_settings WHERE event_id = $1`, [event.id]);
+    if (open[0] && !open[0].registration_open) throw conflict('Registration for this event is closed', undefined, 'REGISTRATION_CLOSED');
+    if (r.partIds === null) throw r.invalid;
+    const email = dto.email.trim().toLowerCase();
+    const inserted: ParticipantRow[] = await m.query(
+      `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, town, categories, days, dietary_needs, accessibility_needs,
+                                 consent_public_list, consent_photo, status, source, access_token_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::date[], $9, $10, $11, $12, 'registered', 'self', $13)
+       ON CONFLICT ON CONSTRAINT "UQ_participants_event_email" DO NOTHING RETURNING ${PARTICIPANT_COLUMNS}`,
+      [
+        event.id, email, dto.firstName, dto.lastName, dto.affiliation ?? null, dto.town ?? null, [dto.category], dto.days ?? [],
+        dto.dietaryNeeds ?? null, dto.accessibilityNeeds ?? null, dto.consentPublicList ?? false, dto.consentPhoto ?? false, sha256(token),
+      ],
+    );
+    if (!inserted[0]) throw alreadyRegistered();
+    await this.mail.enqueue(m, this.confirmationMail(r));
+    const admissions = await this.admissions.placeInParts(m, inserted[0].id, r.partIds);
+    const body: RegistrationResponse = { participant: toParticipant(inserted[0]), admissions };
+    if (keyHash !== null) {
+      await m.query(`UPDATE idempotency_keys SET status_code = 201, response = $3 WHERE scope = $1 AND key = $2`, [
+        scope,
+        keyHash,
+        JSON.stringify({ ...body, sealedToken: seal(token, idempotencyKey!) }),
+      ]);
+    }
+    return { status: 201, body: { ...body, token, link: this.linkFor(token) } };
+  }
+
+  private confirmationMail(r: PendingRegistration): OutgoingMail {
+    const { dto, event } = r;
+    return {
+      to: dto.email.trim().toLowerCase(),
+      toName: `${dto.firstName} ${dto.lastName}`,
+      template: 'registration-confirmed',
+      locale: dto.language ?? 'fr',
+      data: { firstName: dto.firstName, eventName: dto.language === 'en' && event.nameEn ? event.nameEn : event.nameFr, link: this.linkFor(r.token) },
+    };
   }
 
   async get(token: string): Promise<RegistrationResponse> {
