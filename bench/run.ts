@@ -471,8 +471,9 @@ function printRegistrations(report: RegistrationReport): boolean {
       `${fmt(registrations.perSecond * 60, 0)} a minute)`,
   );
   console.log(
-    `  Part's row lock held ${fmt(lock.meanHeldMs, 2)} ms a registration on average (${fmt(lock.meanStatements, 1)} statements, ` +
-      `${fmt(lock.meanDatabaseMs, 2)} ms of them answered by the database), over ${lock.transactions} transactions`,
+    `  Part's row lock held ${fmt(lock.meanHeldMs, 2)} ms a transaction on average (${fmt(lock.meanStatements, 1)} statements, ` +
+      `${fmt(lock.meanDatabaseMs, 2)} ms of them answered by the database), over ${lock.transactions} transactions ` +
+      `for ${report.requests ?? 0} registrations (${fmt((report.requests ?? 0) / Math.max(1, lock.transactions), 1)} a transaction: group commit)`,
   );
   for (const st of lock.statements) console.log(`    ${fmt(st.meanMs, 2).padStart(6)} ms  ×${st.count}  ${st.statement}`);
   console.log(`  The part afterwards: ${check.admitted} admitted (capacity ${report.capacity}), ${check.waiting} waiting — ${check.ok ? 'as expected' : 'WRONG'}`);
