@@ -315,24 +315,26 @@ export class AdmissionsService {
     return ids;
   }
 
-  /** Mails each participant that they now hold a seat in the part. */
+  /** Mails each participant that they now hold a seat in the part (programme guests without an email are skipped). */
   private async tellAdmitted(manager: EntityManager, partId: string, participantIds: string[]): Promise<void> {
     if (!participantIds.length) return;
     // the event's name is read through this transaction's connection (the embedded engine has only one)
     const rows: { email: string; first_name: string; last_name: string; part_name: string; event_name: string; event_id: string }[] = await manager.query(
       `SELECT pa.email, pa.first_name, pa.last_name, p.name_fr AS part_name, e.name_fr AS event_name, e.id AS event_id
        FROM participants pa JOIN event_parts p ON p.id = $1 JOIN events e ON e.id = p.event_id
-       WHERE pa.id = ANY($2::uuid[]) AND pa.anonymised_at IS NULL`,
+       WHERE pa.id = ANY($2::uuid[]) AND pa.anonymised_at IS NULL AND pa.email IS NOT NULL`,
       [partId, participantIds],
     );
-    for (const r of rows) {
-      await this.mail.enqueue(manager, {
+    // one INSERT for everyone promoted at once (raising a capacity can promote hundreds)
+    await this.mail.enqueueAll(
+      manager,
+      rows.map((r) => ({
         to: r.email,
         toName: `${r.first_name} ${r.last_name}`,
-        template: 'admission-granted',
+        template: 'admission-granted' as const,
         data: { firstName: r.first_name, eventName: r.event_name, partName: r.part_name, link: this.mail.linkTo(`/api/events/${r.event_id}`) },
-      });
-    }
+      })),
+    );
   }
 
   /** A waiting participant's position in the part's queue (1: the head), as admissionsOf counts it. */
