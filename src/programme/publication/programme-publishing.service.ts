@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../../common/auth/access.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { MailService } from '../../mail/mail.service.js';
+import { MailService, type OutgoingMail } from '../../mail/mail.service.js';
 import { ConflictResponse } from '../dto/conflict.response.js';
 import { ProgrammeConflictsService, type ConflictReport } from '../programme-conflicts.service.js';
 import { ProgrammeRelease } from '../programme-release.entity.js';
@@ -151,13 +151,13 @@ export class ProgrammePublishingService {
     );
     const byId = new Map(recipients.map((r) => [r.id, r]));
     const zone = next.event.timeZone;
-    let sent = 0;
+    const mails: OutgoingMail[] = [];
     for (const notice of notices) {
       const person = byId.get(notice.personId);
       if (!person) continue;
       const locale = notice.locale;
       const fullName = [person.first_name, person.last_name].filter((p) => p && p.trim()).join(' ') || person.display_name || null;
-      await this.mail.enqueue(manager, {
+      mails.push({
         to: person.email,
         toName: fullName,
         template: 'programme-changed',
@@ -171,8 +171,10 @@ export class ProgrammePublishingService {
           note: next.note ?? '',
         },
       });
-      sent += 1;
     }
+    // one INSERT, inside the publication's transaction (and its lock)
+    await this.mail.enqueueAll(manager, mails);
+    const sent = mails.length;
     return sent;
   }
 }
