@@ -1,3 +1,4 @@
+import { BadgesAndCheckIns1795701144248 } from './1795701144248-BadgesAndCheckIns.js';
 import { ProgrammeGuests1795696289978 } from './1795696289978-ProgrammeGuests.js';
 import { Participants1795692831873 } from './1795692831873-Participants.js';
 import { Programme1795691147209 } from './1795691147209-Programme.js';
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   Programme1795691147209,
   Participants1795692831873,
   ProgrammeGuests1795696289978,
+  BadgesAndCheckIns1795701144248,
 ];

@@ -1,3 +1,6 @@
+import { BadgePrint } from '../badges/badge-print.entity.js';
+import { BadgeTemplateChoice } from '../badges/badge-template-choice.entity.js';
+import { CheckIn } from '../check-ins/check-in.entity.js';
 import { CallForPapers } from '../cfp/call-for-papers.entity.js';
 import { SubmissionType } from '../cfp/submission-type.entity.js';
 import { Track } from '../cfp/track.entity.js';
@@ -71,4 +74,7 @@ export const ENTITIES = [
   PartAdmission,
   IdempotencyKey,
   ParticipantSettings,
+  BadgePrint,
+  BadgeTemplateChoice,
+  CheckIn,
 ];

@@ -17,6 +17,7 @@ import { User } from '../users/user.entity.js';
 @Unique('UQ_participants_event_email', ['eventId', 'email'])
 @Unique('UQ_participants_access_token', ['accessTokenHash'])
 @Unique('UQ_participants_event_guest_key', ['eventId', 'guestKey'])
+@Unique('UQ_participants_badge_token', ['badgeToken'])
 @Index('IDX_participants_user', ['userId'])
 @Check('CHK_participants_email_lower', `"email" = lower("email")`)
 @Check('CHK_participants_email_or_guest', `"email" IS NOT NULL OR ("source" = 'programme' AND "guest_key" IS NOT NULL)`)
@@ -110,6 +111,18 @@ export class Participant {
 
   @Column({ name: 'access_token_hash', type: 'char', length: 64, nullable: true })
   accessTokenHash!: string | null;
+
+  /**
+   * The badge's QR code: an opaque random token (256 bits from two v4 UUIDs, 122 random bits
+   * each, base64url, 43 characters; the SQL function `badge_token()`), no personal data in it.
+   * Every participant has one from the moment the row exists, whoever wrote it; rotating it
+   * (a lost badge) invalidates the old one.
+   */
+  @Column({ name: 'badge_token', type: 'varchar', length: 43, default: () => 'badge_token()' })
+  badgeToken!: string;
+
+  @Column({ name: 'badge_token_rotated_at', type: 'timestamptz', nullable: true })
+  badgeTokenRotatedAt!: Date | null;
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
