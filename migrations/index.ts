@@ -1,3 +1,4 @@
+import { Labels1795701261880 } from './1795701261880-Labels.js';
 import { BadgesAndCheckIns1795701144248 } from './1795701144248-BadgesAndCheckIns.js';
 import { ProgrammeGuests1795696289978 } from './1795696289978-ProgrammeGuests.js';
 import { Participants1795692831873 } from './1795692831873-Participants.js';
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   Participants1795692831873,
   ProgrammeGuests1795696289978,
   BadgesAndCheckIns1795701144248,
+  Labels1795701261880,
 ];

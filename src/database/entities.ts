@@ -1,6 +1,8 @@
 import { BadgePrint } from '../badges/badge-print.entity.js';
 import { BadgeTemplateChoice } from '../badges/badge-template-choice.entity.js';
 import { CheckIn } from '../check-ins/check-in.entity.js';
+import { LabelAward } from '../labels/label-award.entity.js';
+import { LabelYear } from '../labels/label-year.entity.js';
 import { CallForPapers } from '../cfp/call-for-papers.entity.js';
 import { SubmissionType } from '../cfp/submission-type.entity.js';
 import { Track } from '../cfp/track.entity.js';
@@ -77,4 +79,6 @@ export const ENTITIES = [
   BadgePrint,
   BadgeTemplateChoice,
   CheckIn,
+  LabelYear,
+  LabelAward,
 ];
