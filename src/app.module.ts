@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LabelsModule } from './labels/labels.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         ProgrammeExportsModule,
         ParticipantsModule,
         RegistrationsModule,
+        LabelsModule,
         SeedModule,
       ],
     };
