@@ -120,8 +120,8 @@ export class ParticipantsEventController {
     description:
       'Speakers and chairs with an account become participants (source programme) or are linked by their account’s email; ' +
       'guest chairs (no account) become one participant per name (case, accents and spaces ignored), without an email until an organiser adds one; ' +
-      'people no longer in the programme lose speaker/chair and keep everything else. The list and the exports do this by ' +
-      'themselves when a newer version has been published.',
+      'people no longer in the programme lose speaker/chair and keep everything else. Each publication does this itself right ' +
+      'after it commits; this route, and the list and exports when they find a newer version not yet applied, catch up should that step have failed.',
   })
   @ApiOkResponse({ type: ProgrammeSyncResponse })
   @ApiErrors(401, 403, 404)

@@ -9,7 +9,6 @@ import type { CreateParticipantDto } from './dto/create-participant.dto.js';
 import type { ParticipantResponse } from './dto/participant.response.js';
 import type { UpdateParticipantDto } from './dto/update-participant.dto.js';
 import { canonicalSet, daysOutside, normaliseEmail } from './participant-fields.js';
-import { assertHasEmail } from './participant-seats.js';
 import { admissionsJoin, participantColumns, toDetail, type ParticipantRow } from './participant-row.js';
 import { Participant } from './participant.entity.js';
 
@@ -134,7 +133,6 @@ export class ParticipantsService {
     for (const partId of held.filter((p) => !want.has(p)).sort()) await this.admissions.releaseSeat(manager, partId, id);
     const added = [...want].filter((p) => !held.includes(p));
     if (!added.length) return;
-    await assertHasEmail(manager, id);
     await this.admissions.requestSeats(manager, id, added, { byOrganiser: true });
   }
 

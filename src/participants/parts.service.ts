@@ -13,7 +13,6 @@ import type { PartCreateDto } from './dto/part-create.dto.js';
 import type { PartUpdateDto } from './dto/part-update.dto.js';
 import type { PartResponse } from './dto/part.response.js';
 import { EventPart } from './event-part.entity.js';
-import { assertHasEmail } from './participant-seats.js';
 
 const PART_COLUMNS = `p.id, p.event_id, p.code, p.name_fr, p.name_en, p.kind, p.admission, p.day::text AS day, p.session_id, p.capacity,
   p.admitted_count, p.badge_ribbon, p.display_order,
@@ -190,7 +189,6 @@ export class PartsService {
   async admit(id: string, participantId: string): Promise<AdmissionResponse> {
     await this.write(async (m) => {
       await this.assertSameEvent(m, id, participantId);
-      await assertHasEmail(m, participantId);
       await this.admissions.requestSeat(m, id, participantId, { byOrganiser: true });
     });
     return this.one(id, participantId);

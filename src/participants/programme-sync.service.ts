@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { ProgrammePublishedHooks, type ProgrammePublishedListener, type NewRelease } from '../programme/publication/programme-published-hooks.js';
 import { ProgrammeReleasesService } from '../programme/publication/programme-releases.service.js';
+import type { ProgrammeSnapshot } from '../programme/programme-snapshot.js';
 import type { ProgrammeSyncResponse } from './dto/programme-sync.response.js';
 import { affectedCount } from './participant-sql.js';
 import { programmeGuests, programmePeople, type ProgrammeGuest, type ProgrammePerson } from './programme-sync.js';
@@ -21,21 +23,40 @@ const SYNC_LOCK_CLASS = 0x50535943; // 'PSYC'
  * an email (they have none until an organiser adds one). Set-based: six statements whatever the
  * number of people, in one transaction under a per-event advisory lock.
  *
- * The programme does not know this module (programme must not import participants), so the sync
- * is pulled rather than pushed: `POST …/participants/sync-programme`, and `ensureSynced` before the
+ * The programme does not know this module (programme must not import participants): this service
+ * registers itself with publication's ProgrammePublishedHooks at start-up, and each publication
+ * runs `afterPublished` right after its transaction commits, on its connection and under its lock:
+ * the people of the new version are participants before the publication answers. What catches up
+ * when that step failed (logged) or the process stopped between the two: `ensureSynced` before the
  * participants' list and exports are read, which costs one indexed query (the latest version's
- * number) when nothing new was published. The last version synced is remembered per event in this
- * process; another instance, or a restart, syncs once more, which changes nothing.
+ * number) when nothing new was published, and `POST …/participants/sync-programme`. The last
+ * version synced is remembered per event in this process; another instance, or a restart, syncs
+ * once more on its first read, which changes nothing.
  */
 @Injectable()
-export class ProgrammeSyncService {
+export class ProgrammeSyncService implements OnModuleInit, ProgrammePublishedListener {
+  readonly name = 'participants from the programme';
   private readonly synced = new Map<string, number>();
   private readonly running = new Map<string, Promise<ProgrammeSyncResponse>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly releases: ProgrammeReleasesService,
+    private readonly hooks: ProgrammePublishedHooks,
   ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this);
+  }
+
+  /** A version was just published: its people, in the transaction the publication opens for it. */
+  async afterPublished(manager: EntityManager, release: NewRelease): Promise<void> {
+    await this.applyRelease(manager, release.eventId, release.snapshot);
+  }
+
+  committed(release: NewRelease): void {
+    this.markSynced(release.eventId, release.version);
+  }
 
   /** Syncs when a version newer than the last one synced here has been published. */
   async ensureSynced(eventId: string): Promise<void> {
@@ -59,25 +80,43 @@ export class ProgrammeSyncService {
     return run;
   }
 
+  private markSynced(eventId: string, version: number): void {
+    this.synced.set(eventId, Math.max(this.synced.get(eventId) ?? 0, version));
+  }
+
   private async run(eventId: string): Promise<ProgrammeSyncResponse> {
-    let release: Awaited<ReturnType<ProgrammeReleasesService['find']>>;
-    try {
-      release = await this.releases.find(eventId);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'PROGRAMME_NOT_PUBLISHED') return { version: null, created: 0, updated: 0 };
-      throw error;
-    }
-    const people = programmePeople(release.snapshot);
-    const guests = programmeGuests(release.snapshot);
+    // the latest version is read under the event's sync lock, so a sync never applies a version older than one a publication applied before it
     const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SYNC_LOCK_CLASS, eventId]);
-      if (await this.retentionPassed(manager, eventId)) return { created: 0, updated: 0 };
-      const persons = await this.apply(manager, eventId, people, guests);
-      const guestsOutcome = await this.applyGuests(manager, eventId, guests);
-      return { created: persons.created + guestsOutcome.created, updated: persons.updated + guestsOutcome.updated };
+      await this.lockEvent(manager, eventId);
+      const release = await this.releases.latestIn(manager, eventId);
+      if (!release) {
+        await this.releases.assertEventExists(eventId, manager);
+        return null;
+      }
+      return { version: release.version, ...(await this.applyLocked(manager, eventId, release.snapshot)) };
     });
-    this.synced.set(eventId, Math.max(this.synced.get(eventId) ?? 0, release.version));
-    return { version: release.version, ...outcome };
+    if (!outcome) return { version: null, created: 0, updated: 0 };
+    this.markSynced(eventId, outcome.version);
+    return outcome;
+  }
+
+  /** The release's people applied inside the caller's transaction, under the event's sync lock. */
+  private async applyRelease(manager: EntityManager, eventId: string, snapshot: ProgrammeSnapshot): Promise<{ created: number; updated: number }> {
+    await this.lockEvent(manager, eventId);
+    return this.applyLocked(manager, eventId, snapshot);
+  }
+
+  private async lockEvent(manager: EntityManager, eventId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SYNC_LOCK_CLASS, eventId]);
+  }
+
+  private async applyLocked(manager: EntityManager, eventId: string, snapshot: ProgrammeSnapshot): Promise<{ created: number; updated: number }> {
+    if (await this.retentionPassed(manager, eventId)) return { created: 0, updated: 0 };
+    const people = programmePeople(snapshot);
+    const guests = programmeGuests(snapshot);
+    const persons = await this.apply(manager, eventId, people, guests);
+    const guestsOutcome = await this.applyGuests(manager, eventId, guests);
+    return { created: persons.created + guestsOutcome.created, updated: persons.updated + guestsOutcome.updated };
   }
 
   /** After the retention date the event's people are not collected again (they may have been anonymised). */

@@ -7,6 +7,7 @@ import { RegistrationCreateDto } from './dto/registration-create.dto.js';
 import { RegistrationUpdateDto } from './dto/registration-update.dto.js';
 import { RegistrationResponse, RegistrationRevokedResponse } from './dto/registration.response.js';
 import { idempotencyKeyOf } from './idempotency.js';
+import { RegistrationLinkService } from './registration-link.service.js';
 import { RegistrationsService } from './registrations.service.js';
 
 /**
@@ -17,7 +18,10 @@ import { RegistrationsService } from './registrations.service.js';
 @Public()
 @Controller()
 export class RegistrationsController {
-  constructor(private readonly registrations: RegistrationsService) {}
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly links: RegistrationLinkService,
+  ) {}
 
   @Post('events/:eventId/registrations')
   @ApiOperation({
@@ -44,7 +48,7 @@ export class RegistrationsController {
   @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(404)
   get(@Param('token') token: string): Promise<RegistrationResponse> {
-    return this.registrations.get(token);
+    return this.links.get(token);
   }
 
   @Patch('registrations/:token')
@@ -52,7 +56,7 @@ export class RegistrationsController {
   @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(404, 409, 422)
   update(@Param('token') token: string, @Body() dto: RegistrationUpdateDto): Promise<RegistrationResponse> {
-    return this.registrations.update(token, dto);
+    return this.links.update(token, dto);
   }
 
   @Delete('registrations/:token')
@@ -61,7 +65,7 @@ export class RegistrationsController {
   @ApiNoContentResponse()
   @ApiErrors(404)
   async cancel(@Param('token') token: string): Promise<void> {
-    await this.registrations.cancel(token);
+    await this.links.cancel(token);
   }
 
   @Post('registrations/:token/revoke')
@@ -70,7 +74,7 @@ export class RegistrationsController {
   @ApiOkResponse({ type: RegistrationRevokedResponse })
   @ApiErrors(404)
   async revoke(@Param('token') token: string): Promise<RegistrationRevokedResponse> {
-    await this.registrations.revoke(token);
+    await this.links.revoke(token);
     return { revoked: true };
   }
 }

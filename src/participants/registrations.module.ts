@@ -4,6 +4,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { AdmissionsService } from './admissions.service.js';
 import { PartsController } from './parts.controller.js';
 import { PartsService } from './parts.service.js';
+import { RegistrationLinkService } from './registration-link.service.js';
 import { RegistrationsController } from './registrations.controller.js';
 import { RegistrationsService } from './registrations.service.js';
 
@@ -15,7 +16,7 @@ import { RegistrationsService } from './registrations.service.js';
 @Module({
   imports: [MailModule, EventsModule],
   controllers: [PartsController, RegistrationsController],
-  providers: [AdmissionsService, PartsService, RegistrationsService],
+  providers: [AdmissionsService, PartsService, RegistrationsService, RegistrationLinkService],
   exports: [AdmissionsService],
 })
 export class RegistrationsModule {}

@@ -142,15 +142,35 @@ describe('Guest chairs of the published programme become participants', () => {
     expect(summary.email.nullable).toBe(true);
   });
 
-  it('asks for an email before a seat, keeps the email an organiser adds, and a re-sync duplicates nothing', async () => {
+  it('gives a guest without an email a seat (mailing nobody), keeps the email an organiser adds, and a re-sync duplicates nothing', async () => {
     const [guest] = await guests();
     const dinner = await createPart(t, stage.eventId, 'diner', 1);
-    const seat = await t.http.patch(`/api/participants/${guest.id}`).set(bearer(organiser)).send({ partIds: [dinner] });
-    expect(seat.status).toBe(409);
-    expect(seat.body.error).toBe('EMAIL_REQUIRED');
-    const admit = await t.http.post(`/api/parts/${dinner}/admissions`).set(bearer(organiser)).send({ participantId: guest.id });
-    expect(admit.status).toBe(409);
-    expect(admit.body.error).toBe('EMAIL_REQUIRED');
+    const mails = async () => (await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE template = 'admission-granted'`))[0].n as number;
+    // the only seat is taken: the guest waits, and is admitted when it is freed, without any mail (there is no address)
+    const occupant = await t.http
+      .post(`/api/events/${stage.eventId}/participants`)
+      .set(bearer(organiser))
+      .send({ email: 'occupant@example.org', firstName: 'Odile', lastName: 'Occupant', partIds: [dinner] });
+    expect(occupant.status).toBe(201);
+    const waiting = await t.http.patch(`/api/participants/${guest.id}`).set(bearer(organiser)).send({ partIds: [dinner] });
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.admissions).toEqual([expect.objectContaining({ partId: dinner, status: 'waiting' })]);
+    const mailsBefore = await mails();
+    const cancelled = await t.http.post(`/api/participants/${occupant.body.id}/cancel`).set(bearer(organiser));
+    expect(cancelled.status).toBe(200);
+    const promoted = await t.http.get(`/api/participants/${guest.id}`).set(bearer(organiser));
+    expect(promoted.body.admissions).toEqual([expect.objectContaining({ partId: dinner, status: 'admitted' })]);
+    expect(await mails()).toBe(mailsBefore);
+    const [part] = await t.booted.dataSource.query(`SELECT admitted_count FROM event_parts WHERE id = $1`, [dinner]);
+    expect(part.admitted_count).toBe(1);
+    // an organiser admits a guest without an email to another part too
+    const lunch = await createPart(t, stage.eventId, 'dejeuner', 10);
+    const admit = await t.http.post(`/api/parts/${lunch}/admissions`).set(bearer(organiser)).send({ participantId: guest.id });
+    expect(admit.status).toBe(200);
+    expect(admit.body).toMatchObject({ participantId: guest.id, email: null, status: 'admitted' });
+    expect(await mails()).toBe(mailsBefore);
+    // back to the dinner only (the lunch seat released), before an email is added
+    expect((await t.http.patch(`/api/participants/${guest.id}`).set(bearer(organiser)).send({ partIds: [dinner] })).status).toBe(200);
 
     const removed = await t.http.patch(`/api/participants/${guest.id}`).set(bearer(organiser)).send({ email: null });
     expect(removed.status).toBe(422);
@@ -164,7 +184,7 @@ describe('Guest chairs of the published programme become participants', () => {
     expect(await sync()).toEqual({ version: 1, created: 0, updated: 0 });
     await publish(); // version 2, the same guests
     const list = await participants();
-    expect(list).toHaveLength(2);
+    expect(list.filter((p) => p.source === 'programme')).toHaveLength(2); // and the occupant of the dinner
     expect(list.find((p) => p.id === guest.id)).toMatchObject({ email: 'eloise.delatour@example.org', programmeRoles: ['chair'], firstName: 'Éloïse' });
 
     // the email is now the participant's, as anyone else's: another participant cannot take it
@@ -182,7 +202,7 @@ describe('Guest chairs of the published programme become participants', () => {
     }
     await publish();
     const list = await participants();
-    expect(list).toHaveLength(2);
+    expect(list.filter((p) => p.source === 'programme')).toHaveLength(2); // and the occupant of the dinner
     const guest = list.find((p) => p.guestName !== null)!;
     expect(guest).toMatchObject({ programmeRoles: [], primaryCategory: null, email: 'eloise.delatour@example.org', source: 'programme' });
     expect(await sync()).toEqual({ version: 3, created: 0, updated: 0 });

@@ -30,6 +30,13 @@ describe('Participants from the published programme', () => {
     return res.body.items as Array<{ id: string; email: string; firstName: string; lastName: string; affiliation: string | null; categories: string[]; programmeRoles: string[]; primaryCategory: string | null; source: string }>;
   };
   const byEmail = async (email: string) => (await participants()).find((p) => p.email === email.toLowerCase());
+  /** The table itself, read without any route of the participants (which could sync on their own). */
+  const stored = async () =>
+    (await t.booted.dataSource.query(`SELECT email, programme_roles, source FROM participants WHERE event_id = $1 ORDER BY email`, [stage.eventId])) as Array<{
+      email: string;
+      programme_roles: string[];
+      source: string;
+    }>;
 
   beforeAll(async () => {
     t = await startTestApp({ SEED_REFERENCE_DATA: 'false', OUTBOX_POLL_MS: '0' });
@@ -69,6 +76,14 @@ describe('Participants from the published programme', () => {
       .send({ email: lukasz.email.toUpperCase(), firstName: 'Lukasz', lastName: 'Wrobel', categories: ['press'] });
     expect(registered.status).toBe(201);
     await publish();
+    // the publication itself made them participants: no sync call, no list read in between
+    expect(await stored()).toEqual(
+      [
+        { email: helene.email.toLowerCase(), programme_roles: ['speaker'], source: 'programme' },
+        { email: lukasz.email.toLowerCase(), programme_roles: ['speaker'], source: 'organiser' },
+        { email: chair.email.toLowerCase(), programme_roles: ['chair'], source: 'programme' },
+      ].sort((a, b) => (a.email < b.email ? -1 : 1)),
+    );
     const list = await participants();
     expect(list).toHaveLength(3);
     const h = await byEmail(helene.email);
@@ -95,6 +110,8 @@ describe('Participants from the published programme', () => {
     // the draft changes nothing until it is published
     expect((await byEmail(helene.email))!.programmeRoles).toEqual(['speaker']);
     await publish();
+    // taken off by the publication, before anything reads the participants
+    expect((await stored()).find((p) => p.email === helene.email.toLowerCase())).toMatchObject({ programme_roles: [] });
     const h = await byEmail(helene.email);
     expect(h).toMatchObject({ programmeRoles: [], categories: [], primaryCategory: null, firstName: 'Hélène' });
     const l = await byEmail(lukasz.email);
@@ -110,9 +127,10 @@ describe('Participants from the published programme', () => {
     const p1 = await confirmedProposal(t, organiser, stage, helene, { titleFr: 'Une autre communication', abstractFr: 'Résumé.' });
     await placeTalk(t, organiser, sessions.body.items[0].id, p1);
     await publish();
+    expect((await stored()).find((p) => p.email === helene.email.toLowerCase())).toMatchObject({ programme_roles: ['speaker'] });
+    // the publication did it: the organisers' route finds nothing left to do
     const sync = await t.http.post(`/api/events/${stage.eventId}/participants/sync-programme`).set(bearer(organiser));
-    // the organisers' route syncs at once (nothing had read the list since the release)
-    expect(sync.body).toEqual({ version: 3, created: 0, updated: 1 });
+    expect(sync.body).toEqual({ version: 3, created: 0, updated: 0 });
     expect(await byEmail(helene.email)).toMatchObject({ programmeRoles: ['speaker'], categories: ['researcher'], primaryCategory: 'speaker' });
     expect(await participants()).toHaveLength(3);
   });

@@ -11,6 +11,7 @@ import type { ProgrammeSnapshot } from '../programme-snapshot.js';
 import { DraftSnapshotService } from './draft-snapshot.service.js';
 import { diffProgrammes, type ProgrammeChangelog } from './programme-changelog.js';
 import { canonicalJson, strongEtag } from './programme-etag.js';
+import { ProgrammePublishedHooks } from './programme-published-hooks.js';
 import { ProgrammeReleasesService } from './programme-releases.service.js';
 import { describeChange, speakerNotices } from './release-mail.js';
 
@@ -64,6 +65,7 @@ export class ProgrammePublishingService {
     private readonly drafts: DraftSnapshotService,
     private readonly releases: ProgrammeReleasesService,
     private readonly mail: MailService,
+    private readonly hooks: ProgrammePublishedHooks,
   ) {}
 
   /**
@@ -73,27 +75,33 @@ export class ProgrammePublishingService {
    * programme it freezes, whatever is edited meanwhile.
    */
   async publish(eventId: string, note: string | null, caller: RequestUser): Promise<PublishedVersion> {
-    return this.underPublicationLock(eventId, async (manager) => {
-      await this.releases.assertEventExists(eventId, manager);
-      const report = await this.conflicts.report(eventId, manager);
-      if (report.blocking.length) {
-        throw new DomainError(
-          409,
-          'PROGRAMME_HAS_BLOCKING_CONFLICTS',
-          `The programme cannot be published: ${report.blocking.length} conflict(s) must be fixed (errors) or acknowledged (warnings) first`,
-          { conflicts: blockingResponses(report) },
-        );
-      }
-      const previous = await this.releases.latestIn(manager, eventId);
-      const version = (previous?.version ?? 0) + 1;
-      const publishedAt = new Date();
-      const draft = await this.drafts.build(manager, eventId, { version, publishedAt, note });
-      const { changelog, snapshot } = diffProgrammes(previous?.snapshot ?? null, draft);
-      const etag = strongEtag(canonicalJson(snapshot));
-      await manager.insert(ProgrammeRelease, { eventId, version, note, publishedBy: caller.id, publishedAt, snapshot, changelog, etag });
-      const speakersNotified = await this.notifySpeakers(manager, previous?.snapshot ?? null, snapshot, changelog);
-      return { version, publishedAt, note, etag, changelog, speakersNotified };
-    });
+    const { published } = await this.underPublicationLock(
+      eventId,
+      async (manager) => {
+        await this.releases.assertEventExists(eventId, manager);
+        const report = await this.conflicts.report(eventId, manager);
+        if (report.blocking.length) {
+          throw new DomainError(
+            409,
+            'PROGRAMME_HAS_BLOCKING_CONFLICTS',
+            `The programme cannot be published: ${report.blocking.length} conflict(s) must be fixed (errors) or acknowledged (warnings) first`,
+            { conflicts: blockingResponses(report) },
+          );
+        }
+        const previous = await this.releases.latestIn(manager, eventId);
+        const version = (previous?.version ?? 0) + 1;
+        const publishedAt = new Date();
+        const draft = await this.drafts.build(manager, eventId, { version, publishedAt, note });
+        const { changelog, snapshot } = diffProgrammes(previous?.snapshot ?? null, draft);
+        const etag = strongEtag(canonicalJson(snapshot));
+        await manager.insert(ProgrammeRelease, { eventId, version, note, publishedBy: caller.id, publishedAt, snapshot, changelog, etag });
+        const speakersNotified = await this.notifySpeakers(manager, previous?.snapshot ?? null, snapshot, changelog);
+        return { published: { version, publishedAt, note, etag, changelog, speakersNotified }, snapshot };
+      },
+      // once committed, what other capabilities do on a release (participants from the programme), still under the lock
+      (manager, { published, snapshot }) => this.hooks.run(manager, { eventId, version: published.version, snapshot }),
+    );
+    return published;
   }
 
   /** What publishing now would freeze, its changelog against the latest version, and what blocks it. */
@@ -112,10 +120,15 @@ export class ProgrammePublishingService {
   /**
    * Runs `work` in a REPEATABLE READ transaction while holding the event's publication lock (a
    * session-level advisory lock on the transaction's own connection, released after commit or
-   * rollback). Taken before BEGIN on purpose: a lock taken inside a REPEATABLE READ transaction
+   * rollback), then `afterCommit` on the same connection, outside that transaction, before the lock
+   * is released. Taken before BEGIN on purpose: a lock taken inside a REPEATABLE READ transaction
    * would come after its snapshot, which could then miss the version just published.
    */
-  private async underPublicationLock<T>(eventId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async underPublicationLock<T>(
+    eventId: string,
+    work: (manager: EntityManager) => Promise<T>,
+    afterCommit?: (manager: EntityManager, result: T) => Promise<void>,
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const key = [PUBLICATION_LOCK_CLASS, eventId.toLowerCase()];
     await runner.connect();
@@ -123,14 +136,16 @@ export class ProgrammePublishingService {
       await runner.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
       try {
         await runner.startTransaction('REPEATABLE READ');
+        let result: T;
         try {
-          const result = await work(runner.manager);
+          result = await work(runner.manager);
           await runner.commitTransaction();
-          return result;
         } catch (error) {
           await runner.rollbackTransaction();
           throw error;
         }
+        if (afterCommit) await afterCommit(runner.manager, result);
+        return result;
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', key);
       }
