@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { CfpModule } from './cfp/cfp.module.js';
+import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { loggablePath, requestIdFor } from './common/http/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options.js';
+import { DeskModule } from './desk/desk.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LabelsModule } from './labels/labels.module.js';
@@ -60,6 +62,8 @@ export class AppModule {
         ProgrammeExportsModule,
         ParticipantsModule,
         RegistrationsModule,
+        CheckInsModule,
+        DeskModule,
         LabelsModule,
         SeedModule,
       ],

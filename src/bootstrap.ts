@@ -33,7 +33,8 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: MAX_BODY });
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
   app.use(rejectDeepJson);
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  // the reception desk page and its files are served outside /api (src/desk)
+  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/desk.js', 'desk/desk.css'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');

@@ -136,6 +136,14 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/participants/{id}/cancel': 'organiser',
   'GET /api/registrations/{token}/data': 'public',
   'POST /api/registrations/{token}/erasure': 'public',
+  'POST /api/check-ins': 'organiser-or-reception',
+  'GET /api/events/{eventId}/check-ins/stats': 'organiser-or-reception',
+  'GET /api/events/{eventId}/desk': 'organiser-or-reception',
+  'GET /api/events/{eventId}/desk/participants': 'organiser-or-reception',
+  'POST /api/events/{eventId}/desk/walk-ins': 'organiser-or-reception',
+  'GET /desk': 'public',
+  'GET /desk/desk.js': 'public',
+  'GET /desk/desk.css': 'public',
 };
 
 type Caller = 'anonymous' | 'speaker' | 'reception' | 'organiser';

@@ -1,0 +1,217 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { RequestUser } from '../common/auth/access.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { CLOCK, type Clock } from '../common/time/clock.js';
+import { formatInZone } from '../common/time/zoned-time.js';
+import { EventsService } from '../events/events.service.js';
+import { PARTICIPANT_CATEGORY_LABELS, type ParticipantCategory } from '../participants/participant-category.js';
+import { badgeCategory } from '../participants/participant-fields.js';
+import {
+  alreadyCheckedInMessages,
+  checkedInMessages,
+  checkInDay,
+  decideScan,
+  localDay,
+  partReference,
+  staffName,
+  unknownBadge,
+  type AdmissionStatus,
+  type ScanFacts,
+} from './check-in-rules.js';
+import { assembleStats, type CheckInCountRow, type PartCountRow } from './check-in-stats.js';
+import type { CheckInDto } from './dto/check-in.dto.js';
+import type { CheckInStatsResponse } from './dto/check-in-stats.response.js';
+import type { CheckInResponse } from './dto/check-in.response.js';
+
+interface HolderRow {
+  id: string;
+  event_id: string;
+  status: 'registered' | 'cancelled';
+  anonymised: boolean;
+  first_name: string;
+  last_name: string;
+  affiliation: string | null;
+  categories: string[];
+  programme_roles: string[];
+  time_zone: string;
+}
+
+interface PartRow {
+  id: string;
+  code: string;
+  name_fr: string;
+  kind: string;
+  day: string | null;
+  admission: AdmissionStatus | null;
+}
+
+interface CheckInRow {
+  id: string;
+  participant_id: string;
+  part_id: string;
+  day: string;
+  checked_in_at: Date;
+  checked_in_by: string | null;
+  staff_name: string | null;
+  staff_email: string | null;
+}
+
+const CHECK_IN_COLUMNS = `c.id, c.participant_id, c.part_id, c.day::text AS day, c.checked_in_at, c.checked_in_by,
+  u.display_name AS staff_name, u.email AS staff_email`;
+
+/**
+ * Check-in at the desk. A scan reads the holder (by badge token) and the part with the holder's
+ * place in it, decides with the pure rules (check-in-rules.ts), then writes with
+ * INSERT … ON CONFLICT DO NOTHING: UQ_check_ins_once makes a concurrent double scan write one row
+ * (the second waits for the first's commit, writes nothing and reads the first's row), and
+ * UQ_check_ins_nonce makes a retried request find its own row. One statement writes, so nothing
+ * is ever half-written. Reads the participants, parts, admissions and users tables as a read
+ * model (one query each, on the hot path of the desk); writes only check_ins.
+ */
+@Injectable()
+export class CheckInsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly events: EventsService,
+  ) {}
+
+  async checkIn(dto: CheckInDto, staff: RequestUser): Promise<CheckInResponse> {
+    const now = this.clock.now();
+    const [holder] = await this.dataSource.query<HolderRow[]>(
+      `SELECT p.id, p.event_id, p.status, (p.anonymised_at IS NOT NULL) AS anonymised, p.first_name, p.last_name, p.affiliation,
+              p.categories, p.programme_roles, e.time_zone
+         FROM participants p JOIN events e ON e.id = p.event_id
+        WHERE p.badge_token = $1`,
+      [dto.token],
+    );
+    if (!holder) throw unknownBadge();
+    const zone = holder.time_zone;
+
+    if (dto.nonce) {
+      const replay = await this.byNonce(holder, dto.nonce);
+      if (replay) return replay;
+    }
+
+    const today = localDay(now, zone);
+    const part = await this.partOf(holder, dto.part ?? null, today);
+    const facts: ScanFacts = {
+      participant: { id: holder.id, status: holder.status, anonymised: holder.anonymised },
+      part: part ? { id: part.id, code: part.code, nameFr: part.name_fr, kind: part.kind, day: part.day } : null,
+      partNamed: dto.part !== undefined,
+      today,
+      admission: part?.admission ?? null,
+    };
+    const decision = decideScan(facts);
+    if (decision instanceof DomainError) throw decision;
+
+    const day = checkInDay(decision.part, today);
+    const inserted = await this.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO check_ins (event_id, participant_id, part_id, day, checked_in_by, nonce, checked_in_at)
+       VALUES ($1, $2, $3, $4::date, $5, $6, $7)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [holder.event_id, holder.id, decision.part.id, day, staff.id, dto.nonce ?? null, now],
+    );
+    if (inserted.length) return this.answer(holder, part!, await this.read(`c.id = $1`, [inserted[0].id]), true);
+
+    // someone else's scan of the same badge (same part and day) won the race, or came earlier
+    const earlier = await this.read(`c.participant_id = $1 AND c.part_id = $2 AND c.day = $3::date`, [holder.id, decision.part.id, day]);
+    if (earlier) return this.answer(holder, part!, earlier, false);
+    // the conflict was on the nonce: a concurrent retry of this very request wrote it
+    const replay = dto.nonce ? await this.byNonce(holder, dto.nonce) : null;
+    if (replay) return replay;
+    throw new DomainError(409, 'CONFLICT', 'The check-in conflicts with another one; scan again');
+  }
+
+  async stats(eventId: string): Promise<CheckInStatsResponse> {
+    const event = await this.events.get(eventId);
+    const now = this.clock.now();
+    const today = localDay(now, event.timeZone);
+    const parts = await this.dataSource.query<PartCountRow[]>(
+      `SELECT ep.id, ep.code, ep.name_fr, ep.kind, ep.day::text AS day, ep.capacity,
+              (SELECT count(*) FROM part_admissions a WHERE a.part_id = ep.id AND a.status = 'admitted')::int AS admitted
+         FROM event_parts ep
+        WHERE ep.event_id = $1
+        ORDER BY ep.display_order, ep.day NULLS LAST, ep.code`,
+      [eventId],
+    );
+    const counts = await this.dataSource.query<CheckInCountRow[]>(
+      `SELECT part_id, day::text AS day, count(*)::int AS checked_in FROM check_ins WHERE event_id = $1 GROUP BY part_id, day`,
+      [eventId],
+    );
+    return { eventId, timeZone: event.timeZone, today, generatedAt: formatInZone(now, event.timeZone), parts: assembleStats(parts, counts, today) };
+  }
+
+  /** The part named (id or code) or today's day part, with the holder's place in it. */
+  private async partOf(holder: HolderRow, named: string | null, today: string): Promise<PartRow | null> {
+    const ref = named === null ? null : partReference(named);
+    const condition = ref === null ? `ep.kind = 'day' AND ep.day = $3::date` : 'id' in ref ? `ep.id = $3::uuid` : `ep.code = $3`;
+    const value = ref === null ? today : 'id' in ref ? ref.id : ref.code;
+    const [row] = await this.dataSource.query<PartRow[]>(
+      `SELECT ep.id, ep.code, ep.name_fr, ep.kind, ep.day::text AS day, a.status AS admission
+         FROM event_parts ep
+         LEFT JOIN part_admissions a ON a.part_id = ep.id AND a.participant_id = $2
+        WHERE ep.event_id = $1 AND ${condition}
+        ORDER BY ep.display_order, ep.code
+        LIMIT 1`,
+      [holder.event_id, holder.id, value],
+    );
+    return row ?? null;
+  }
+
+  /** The answer a request with this nonce got the first time (it wrote the check-in), or null. */
+  private async byNonce(holder: HolderRow, nonce: string): Promise<CheckInResponse | null> {
+    const row = await this.read(`c.event_id = $1 AND c.nonce = $2`, [holder.event_id, nonce]);
+    if (!row) return null;
+    if (row.participant_id !== holder.id) {
+      throw new DomainError(422, 'NONCE_REUSED', 'This nonce was already used for another badge: send a new one for each scan', {
+        messageFr: 'Identifiant de requête déjà utilisé pour un autre badge',
+      });
+    }
+    const [part] = await this.dataSource.query<PartRow[]>(
+      `SELECT id, code, name_fr, kind, day::text AS day, 'admitted' AS admission FROM event_parts WHERE id = $1`,
+      [row.part_id],
+    );
+    return this.answer(holder, part, row, true);
+  }
+
+  private async read(where: string, params: unknown[]): Promise<CheckInRow | null> {
+    const [row] = await this.dataSource.query<CheckInRow[]>(
+      `SELECT ${CHECK_IN_COLUMNS} FROM check_ins c LEFT JOIN users u ON u.id = c.checked_in_by WHERE ${where}`,
+      params,
+    );
+    return row ?? null;
+  }
+
+  private answer(holder: HolderRow, part: PartRow, row: CheckInRow | null, created: boolean): CheckInResponse {
+    if (!row) throw new DomainError(409, 'CONFLICT', 'The check-in vanished while it was read; scan again');
+    const zone = holder.time_zone;
+    const at = new Date(row.checked_in_at);
+    const by = row.checked_in_by || row.staff_email ? staffName({ displayName: row.staff_name, email: row.staff_email }) : staffName(null);
+    const messages = created ? checkedInMessages(at, zone, part.name_fr) : alreadyCheckedInMessages(at, zone, by);
+    const category = badgeCategory(holder.categories, holder.programme_roles);
+    return {
+      status: created ? 'checked-in' : 'already-checked-in',
+      created,
+      message: messages.en,
+      messageFr: messages.fr,
+      checkInId: row.id,
+      participant: {
+        id: holder.id,
+        firstName: holder.first_name,
+        lastName: holder.last_name,
+        affiliation: holder.affiliation,
+        primaryCategory: category,
+        categoryLabelFr: category ? PARTICIPANT_CATEGORY_LABELS[category as ParticipantCategory].fr : null,
+      },
+      part: { id: part.id, code: part.code, nameFr: part.name_fr, kind: part.kind, day: part.day },
+      day: row.day,
+      checkedInAt: formatInZone(at, zone),
+      checkedInAtUtc: at.toISOString(),
+      checkedInBy: row.checked_in_by || row.staff_email ? { id: row.checked_in_by, name: by } : null,
+    };
+  }
+}
