@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { BadgesModule } from './badges/badges.module.js';
 import { CfpModule } from './cfp/cfp.module.js';
 import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { loggablePath, requestIdFor } from './common/http/request-id.js';
@@ -62,6 +63,7 @@ export class AppModule {
         ProgrammeExportsModule,
         ParticipantsModule,
         RegistrationsModule,
+        BadgesModule,
         CheckInsModule,
         DeskModule,
         LabelsModule,

@@ -1,0 +1,292 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RequestUser } from '../common/auth/access.js';
+import { DomainError, notFound } from '../common/errors/domain-error.js';
+import { PARTICIPANT_CATEGORIES } from '../participants/participant-category.js';
+import { categoryLabel, type BadgePerson } from './badge-fields.js';
+import type { BadgePreviewResponse } from './dto/badge-preview.response.js';
+import type { BadgeTemplatesResponse } from './dto/badge-templates.response.js';
+import type { BadgeFilter } from './badge-filter.js';
+import { BadgeDataReader, type BadgeEventRow } from './badge-data.reader.js';
+import { sheetLayout, sheetsFor } from './badge-layout.js';
+import { BadgeDocument, type PreparedBadge } from './badge-renderer.js';
+import type { BadgeTemplate } from './badge-template.js';
+import { BadgeTemplates } from './badge-templates.js';
+
+/** A PDF of badges ready to be written: what it holds, and how to write it. */
+export interface BadgeJob {
+  badges: number;
+  sheets: number;
+  templates: string[];
+  /** Participants whose badge overflowed somewhere (text narrowed to stay in its box). */
+  overflows: { participantId: string; elements: string[] }[];
+  filename: string;
+  /** Writes the PDF into `out`, page by page as it renders, and ends it. */
+  write(out: Writable): Promise<void>;
+}
+
+interface Group {
+  template: BadgeTemplate;
+  badges: PreparedBadge[];
+}
+
+const OVERFLOW_DETAIL_LIMIT = 1000;
+
+/**
+ * Badges: one for the desk printer, print jobs of many on sheets, the preview, the QR token's
+ * rotation and organisers' template per category. Every printed badge is logged (badge_prints) in
+ * a transaction committed before the PDF is written; a job of many badges shares a batch id.
+ */
+@Injectable()
+export class BadgesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly templates: BadgeTemplates,
+  ) {}
+
+  /** One badge on a single-badge page (the desk printer), logged as a first print or a reprint. */
+  async single(participantId: string, user: RequestUser, options: { template?: string; reason?: string }): Promise<BadgeJob> {
+    const found = await BadgeDataReader.person(this.dataSource.manager, participantId);
+    if (!found) throw notFound('Participant');
+    this.assertPrintable(found);
+    return this.singleFor(found.person, found.eventId, user, options, null);
+  }
+
+  /**
+   * A lost badge: the participant gets a new badge token (the old QR code stops working at once)
+   * and the new badge is printed, logged as a reprint with the reason — one transaction.
+   */
+  async rotateAndPrint(participantId: string, user: RequestUser, reason: string): Promise<BadgeJob> {
+    const found = await BadgeDataReader.person(this.dataSource.manager, participantId);
+    if (!found) throw notFound('Participant');
+    this.assertPrintable(found);
+    return this.singleFor(found.person, found.eventId, user, { reason }, async (manager) => {
+      const [row] = await manager.query(
+        `WITH rotated AS (UPDATE participants SET badge_token = badge_token(), badge_token_rotated_at = now()
+           WHERE id = $1 AND anonymised_at IS NULL RETURNING badge_token) SELECT badge_token FROM rotated`,
+        [participantId],
+      );
+      if (!row) throw notFound('Participant');
+      return row.badge_token as string;
+    });
+  }
+
+  private assertPrintable(found: { status: string; anonymised: boolean }): void {
+    if (found.anonymised) throw new DomainError(409, 'PARTICIPANT_ANONYMISED', 'This participant was anonymised: no badge can be printed');
+    if (found.status !== 'registered') throw new DomainError(409, 'PARTICIPANT_CANCELLED', 'This registration is cancelled: register the person again before printing a badge');
+  }
+
+  private async singleFor(
+    person: BadgePerson,
+    eventId: string,
+    user: RequestUser,
+    options: { template?: string; reason?: string },
+    rotate: ((manager: EntityManager) => Promise<string>) | null,
+  ): Promise<BadgeJob> {
+    const event = await this.event(eventId);
+    const template = options.template ? this.templates.get(options.template) : this.templates.get(await this.templateNameFor(event, person.category));
+    await this.dataSource.transaction(async (manager) => {
+      if (rotate) person = { ...person, token: await rotate(manager) };
+      await this.log(manager, eventId, user, [{ participantId: person.participantId, template: template.name }], options.reason ?? null, null);
+    });
+    const doc = this.document(event, template.title);
+    const badge = doc.prepare(person, template);
+    return {
+      badges: 1,
+      sheets: 1,
+      templates: [template.name],
+      overflows: badge.overflows.length ? [{ participantId: person.participantId, elements: badge.overflows }] : [],
+      filename: `badge-${person.participantId}.pdf`,
+      write: (out) => this.writeDoc(doc, out, [{ template, badges: [badge] }], true),
+    };
+  }
+
+  /**
+   * A print job: the badges a filter selects, sorted by last name (accents ignored), on sheets —
+   * with the given template, or each category's chosen one (one run of sheets per template). The
+   * whole job is logged under one batch id before the PDF is written.
+   */
+  async print(eventId: string, user: RequestUser, dto: { filter?: BadgeFilter; template?: string; reason?: string }): Promise<BadgeJob> {
+    const event = await this.event(eventId);
+    const explicit = dto.template ? this.templates.get(dto.template) : null;
+    const filter = dto.filter ?? {};
+    const batchId = randomUUID();
+    const doc = this.document(event, `Badges — ${event.name}`);
+    const groups = await this.dataSource.transaction(async (manager) => {
+      if (filter.participantIds) {
+        const missing = await BadgeDataReader.missing(manager, eventId, [...new Set(filter.participantIds)]);
+        if (missing.length) {
+          throw new DomainError(422, 'UNKNOWN_PARTICIPANTS', `${missing.length} of the participant ids are not registered participants of this event`, {
+            participantIds: missing.slice(0, 100),
+          });
+        }
+      }
+      const people = await BadgeDataReader.people(manager, eventId, filter);
+      if (people.length === 0) throw new DomainError(422, 'NO_BADGES', 'No participant matches this filter: nothing to print');
+      const groups = await this.group(manager, event, people, explicit, doc);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('badge-prints:' || $1))`, [eventId]);
+      const entries = groups.flatMap((g) => g.badges.map((b) => ({ participantId: b.person.participantId, template: g.template.name })));
+      await this.log(manager, eventId, user, entries, dto.reason ?? null, batchId);
+      return groups;
+    });
+    return this.job(groups, `badges-${batchId}.pdf`, (out) => this.writeDoc(doc, out, groups, false));
+  }
+
+  /** What a print job with this filter would give: badges, sheets, and which badges overflow. Nothing is logged. */
+  async preview(eventId: string, dto: { filter?: BadgeFilter; template?: string }): Promise<BadgePreviewResponse> {
+    const event = await this.event(eventId);
+    const explicit = dto.template ? this.templates.get(dto.template) : null;
+    const doc = this.document(event, 'preview');
+    const people = await BadgeDataReader.people(this.dataSource.manager, eventId, dto.filter ?? {});
+    const groups = await this.group(this.dataSource.manager, event, people, explicit, doc);
+    const job = this.job(groups, '', async () => undefined);
+    const names = new Map(people.map((p) => [p.participantId, p]));
+    return {
+      badges: job.badges,
+      sheets: job.sheets,
+      perTemplate: groups.map((g) => {
+        const layout = sheetLayout(g.template);
+        return { template: g.template.name, badges: g.badges.length, perSheet: layout.perSheet, sheets: sheetsFor(g.badges.length, layout.perSheet), duplex: g.template.back !== null };
+      }),
+      overflowCount: job.overflows.length,
+      overflows: job.overflows.slice(0, OVERFLOW_DETAIL_LIMIT).map((o) => ({
+        participantId: o.participantId,
+        firstName: names.get(o.participantId)?.firstName ?? '',
+        lastName: names.get(o.participantId)?.lastName ?? '',
+        elements: o.elements,
+      })),
+    };
+  }
+
+  /** The templates that exist, the event's default and the template of each category. */
+  async templateChoices(eventId: string): Promise<BadgeTemplatesResponse> {
+    const event = await this.event(eventId);
+    const choices = await BadgeDataReader.choices(this.dataSource.manager, eventId);
+    const defaultTemplate = this.templates.defaultFor(event.kind);
+    return {
+      eventId,
+      defaultTemplate,
+      templates: this.templates.all().map((t) => ({
+        name: t.name,
+        title: t.title,
+        badgeSize: t.badge.size,
+        widthMm: t.badge.width,
+        heightMm: t.badge.height,
+        sheet: t.sheet.size,
+        perSheet: sheetLayout(t).perSheet,
+        cutGuides: t.cutGuides,
+        duplex: t.back !== null,
+      })),
+      categories: PARTICIPANT_CATEGORIES.map((category) => {
+        const chosen = choices.get(category);
+        const usable = chosen !== undefined && this.templates.has(chosen);
+        return {
+          category,
+          label: categoryLabel(category),
+          template: usable ? chosen : defaultTemplate,
+          chosen: usable,
+          ...(chosen !== undefined && !usable ? { missingTemplate: chosen } : {}),
+        };
+      }),
+    };
+  }
+
+  /** Replaces the organisers' choices (categories left out go back to the event's default). */
+  async setTemplateChoices(eventId: string, choices: { category: string; template: string }[]): Promise<BadgeTemplatesResponse> {
+    await this.event(eventId);
+    const seen = new Set<string>();
+    for (const c of choices) {
+      this.templates.get(c.template);
+      if (seen.has(c.category)) throw new DomainError(422, 'VALIDATION_FAILED', `Category "${c.category}" is given twice`, { category: c.category });
+      seen.add(c.category);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM badge_template_choices WHERE event_id = $1`, [eventId]);
+      if (choices.length) {
+        await manager.query(`INSERT INTO badge_template_choices (event_id, category, template) SELECT $1, c, t FROM unnest($2::text[], $3::text[]) AS u(c, t)`, [
+          eventId,
+          choices.map((c) => c.category),
+          choices.map((c) => c.template),
+        ]);
+      }
+    });
+    return this.templateChoices(eventId);
+  }
+
+  private async event(eventId: string): Promise<BadgeEventRow> {
+    const event = await BadgeDataReader.event(this.dataSource.manager, eventId);
+    if (!event) throw notFound('Event');
+    return event;
+  }
+
+  private async templateNameFor(event: BadgeEventRow, category: string | null): Promise<string> {
+    const choices = await BadgeDataReader.choices(this.dataSource.manager, event.id);
+    const chosen = category ? choices.get(category) : undefined;
+    return chosen && this.templates.has(chosen) ? chosen : this.templates.defaultFor(event.kind);
+  }
+
+  /** Measures every badge with its template: the explicit one, or its category's; groups in template-name order. */
+  private async group(manager: EntityManager, event: BadgeEventRow, people: BadgePerson[], explicit: BadgeTemplate | null, doc: BadgeDocument): Promise<Group[]> {
+    const choices = explicit ? new Map<string, string>() : await BadgeDataReader.choices(manager, event.id);
+    const fallback = this.templates.defaultFor(event.kind);
+    const byName = new Map<string, Group>();
+    for (const person of people) {
+      let template = explicit;
+      if (!template) {
+        const chosen = person.category ? choices.get(person.category) : undefined;
+        template = this.templates.get(chosen && this.templates.has(chosen) ? chosen : fallback);
+      }
+      let group = byName.get(template.name);
+      if (!group) byName.set(template.name, (group = { template, badges: [] }));
+      group.badges.push(doc.prepare(person, template));
+    }
+    return [...byName.values()].sort((a, b) => a.template.name.localeCompare(b.template.name));
+  }
+
+  private job(groups: Group[], filename: string, write: (out: Writable) => Promise<void>): BadgeJob {
+    return {
+      badges: groups.reduce((n, g) => n + g.badges.length, 0),
+      sheets: groups.reduce((n, g) => n + sheetsFor(g.badges.length, sheetLayout(g.template).perSheet), 0),
+      templates: groups.map((g) => g.template.name),
+      overflows: groups.flatMap((g) => g.badges.filter((b) => b.overflows.length).map((b) => ({ participantId: b.person.participantId, elements: b.overflows }))),
+      filename,
+      write,
+    };
+  }
+
+  private document(event: BadgeEventRow, title: string): BadgeDocument {
+    return new BadgeDocument(event, this.templates.imageFiles(), { title });
+  }
+
+  private async writeDoc(doc: BadgeDocument, out: Writable, groups: Group[], single: boolean): Promise<void> {
+    const finished = new Promise<void>((resolve, reject) => {
+      out.on('finish', resolve);
+      out.on('close', resolve);
+      out.on('error', reject);
+    });
+    doc.doc.pipe(out);
+    for (const g of groups) await doc.addBadges(g.template, g.badges, single);
+    doc.end();
+    await finished;
+  }
+
+  /** One print-log row per badge: a reprint when the participant had a badge printed before (the reason kept then). */
+  private async log(
+    manager: EntityManager,
+    eventId: string,
+    user: RequestUser,
+    entries: { participantId: string; template: string }[],
+    reason: string | null,
+    batchId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO badge_prints (event_id, participant_id, printed_by, template, reprint, reason, batch_id)
+       SELECT $1, e.id, $2, e.template, r.reprint, CASE WHEN r.reprint THEN $3 END, $4
+       FROM unnest($5::uuid[], $6::text[]) AS e(id, template)
+       CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM badge_prints b WHERE b.participant_id = e.id) AS reprint) r`,
+      [eventId, user.id, reason, batchId, entries.map((e) => e.participantId), entries.map((e) => e.template)],
+    );
+  }
+}

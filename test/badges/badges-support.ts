@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestApp } from '../support/test-app.js';
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Collects a response body as bytes (supertest would otherwise read a PDF as text). */
+export function binary(res: unknown, callback: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/** The people of the tests: long, hyphenated, accented and non-Latin names. */
+export const PEOPLE = [
+  { firstName: 'Hélène', lastName: 'Dupré', affiliation: 'Université Toulouse Le Mirail', categories: ['researcher'] },
+  { firstName: 'Jean-Baptiste-Marie', lastName: 'de La Rochefoucauld-Montmorency-Laval', affiliation: 'Institut des Sciences de la Communication du CNRS (ISCC)', categories: ['guest'] },
+  { firstName: 'Łukasz', lastName: 'Żółkiewski', affiliation: 'Uniwersytet Warszawski', categories: ['researcher'] },
+  { firstName: 'Αικατερίνη', lastName: 'Παπαδοπούλου', affiliation: 'Πανεπιστήμιο Αθηνών', categories: ['press'] },
+  { firstName: 'Владимир', lastName: 'Достоевский', affiliation: 'Московский государственный университет', categories: ['organiser'] },
+  { firstName: 'Zoë', lastName: 'Ærøskøbing-Šćepanović', affiliation: null, town: 'Issy-les-Moulineaux', categories: ['city-representative'] },
+] as const;
+
+export async function createParticipant(t: TestApp, token: string, eventId: string, person: Record<string, unknown>, i: number): Promise<string> {
+  const res = await t.http
+    .post(`/api/events/${eventId}/participants`)
+    .set(bearer(token))
+    .send({ email: `p${i}-${Date.now()}@example.org`, ...person });
+  if (res.status !== 201) throw new Error(`create participant: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+/** A scratch folder for PDFs and renders, removed by the returned function. */
+export function scratch(): { dir: string; write(name: string, bytes: Buffer): string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'badges-'));
+  return {
+    dir,
+    write(name, bytes) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+
+/** Every QR code zbarimg finds on a 150 dpi render of each page. */
+export function decodeQrCodes(pdf: string, dir: string): string[] {
+  const prefix = join(dir, `page-${Date.now()}`);
+  run('pdftoppm', ['-r', '150', '-gray', '-png', pdf, prefix]);
+  const pages = readdirSync(dir).filter((f) => f.startsWith(prefix.split('/').pop() as string) && f.endsWith('.png'));
+  const codes: string[] = [];
+  for (const page of pages) {
+    let out = '';
+    try {
+      out = run('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, page)]);
+    } catch (error) {
+      // zbarimg exits 4 when a page holds no code
+      if ((error as { status?: number }).status !== 4) throw error;
+    }
+    codes.push(...out.split('\n').filter(Boolean));
+  }
+  return codes;
+}
