@@ -12,6 +12,7 @@ import { dataSourceOptions, type DatabaseTarget } from './database/data-source-o
 import { DeskModule } from './desk/desk.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LabelCeremonyModule } from './labels/ceremony/label-ceremony.module.js';
 import { LabelsModule } from './labels/labels.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -67,6 +68,7 @@ export class AppModule {
         CheckInsModule,
         DeskModule,
         LabelsModule,
+        LabelCeremonyModule,
         SeedModule,
       ],
     };

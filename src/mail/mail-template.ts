@@ -13,6 +13,7 @@ export const MAIL_TEMPLATES = [
   'programme-changed',
   'registration-confirmed',
   'admission-granted',
+  'label-contact-link',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

@@ -21,10 +21,13 @@ const SAMPLE = {
   changes: ['Votre communication « Remise du Label Ville Internet 2012 » est déplacée'],
   partName: 'Cérémonie du Label',
   admissions: ['Cérémonie du Label : admis(e)'],
+  townName: 'Saint-Rémy-de-Provence',
+  year: 2012,
+  maxDelegates: 6,
 };
 
 /** Templates about several items at once, whose subject names the event rather than one proposal. */
-const ABOUT_THE_EVENT: readonly MailTemplate[] = ['programme-changed', 'registration-confirmed', 'admission-granted'];
+const ABOUT_THE_EVENT: readonly MailTemplate[] = ['programme-changed', 'registration-confirmed', 'admission-granted', 'label-contact-link'];
 
 /** The variables each template is documented to take (templates/mail/README.md). */
 const DOCUMENTED: Record<MailTemplate, { required: string[]; optional: string[] }> = {
@@ -37,6 +40,7 @@ const DOCUMENTED: Record<MailTemplate, { required: string[]; optional: string[] 
   'programme-changed': { required: ['eventName', 'firstName', 'link', 'version'], optional: ['changes', 'note'] },
   'registration-confirmed': { required: ['eventName', 'firstName', 'link'], optional: ['admissions'] },
   'admission-granted': { required: ['eventName', 'firstName', 'link', 'partName'], optional: [] },
+  'label-contact-link': { required: ['eventName', 'link', 'maxDelegates', 'townName', 'year'], optional: ['firstName'] },
 };
 
 describe('Mail templates (templates/mail, read as the server reads them)', () => {
