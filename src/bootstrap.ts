@@ -34,7 +34,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
   app.use(rejectDeepJson);
   // the reception desk page and its files are served outside /api (src/desk)
-  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/desk.js', 'desk/desk.css'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');

@@ -1,7 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/auth/access.js';
+import { notFound } from '../common/errors/domain-error.js';
 import { ApiErrors } from '../common/http/api-docs.js';
 import { DESK_FILES, DESK_HEADERS, loadDeskFiles, type DeskFile } from './desk-page.js';
 
@@ -41,6 +42,13 @@ export class DeskPageController {
   @ApiErrors(404)
   style(@Res() res: Response): void {
     this.send(res, 'style');
+  }
+
+  /** Anything else under /desk: the API's 404 in the error shape rather than Express's HTML page. */
+  @Get('*path')
+  @ApiExcludeEndpoint()
+  other(): never {
+    throw notFound('Desk file');
   }
 
   private send(res: Response, file: DeskFile): void {
