@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RequestUser } from '../common/auth/access.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
+import { returnedRows } from '../participants/participant-sql.js';
 import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
 import { isOrganiser } from './label-embargo.js';
 import { canSeeLevels } from './label-embargo.js';
@@ -85,17 +86,17 @@ export class LabelAwardsService {
       comments: dto.comments === undefined ? current.comments : dto.comments,
       contact: dto.contactEmail === undefined ? current.contact_email : dto.contactEmail,
     };
-    const rows = await this.dataSource.query<LabelAwardRow[]>(
+    const rows = returnedRows<LabelAwardRow>(await this.dataSource.query(
       `UPDATE label_awards a SET level = $3, first_participation = $4, population_band = $5, comments = $6, contact_email = $7, updated_at = now()
         WHERE a.year = $1 AND a.id = $2 RETURNING ${COLUMNS}`,
       [year, id, next.level, next.first, next.band, next.comments, next.contact],
-    );
+    ));
     if (!rows.length) throw notFound('Label', { year, id });
     return toAwardResponse(rows[0], { levels: true, organiser: true });
   }
 
   async remove(year: number, id: string): Promise<void> {
-    const rows = await this.dataSource.query<Array<{ id: string }>>(`DELETE FROM label_awards WHERE year = $1 AND id = $2 RETURNING id`, [year, id]);
+    const rows = returnedRows<{ id: string }>(await this.dataSource.query(`DELETE FROM label_awards WHERE year = $1 AND id = $2 RETURNING id`, [year, id]));
     if (!rows.length) throw notFound('Label', { year, id });
   }
 
