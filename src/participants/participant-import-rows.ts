@@ -1,7 +1,8 @@
 /**
  * The rules of one imported row, as pure functions: the cells of a record become a participant's
  * fields or a list of reasons, with the same rules as the API (participant-fields.dto.ts): names
- * as typed (NFC, one line, at most 200 characters), a valid email (compared lower-case), categories
+ * as typed (NFC, one line, at most 200 characters), a valid email (compared lower-case) or none (a
+ * programme guest, matched by name by the import), categories
  * organisers may set (never speaker or chair), days within the event, no control characters.
  */
 import { isEmail } from 'class-validator';
@@ -10,10 +11,18 @@ import { normaliseName } from '../speakers/person-name.js';
 import { headerKey, type ImportField, type ImportHeader } from './participant-import-columns.js';
 import { PARTICIPANT_CATEGORY_LABELS, PROGRAMME_CATEGORIES, type ParticipantCategory } from './participant-category.js';
 import { ASSIGNABLE_CATEGORIES, canonicalSet, daysOutside, normaliseEmail, type AssignableCategory } from './participant-fields.js';
+import { guestKey } from './programme-sync.js';
 
 /** A valid row: the fields its columns give (a field whose column is absent is undefined: kept as stored). */
 export interface ImportedParticipant {
-  email: string;
+  /**
+   * Null when the cell is empty: the row can then only be a guest chair of the published programme
+   * (who has no email until an organiser adds one), recognised by `guestKey`; the import rejects
+   * it when no such guest exists.
+   */
+  email: string | null;
+  /** Only without an email: the names as a guest is matched (programme-sync.ts guestKey). */
+  guestKey?: string;
   firstName: string;
   lastName: string;
   affiliation?: string | null;
@@ -123,7 +132,7 @@ export function validateImportRow(cells: readonly string[], header: ImportHeader
   line('firstName', 200);
 
   const email = cell('email') ?? '';
-  if (email === '') fail('email', 'is required');
+  if (email === '') value.email = null;
   else if (email.length > 254) fail('email', 'is longer than 254 characters');
   else if (!isEmail(email)) fail('email', `« ${email} » is not an email address`);
   else value.email = normaliseEmail(email);
@@ -169,6 +178,8 @@ export function validateImportRow(cells: readonly string[], header: ImportHeader
     if (consent === null) fail(field, `« ${text.slice(0, 20)} » is neither oui nor non`);
     else value[field] = consent;
   }
+
+  if (value.email === null && value.firstName !== undefined && value.lastName !== undefined) value.guestKey = guestKey(`${value.firstName} ${value.lastName}`);
 
   if (cells.slice(headerLength).some((c) => c.trim() !== '')) {
     errors.push({ column: '', message: `more cells than the header's ${headerLength} columns (a separator inside an unquoted cell?)` });

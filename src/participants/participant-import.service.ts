@@ -9,6 +9,7 @@ import { IMPORT_COLUMN_NAMES, IMPORT_FIELDS, mapHeader, REQUIRED_IMPORT_FIELDS, 
 import { CsvFileError, parseCsv } from './participant-import-csv.js';
 import { duplicateEmails, validateImportRow, type ImportedParticipant, type RowError } from './participant-import-rows.js';
 import { normaliseEmail } from './participant-fields.js';
+import { guestKey } from './programme-sync.js';
 import { returnedRows } from './participant-sql.js';
 
 /** Largest file accepted (multer stops reading beyond: 413). */
@@ -96,12 +97,19 @@ export class ParticipantImportService {
     }
 
     return this.dataSource.transaction(async (manager) => {
-      const anonymised = await this.anonymisedEmails(manager, eventId, good.map((g) => g.value.email));
+      const anonymised = await this.anonymisedEmails(manager, eventId, good.flatMap((g) => (g.value.email === null ? [] : [g.value.email])));
       for (const g of good) {
-        if (anonymised.has(g.value.email)) reject(g.line, g.value.email, [{ column: emailColumn, message: 'this participant has been anonymised: the row cannot be imported' }]);
+        if (g.value.email !== null && anonymised.has(g.value.email)) {
+          reject(g.line, g.value.email, [{ column: emailColumn, message: 'this participant has been anonymised: the row cannot be imported' }]);
+        }
       }
+      // rows without an email: guest chairs of the published programme (as the export writes them), found by name
+      const guestIds = await this.matchGuests(manager, eventId, good.filter((g) => g.value.email === null && !rejected.has(g.line)), (line, message) =>
+        reject(line, null, [{ column: emailColumn, message }]),
+      );
       const report = [...rejected.values()].sort((a, b) => a.line - b.line);
-      const accepted = good.filter((g) => !rejected.has(g.line)).map((g) => g.value);
+      const accepted = good.filter((g) => !rejected.has(g.line) && g.value.email !== null).map((g) => g.value);
+      const guests = good.filter((g) => !rejected.has(g.line) && g.value.email === null).map((g) => ({ id: guestIds.get(g.line)!, value: g.value }));
       const answer: ImportParticipantsResponse = {
         mode,
         delimiter: csv.delimiter,
@@ -123,7 +131,9 @@ export class ParticipantImportService {
       }
       const present = OPTIONAL_COLUMNS.filter((c) => header.columns[c.field] !== undefined);
       const { created, updated } = await this.upsert(manager, eventId, accepted, present);
-      return { ...answer, created, updated, unchanged: accepted.length - created - updated };
+      const guestsUpdated = await this.updateGuests(manager, eventId, guests, present);
+      const written = accepted.length + guests.length;
+      return { ...answer, created, updated: updated + guestsUpdated, unchanged: written - created - updated - guestsUpdated };
     });
   }
 
@@ -153,6 +163,76 @@ export class ParticipantImportService {
     return new Set(rows.map((r) => normaliseEmail(r.email)));
   }
 
+  /**
+   * Rows without an email are programme guests (no email until an organiser adds one): each is
+   * matched by name (guestKey of « first last ») to a guest of the event, by the key the programme
+   * gave it or by its names as they are now. A row matching no guest, or a guest an earlier row
+   * matched, is rejected through `reject`. Answers line → participant id.
+   */
+  private async matchGuests(
+    manager: EntityManager,
+    eventId: string,
+    rows: Array<{ line: number; value: ImportedParticipant }>,
+    reject: (line: number, message: string) => void,
+  ): Promise<Map<number, string>> {
+    const matched = new Map<number, string>();
+    if (!rows.length) return matched;
+    const stored = await manager.query<Array<{ id: string; guest_key: string; first_name: string; last_name: string }>>(
+      `SELECT id, guest_key, first_name, last_name FROM participants
+       WHERE event_id = $1 AND email IS NULL AND guest_key IS NOT NULL AND anonymised_at IS NULL ORDER BY created_at, id`,
+      [eventId],
+    );
+    const byKey = new Map<string, string>();
+    for (const g of stored) byKey.set(g.guest_key, g.id);
+    for (const g of stored) if (!byKey.has(guestKey(`${g.first_name} ${g.last_name}`))) byKey.set(guestKey(`${g.first_name} ${g.last_name}`), g.id);
+    const firstLine = new Map<string, number>();
+    for (const { line, value } of rows) {
+      const id = value.guestKey === undefined ? undefined : byKey.get(value.guestKey);
+      if (id === undefined) {
+        reject(line, 'is required (only a guest chair of the published programme, recognised by name, may be without one)');
+        continue;
+      }
+      const earlier = firstLine.get(id);
+      if (earlier !== undefined) {
+        reject(line, `the same programme guest as line ${earlier}`);
+        continue;
+      }
+      firstLine.set(id, line);
+      matched.set(line, id);
+    }
+    return matched;
+  }
+
+  /** The guests' optional columns the file gives (their names are how they were found: kept), in one statement; answers how many changed. */
+  private async updateGuests(
+    manager: EntityManager,
+    eventId: string,
+    guests: Array<{ id: string; value: ImportedParticipant }>,
+    present: typeof OPTIONAL_COLUMNS,
+  ): Promise<number> {
+    if (!guests.length || !present.length) return 0;
+    const params: unknown[] = [
+      eventId,
+      guests.map((g) => g.id),
+      ...present.map((c) =>
+        guests.map(({ value }) => {
+          const v = value[c.field];
+          return Array.isArray(v) ? v.join(',') : (v ?? null);
+        }),
+      ),
+    ];
+    const names = ['id', ...present.map((c) => c.column)];
+    const types = ['uuid[]', ...present.map((c) => c.array)];
+    const stored = (column: string) => (OPTIONAL_COLUMNS.find((c) => c.column === column)?.nullable ? `nullif(p.${column}, '')` : `p.${column}`);
+    const sql = `
+      UPDATE participants AS p SET ${present.map((c) => `${c.column} = ${readAs(c.column)}`).join(', ')}, updated_at = now()
+      FROM unnest(${types.map((t, i) => `$${i + 2}::${t}`).join(', ')}) AS r(${names.join(', ')})
+      WHERE p.id = r.id AND p.event_id = $1 AND p.anonymised_at IS NULL
+        AND (${present.map((c) => stored(c.column)).join(', ')}) IS DISTINCT FROM (${present.map((c) => readAs(c.column)).join(', ')})
+      RETURNING p.id`;
+    return returnedRows<{ id: string }>(await manager.query(sql, params)).length;
+  }
+
   /** One statement for every row; `present` are the optional columns the file gives (the others are kept on update). */
   private async upsert(
     manager: EntityManager,
@@ -163,7 +243,7 @@ export class ParticipantImportService {
     if (!rows.length) return { created: 0, updated: 0 };
     const params: unknown[] = [
       eventId,
-      rows.map((r) => r.email),
+      rows.map((r) => r.email as string),
       rows.map((r) => r.firstName),
       rows.map((r) => r.lastName),
       ...present.map((c) =>

@@ -218,3 +218,102 @@ describe('Guest chairs of the published programme become participants', () => {
     expect(list.find((p) => p.firstName === 'Γιώργος')).toMatchObject({ email: null, lastName: 'Παπαδόπουλος', programmeRoles: ['chair'] });
   });
 });
+
+/**
+ * An export holding a guest chair without an email imports back in the default all-or-nothing
+ * mode: the row is recognised as that guest by name (never created again, never rejected), its
+ * needs and consents can be filled in from the spreadsheet; a row without an email naming nobody
+ * of the programme is still a bad row.
+ */
+describe('Guest chairs through the CSV export and import', () => {
+  let t: TestApp;
+  let organiser: string;
+  let stage: Stage;
+
+  const importCsv = (text: string, query = '') =>
+    t.http
+      .post(`/api/events/${stage.eventId}/participants/import${query}`)
+      .set(bearer(organiser))
+      .attach('file', Buffer.from(text, 'utf8'), { filename: 'participants.csv', contentType: 'text/csv' });
+  const exportCsv = async () => {
+    const res = await t.http.get(`/api/events/${stage.eventId}/participants.csv`).set(bearer(organiser));
+    expect(res.status).toBe(200);
+    return res.text;
+  };
+  const counts = async () =>
+    (await t.booted.dataSource.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE email IS NULL)::int AS guests FROM participants WHERE event_id = $1`, [stage.eventId]))[0];
+
+  beforeAll(async () => {
+    t = await startTestApp({ SEED_REFERENCE_DATA: 'false', OUTBOX_POLL_MS: '0' });
+    organiser = await t.adminToken();
+    stage = await setUpStage(t, organiser);
+    const helene = await signUp(t, 'Hélène', 'Dupré', 'Université Toulouse Le Mirail');
+    const proposal = await confirmedProposal(t, organiser, stage, helene, { titleFr: 'La ville numérique en question', abstractFr: 'Résumé.' });
+    const session = await createSession(t, organiser, stage, {
+      roomId: stage.roomA,
+      titleFr: 'Séance d’ouverture',
+      startsAt: '2030-02-06T09:00',
+      endsAt: '2030-02-06T10:30',
+      chairs: [{ guestName: 'Éloïse de La Tour-Dupré', guestAffiliation: 'Mairie d’Issy-les-Moulineaux' }, { guestName: 'Γιώργος Παπαδόπουλος' }],
+    });
+    await placeTalk(t, organiser, session, proposal);
+    const released = await t.http.post(`/api/events/${stage.eventId}/programme/releases`).set(bearer(organiser)).send({});
+    expect(released.status).toBe(201);
+    const registered = await t.http
+      .post(`/api/events/${stage.eventId}/participants`)
+      .set(bearer(organiser))
+      .send({ email: 'zoe.lefevre@example.org', firstName: 'Zoë', lastName: 'Lefèvre', categories: ['press'] });
+    expect(registered.status).toBe(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('re-imports its own export, guests without an email included, all or nothing, changing nothing', async () => {
+    const csv = await exportCsv();
+    expect(csv.split('\r\n').filter((l) => /^[^,]*,[^,]*,,/.test(l))).toHaveLength(2); // the two guests: Courriel empty
+    expect(await counts()).toEqual({ n: 4, guests: 2 });
+    const back = await importCsv(csv);
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ mode: 'all-or-nothing', rows: 4, created: 0, updated: 0, unchanged: 4, rejected: 0 });
+    expect(await counts()).toEqual({ n: 4, guests: 2 });
+    expect(await exportCsv()).toBe(csv);
+  });
+
+  it('fills in a guest’s needs from the spreadsheet, found by name; a row without an email naming nobody is bad', async () => {
+    const csv = await exportCsv();
+    const lines = csv.split('\r\n');
+    const header = lines[0].replace(/^\uFEFF/, '').split(',');
+    const diet = header.indexOf('Régime alimentaire');
+    const photo = header.indexOf('Photo');
+    const edited = lines.filter(Boolean).map((line) => {
+      if (!line.startsWith('Παπαδόπουλος,')) return line;
+      const cells = line.split(',');
+      cells[diet] = 'végétarien';
+      cells[photo] = 'oui';
+      return cells.join(',');
+    });
+    const changed = await importCsv(`${edited.join('\r\n')}\r\n`);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ rows: 4, created: 0, updated: 1, unchanged: 3, rejected: 0 });
+    const [guest] = await t.booted.dataSource.query(
+      `SELECT email, dietary_needs, consent_photo, programme_roles, source FROM participants WHERE event_id = $1 AND guest_name = 'Γιώργος Παπαδόπουλος'`,
+      [stage.eventId],
+    );
+    expect(guest).toEqual({ email: null, dietary_needs: 'végétarien', consent_photo: true, programme_roles: ['chair'], source: 'programme' });
+
+    // a stranger without an email, and the same guest twice: two bad rows, nothing written in the default mode
+    const before = await counts();
+    const guestLine = edited.find((l) => l.startsWith('Παπαδόπουλος,'))!;
+    const bad = await importCsv([...edited, 'Inconnu,Jean,,CNRS', guestLine.replace('végétarien', 'sans gluten')].join('\r\n'));
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toBe('IMPORT_ROWS_INVALID');
+    expect(bad.body.details.rejectedRows).toEqual([
+      { line: 6, email: null, errors: [{ column: 'Courriel', message: expect.stringMatching(/guest chair of the published programme/) }] },
+      { line: 7, email: null, errors: [{ column: 'Courriel', message: expect.stringMatching(/the same programme guest as line \d/) }] },
+    ]);
+    expect(await counts()).toEqual(before);
+    const [still] = await t.booted.dataSource.query(`SELECT dietary_needs FROM participants WHERE guest_name = 'Γιώργος Παπαδόπουλος'`);
+    expect(still.dietary_needs).toBe('végétarien');
+  });
+});
