@@ -177,6 +177,31 @@ describe('Label ceremony: delegates and the town contact’s link', () => {
     expect(await counts(t)).toEqual(before);
   });
 
+  it('under concurrent requests, never seats more than the capacity nor lets a contact go past 6 delegates', async () => {
+    await t.booted.dataSource.query(`UPDATE event_parts SET capacity = admitted_count + 4 WHERE id = $1`, [fx.partId]);
+    const [{ admitted_count: seatedBefore }] = await t.booted.dataSource.query(`SELECT admitted_count FROM event_parts WHERE id = $1`, [fx.partId]);
+    const token = await contactToken(t, admin, '97411', 'contact@saint-denis.test');
+    const results = await Promise.all([
+      ...Array.from({ length: 10 }, (_v, i) => t.http.post(`/api/labels/2012/towns/97411/contact/${token}/delegates`).send(person(400 + i))),
+      ...Array.from({ length: 6 }, (_v, i) => t.http.post('/api/labels/2012/towns/33063/delegates').set(bearer(admin)).send(person(500 + i))),
+    ]);
+    const contact = results.slice(0, 10);
+    expect(contact.filter((r) => r.status === 201)).toHaveLength(6);
+    expect(contact.filter((r) => r.status === 409).map((r) => r.body.error)).toEqual(Array(4).fill('DELEGATE_LIMIT_REACHED'));
+    const created = results.filter((r) => r.status === 201);
+    expect(created).toHaveLength(12);
+    expect(created.filter((r) => r.body.admission === 'admitted')).toHaveLength(4);
+    // the waiting ones queue behind whoever was already waiting, each at their own place
+    const positions = created.filter((r) => r.body.admission === 'waiting').map((r) => r.body.waitingPosition as number).sort((a, b) => a - b);
+    expect(positions).toHaveLength(8);
+    expect(positions).toEqual(positions.map((_p, i) => positions[0] + i));
+    const [part] = await t.booted.dataSource.query(`SELECT admitted_count, capacity FROM event_parts WHERE id = $1`, [fx.partId]);
+    expect(part.admitted_count).toBe(seatedBefore + 4);
+    expect(part.admitted_count).toBe(part.capacity);
+    const [{ n }] = await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM participants WHERE town_insee = '97411' AND status = 'registered'`);
+    expect(n).toBe(6);
+  });
+
   it('answers hostile paths and bodies with a 4xx in the error shape and writes nothing', async () => {
     const token = await contactToken(t, admin, '38185', 'contact@grenoble.test');
     const before = await counts(t);
