@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestApp } from '../support/test-app.js';
@@ -66,4 +66,25 @@ export function decodeQrCodes(pdf: string, dir: string): string[] {
     codes.push(...out.split('\n').filter(Boolean));
   }
   return codes;
+}
+
+/** A page rendered to grey pixels (PGM) at `dpi`, and a reader of its pixels (0 = black, 255 = white). */
+export function renderGrey(pdf: string, page: number, dpi: number, dir: string): { width: number; height: number; at(x: number, y: number): number } {
+  const prefix = join(dir, `grey-${page}-${Date.now()}`);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix], { stdio: 'ignore' });
+  const bytes = readFileSync(`${prefix}.pgm`);
+  // P5\n<width> <height>\n<max>\n<pixels>
+  const header = bytes.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+  if (!header) throw new Error('not a PGM file');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const offset = header[0].length;
+  return { width, height, at: (x, y) => bytes[offset + Math.round(y) * width + Math.round(x)] };
+}
+
+/** The text pdftotext finds inside a rectangle of a page, in points. */
+export function textIn(pdf: string, page: number, box: { x: number; y: number; w: number; h: number }): string {
+  return run('pdftotext', ['-f', String(page), '-l', String(page), '-x', String(Math.round(box.x)), '-y', String(Math.round(box.y)), '-W', String(Math.round(box.w)), '-H', String(Math.round(box.h)), pdf, '-'])
+    .replace(/\s+/g, ' ')
+    .trim();
 }
