@@ -63,7 +63,9 @@
 
   function focusLookup() {
     const input = $('lookup');
-    if (!$('desk').hidden) input.focus();
+    if ($('desk').hidden) return;
+    input.focus();
+    input.select(); // what a scanner types next replaces the last search
   }
 
   // ---- login, event -------------------------------------------------------------------------
@@ -310,6 +312,7 @@
     state.person = p;
     show('person', true);
     show('pdf-link-line', false);
+    show('reprint-line', p.printed);
     text('person-name', p.firstName + ' ' + p.lastName);
     text('person-category', p.categoryLabelFr || '—');
     text('person-affiliation', p.affiliation || p.town || '—');
@@ -357,7 +360,9 @@
   function printBadge(p) {
     say('Préparation du badge…');
     const popup = window.open('', '_blank');
-    return fetch('/api/participants/' + encodeURIComponent(p.id) + '/badge.pdf', { headers: { Authorization: 'Bearer ' + state.token } }).then(function (res) {
+    const reason = p.printed ? $('reprint-reason').value.trim() : '';
+    const query = reason ? '?reason=' + encodeURIComponent(reason) : '';
+    return fetch('/api/participants/' + encodeURIComponent(p.id) + '/badge.pdf' + query, { headers: { Authorization: 'Bearer ' + state.token } }).then(function (res) {
       const type = res.headers.get('content-type') || '';
       if (!res.ok || type.indexOf('application/pdf') !== 0) {
         if (popup) popup.close();
