@@ -13,6 +13,8 @@
  * BENCH_REGISTRATIONS (registrations, and as many plain inserts: default 6000 on a server, 600 on the
  * embedded engine; 0 skips them), BENCH_REGISTRATION_CLIENTS (default 200), BENCH_OUTBOX_POLL_MS
  * (the outbox worker of the app under load, default 0: off).
+ * BENCH_BADGES (participants printed as badges through POST /api/events/:eventId/badges/print against bare
+ * pdfkit drawing the same, bench/badges.ts: default 1000; 0 skips it).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +23,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { runBadgeBench, type BadgeReport } from './badges.js';
 import { runConflictBench } from './conflicts.js';
 import { runRegistrationBench, type RegistrationReport } from './registrations.js';
 import { DataSource } from 'typeorm';
@@ -51,6 +54,8 @@ const SUBMISSIONS = intSetting('BENCH_SUBMISSIONS', SERVER_URL ? 5000 : 1000, 0,
 /** Registrations under contention (bench/registrations.ts): how many, and how many clients at once. */
 const REGISTRATIONS = intSetting('BENCH_REGISTRATIONS', SERVER_URL ? 6000 : 600, 0, 1_000_000);
 const REGISTRATION_CLIENTS = intSetting('BENCH_REGISTRATION_CLIENTS', 200, 1, 1000);
+/** Badges printed in one job (bench/badges.ts), against bare pdfkit drawing as many. */
+const BADGES = intSetting('BENCH_BADGES', 1000, 0, 20_000);
 /** Page sizes whose SQL statement counts must be equal (no N+1). */
 const SMALL_PAGE = 10;
 const LARGE_PAGE = 50;
@@ -483,6 +488,23 @@ function printRegistrations(report: RegistrationReport): boolean {
   return failed.length === 0 && check.ok;
 }
 
+/** Prints the badges' section. */
+function printBadges(report: BadgeReport): void {
+  console.log('');
+  if (!report.measured) {
+    console.log(`Badges: not measured (${report.reason}).`);
+    return;
+  }
+  const api = report.api!;
+  const floor = report.floor!;
+  console.log(
+    `Badges: ${report.badges} A6 badges, ${api.sheets} A4 sheets, through POST /api/events/:eventId/badges/print (imported in ${fmt(report.seededSeconds!, 1)} s):`,
+  );
+  console.log(`  API:   ${fmt(api.ms, 0)} ms (median of ${api.runsMs.map((v) => fmt(v, 0)).join(', ')}), ${fmt(api.msPerBadge, 3)} ms a badge, first byte after ${fmt(api.firstByteMs, 0)} ms, ${api.bytes} bytes (${fmt(api.bytesPerBadge, 0)} bytes a badge), ${api.overflow} overflowing`);
+  console.log(`  floor: ${fmt(floor.ms, 0)} ms (median of ${floor.runsMs.map((v) => fmt(v, 0)).join(', ')}), ${fmt(floor.msPerBadge, 3)} ms a badge, ${floor.bytes} bytes (${fmt(floor.bytesPerBadge, 0)} bytes a badge), bare pdfkit in the bench process`);
+  console.log(`  ratio API / floor: ×${fmt(report.ratio!, 2)} (aim: within ×1.5)`);
+}
+
 async function main(): Promise<number> {
   // Conflict detection first, alone on the CPU (pure function, no database): see bench/conflicts.ts.
   const conflictDetection = runConflictBench();
@@ -617,6 +639,9 @@ async function main(): Promise<number> {
     });
     const registrationsOk = printRegistrations(registrations);
 
+    const badges = await runBadgeBench({ base, admin, disposable, badges: BADGES });
+    printBadges(badges);
+
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
 
@@ -637,6 +662,7 @@ async function main(): Promise<number> {
       publicProgramme: { ...programme.report, ratio: programmeRatio },
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
       registrations,
+      badges,
     };
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = join(RESULTS_DIR, `${report.date.replace(/[:.]/g, '-')}-${report.database}.json`);
