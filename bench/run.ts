@@ -15,6 +15,9 @@
  * (the outbox worker of the app under load, default 0: off).
  * BENCH_BADGES (participants printed as badges through POST /api/events/:eventId/badges/print against bare
  * pdfkit drawing the same, bench/badges.ts: default 1000; 0 skips it).
+ *
+ * BENCH_LABELS (the Label's palmarès, bench/labels.ts: the CSV import of every commune of France in one
+ * request, then GET /api/labels/:year/stats on 13 years of labels; default 1, 0 skips it).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runBadgeBench, type BadgeReport } from './badges.js';
 import { runConflictBench } from './conflicts.js';
+import { runLabelsBench, type LabelsReport } from './labels.js';
 import { runRegistrationBench, type RegistrationReport } from './registrations.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
@@ -56,6 +60,8 @@ const REGISTRATIONS = intSetting('BENCH_REGISTRATIONS', SERVER_URL ? 6000 : 600,
 const REGISTRATION_CLIENTS = intSetting('BENCH_REGISTRATION_CLIENTS', 200, 1, 1000);
 /** Badges printed in one job (bench/badges.ts), against bare pdfkit drawing as many. */
 const BADGES = intSetting('BENCH_BADGES', 1000, 0, 20_000);
+/** The Label's palmarès (bench/labels.ts): 1 measures it, 0 skips it. */
+const LABELS = intSetting('BENCH_LABELS', 1, 0, 1);
 /** Page sizes whose SQL statement counts must be equal (no N+1). */
 const SMALL_PAGE = 10;
 const LARGE_PAGE = 50;
@@ -505,6 +511,21 @@ function printBadges(report: BadgeReport): void {
   console.log(`  ratio API / floor: ×${fmt(report.ratio!, 2)} (aim: within ×1.5)`);
 }
 
+/** Prints the Label's section. */
+function printLabels(report: LabelsReport): void {
+  console.log('');
+  if (!report.measured) {
+    console.log(`Label palmarès: not measured (${report.reason}).`);
+    return;
+  }
+  const i = report.import!;
+  const s = report.stats!;
+  console.log(`Label palmarès: CSV import of every commune of France in one request (${i.rows} rows, ${fmt(i.bytes / 1024 / 1024, 2)} MB):`);
+  console.log(`  first import ${fmt(i.firstMs, 0)} ms (${i.created} created), the same file again ${fmt(i.againMs, 0)} ms (${i.unchangedAgain} unchanged)`);
+  console.log(`  13 years of labels (${report.history!.labels} labels; the 12 earlier years imported in ${fmt(report.history!.seconds, 1)} s)`);
+  console.log(`  GET /api/labels/:year/stats alone, ${s.requests} requests: p50 ${fmt(s.p50Ms, 1)} ms, p90 ${fmt(s.p90Ms, 1)} ms, max ${fmt(s.maxMs, 1)} ms (${s.labelsSinceFirst} labels in ${s.yearsSinceFirst} years)`);
+}
+
 async function main(): Promise<number> {
   // Conflict detection first, alone on the CPU (pure function, no database): see bench/conflicts.ts.
   const conflictDetection = runConflictBench();
@@ -642,6 +663,9 @@ async function main(): Promise<number> {
     const badges = await runBadgeBench({ base, admin, disposable, badges: BADGES });
     printBadges(badges);
 
+    const labels = await runLabelsBench({ base, admin, disposable, enabled: LABELS === 1 });
+    printLabels(labels);
+
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
 
@@ -662,6 +686,7 @@ async function main(): Promise<number> {
       publicProgramme: { ...programme.report, ratio: programmeRatio },
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
       registrations,
+      labels,
       badges,
     };
     mkdirSync(RESULTS_DIR, { recursive: true });
