@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { MailModule } from '../mail/mail.module.js';
+import { AdmissionMailer } from './admission-mailer.service.js';
 import { AdmissionsService } from './admissions.service.js';
 import { PartsController } from './parts.controller.js';
 import { PartsService } from './parts.service.js';
@@ -16,7 +17,7 @@ import { RegistrationsService } from './registrations.service.js';
 @Module({
   imports: [MailModule, EventsModule],
   controllers: [PartsController, RegistrationsController],
-  providers: [AdmissionsService, PartsService, RegistrationsService, RegistrationLinkService],
+  providers: [AdmissionsService, AdmissionMailer, PartsService, RegistrationsService, RegistrationLinkService],
   exports: [AdmissionsService],
 })
 export class RegistrationsModule {}

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -8,26 +7,14 @@ import {
   IsEmail,
   IsIn,
   IsISO8601,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
 } from 'class-validator';
 import { OptionalText, SingleLine, Trim, TrimToNull } from '../../common/validation/text.js';
-import { normaliseName } from '../../speakers/person-name.js';
 import { ASSIGNABLE_CATEGORIES, type AssignableCategory } from '../participant-fields.js';
-
-/** A first or last name: as typed (any script), NFC, trimmed, one line, at most 200 characters. */
-function ParticipantName() {
-  return applyDecorators(
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseName(value) : value)),
-    IsString(),
-    IsNotEmpty(),
-    MaxLength(200),
-    SingleLine(),
-  );
-}
+import { PersonName } from './person-name.decorator.js';
 
 /** Optional one-line text: trimmed, blank read as null. */
 function OptionalLine(max: number) {
@@ -44,11 +31,11 @@ export class ParticipantFieldsDto {
   email!: string;
 
   @ApiProperty({ example: 'Hélène', maxLength: 200, description: 'As typed, any script' })
-  @ParticipantName()
+  @PersonName()
   firstName!: string;
 
   @ApiProperty({ example: 'Dupré', maxLength: 200, description: 'As typed, any script' })
-  @ParticipantName()
+  @PersonName()
   lastName!: string;
 
   @ApiPropertyOptional({ example: 'CNRS, LAVUE', maxLength: 300, nullable: true, type: String })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { OptionalText, RequiredText, SingleLine, Trim } from '../../common/validation/text.js';
+import { OptionalText, SingleLine, Trim } from '../../common/validation/text.js';
+import { PersonName } from './person-name.decorator.js';
 
 /** The categories a person may choose when registering themselves (never organiser, staff, speaker or chair). */
 export const SELF_CATEGORIES = ['researcher', 'press', 'city-representative', 'sponsor-representative', 'guest'] as const;
@@ -52,11 +53,11 @@ export class RegistrationFieldsDto {
 /** Public self-registration: no account needed. */
 export class RegistrationCreateDto extends RegistrationFieldsDto {
   @ApiProperty({ example: 'Hélène', maxLength: 200 })
-  @RequiredText(200)
+  @PersonName()
   firstName!: string;
 
   @ApiProperty({ example: 'Dupré', maxLength: 200 })
-  @RequiredText(200)
+  @PersonName()
   lastName!: string;
 
   @ApiProperty({ example: 'helene.dupre@example.org', maxLength: 254, description: 'One registration per email and event, whatever its case' })

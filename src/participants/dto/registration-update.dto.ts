@@ -1,18 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsString, Matches, IsOptional } from 'class-validator';
-import { RequiredText } from '../../common/validation/text.js';
+import { PersonName } from './person-name.decorator.js';
 import { PART_REF, RegistrationFieldsDto } from './registration-create.dto.js';
 
 /** What the personal link may change: names, affiliation or town, days, needs, consents, and parts (added or dropped). */
 export class RegistrationUpdateDto extends RegistrationFieldsDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @RequiredText(200)
+  @PersonName()
   firstName?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @RequiredText(200)
+  @PersonName()
   lastName?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Parts to ask a seat in, by code or id' })
