@@ -18,6 +18,10 @@
  *
  * BENCH_LABELS (the Label's palmarès, bench/labels.ts: the CSV import of every commune of France in one
  * request, then GET /api/labels/:year/stats on 13 years of labels; default 1, 0 skips it).
+ *
+ * BENCH_CHECKINS (badges checked in through POST /api/check-ins by concurrent scanners, first scan,
+ * second scan and simultaneous double scans, bench/check-ins.ts: default 2000 on a server, 500 on the
+ * embedded engine; 0 skips it), BENCH_CHECKIN_SCANNERS (concurrent scanners, default 50).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +31,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runBadgeBench, type BadgeReport } from './badges.js';
+import { runCheckInBench, type CheckInReport } from './check-ins.js';
 import { runConflictBench } from './conflicts.js';
 import { runLabelsBench, type LabelsReport } from './labels.js';
 import { runRegistrationBench, type RegistrationReport } from './registrations.js';
@@ -58,6 +63,9 @@ const SUBMISSIONS = intSetting('BENCH_SUBMISSIONS', SERVER_URL ? 5000 : 1000, 0,
 /** Registrations under contention (bench/registrations.ts): how many, and how many clients at once. */
 const REGISTRATIONS = intSetting('BENCH_REGISTRATIONS', SERVER_URL ? 6000 : 600, 0, 1_000_000);
 const REGISTRATION_CLIENTS = intSetting('BENCH_REGISTRATION_CLIENTS', 200, 1, 1000);
+/** Badges checked in (bench/check-ins.ts), and how many scanners at once. */
+const CHECKINS = intSetting('BENCH_CHECKINS', SERVER_URL ? 2000 : 500, 0, 100_000);
+const CHECKIN_SCANNERS = intSetting('BENCH_CHECKIN_SCANNERS', 50, 1, 1000);
 /** Badges printed in one job (bench/badges.ts), against bare pdfkit drawing as many. */
 const BADGES = intSetting('BENCH_BADGES', 1000, 0, 20_000);
 /** The Label's palmarès (bench/labels.ts): 1 measures it, 0 skips it. */
@@ -526,6 +534,28 @@ function printLabels(report: LabelsReport): void {
   console.log(`  GET /api/labels/:year/stats alone, ${s.requests} requests: p50 ${fmt(s.p50Ms, 1)} ms, p90 ${fmt(s.p90Ms, 1)} ms, max ${fmt(s.maxMs, 1)} ms (${s.labelsSinceFirst} labels in ${s.yearsSinceFirst} years)`);
 }
 
+/** Prints the check-ins' section; false when a scan got an unexpected answer or the counts are wrong. */
+function printCheckIns(report: CheckInReport): boolean {
+  console.log('');
+  if (!report.measured) {
+    console.log(`Check-in latency: not measured (${report.reason}).`);
+    return true;
+  }
+  console.log(
+    `Check-in latency: ${report.participants} badges, ${report.scanners} concurrent scanners, POST /api/check-ins as reception (seeded and admitted in ${fmt(report.seededSeconds!, 1)} s):`,
+  );
+  for (const p of report.phases!) {
+    const l = p.latencyMs;
+    console.log(
+      `  ${p.label}: ${p.requests} scans in ${fmt(p.seconds, 1)} s (${fmt(p.perSecond, 0)}/s), p50 ${fmt(l.p50, 1)} ms, p90 ${fmt(l.p90, 1)} ms, ` +
+        `p99 ${fmt(l.p99, 1)} ms, max ${fmt(l.max, 1)} ms — ${JSON.stringify(p.statusCodes)}`,
+    );
+  }
+  const c = report.check!;
+  console.log(`  Afterwards (live stats): ${c.checkedIn} checked in, ${c.admitted} admitted, ${c.expected} expected — ${c.ok ? 'as expected' : 'WRONG'}`);
+  return c.ok;
+}
+
 async function main(): Promise<number> {
   // Conflict detection first, alone on the CPU (pure function, no database): see bench/conflicts.ts.
   const conflictDetection = runConflictBench();
@@ -666,6 +696,9 @@ async function main(): Promise<number> {
     const labels = await runLabelsBench({ base, admin, disposable, enabled: LABELS === 1 });
     printLabels(labels);
 
+    const checkIns = await runCheckInBench({ base, admin, disposable, participants: CHECKINS, scanners: CHECKIN_SCANNERS });
+    const checkInsOk = printCheckIns(checkIns);
+
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
 
@@ -686,6 +719,7 @@ async function main(): Promise<number> {
       publicProgramme: { ...programme.report, ratio: programmeRatio },
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
       registrations,
+      checkIns,
       labels,
       badges,
     };
@@ -695,7 +729,7 @@ async function main(): Promise<number> {
     writeFileSync(file, json);
     writeFileSync(join(RESULTS_DIR, `latest-${report.database}.json`), json);
     console.log(`\nResults written to ${file.slice(ROOT.length)}`);
-    return ratio && failures.length === 0 && listing.report.queriesConstant !== false && registrationsOk ? 0 : 1;
+    return ratio && failures.length === 0 && listing.report.queriesConstant !== false && registrationsOk && checkInsOk ? 0 : 1;
   } finally {
     await stopServer(child);
     await throwaway?.drop();

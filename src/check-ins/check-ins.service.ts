@@ -18,7 +18,6 @@ import {
   staffName,
   unknownBadge,
   type AdmissionStatus,
-  type ScanFacts,
 } from './check-in-rules.js';
 import { assembleStats, type CheckInCountRow, type PartCountRow } from './check-in-stats.js';
 import type { CheckInDto } from './dto/check-in.dto.js';
@@ -36,6 +35,8 @@ interface HolderRow {
   categories: string[];
   programme_roles: string[];
   time_zone: string;
+  /** The check-in the request's nonce already wrote, if any. */
+  nonce_check_in_id: string | null;
 }
 
 interface PartRow {
@@ -80,49 +81,58 @@ export class CheckInsService {
 
   async checkIn(dto: CheckInDto, staff: RequestUser): Promise<CheckInResponse> {
     const now = this.clock.now();
+    // 1. the holder, the event's zone, and the check-in this nonce already wrote (a retry)
     const [holder] = await this.dataSource.query<HolderRow[]>(
       `SELECT p.id, p.event_id, p.status, (p.anonymised_at IS NOT NULL) AS anonymised, p.first_name, p.last_name, p.affiliation,
-              p.categories, p.programme_roles, e.time_zone
-         FROM participants p JOIN events e ON e.id = p.event_id
+              p.categories, p.programme_roles, e.time_zone, n.id AS nonce_check_in_id
+         FROM participants p
+         JOIN events e ON e.id = p.event_id
+         LEFT JOIN check_ins n ON n.event_id = p.event_id AND n.nonce = $2
         WHERE p.badge_token = $1`,
-      [dto.token],
+      [dto.token, dto.nonce ?? null],
     );
     if (!holder) throw unknownBadge();
-    const zone = holder.time_zone;
+    if (holder.nonce_check_in_id) return this.replay(holder, holder.nonce_check_in_id);
 
-    if (dto.nonce) {
-      const replay = await this.byNonce(holder, dto.nonce);
-      if (replay) return replay;
-    }
-
-    const today = localDay(now, zone);
-    const part = await this.partOf(holder, dto.part ?? null, today);
-    const facts: ScanFacts = {
+    // 2. the part (named, or today's day part in the event's zone) with the holder's place, and the staff member's name
+    const today = localDay(now, holder.time_zone);
+    const part = await this.partOf(holder, dto.part ?? null, today, staff.id);
+    const decision = decideScan({
       participant: { id: holder.id, status: holder.status, anonymised: holder.anonymised },
       part: part ? { id: part.id, code: part.code, nameFr: part.name_fr, kind: part.kind, day: part.day } : null,
       partNamed: dto.part !== undefined,
       today,
       admission: part?.admission ?? null,
-    };
-    const decision = decideScan(facts);
+    });
     if (decision instanceof DomainError) throw decision;
 
+    // 3. one statement writes: a concurrent scan of the same badge, part and day writes nothing and reads the winner's row
     const day = checkInDay(decision.part, today);
-    const inserted = await this.dataSource.query<Array<{ id: string }>>(
+    const [inserted] = await this.dataSource.query<Array<{ id: string; checked_in_at: Date }>>(
       `INSERT INTO check_ins (event_id, participant_id, part_id, day, checked_in_by, nonce, checked_in_at)
        VALUES ($1, $2, $3, $4::date, $5, $6, $7)
        ON CONFLICT DO NOTHING
-       RETURNING id`,
+       RETURNING id, checked_in_at`,
       [holder.event_id, holder.id, decision.part.id, day, staff.id, dto.nonce ?? null, now],
     );
-    if (inserted.length) return this.answer(holder, part!, await this.read(`c.id = $1`, [inserted[0].id]), true);
-
-    // someone else's scan of the same badge (same part and day) won the race, or came earlier
+    if (inserted) {
+      const row: CheckInRow = {
+        id: inserted.id,
+        participant_id: holder.id,
+        part_id: decision.part.id,
+        day,
+        checked_in_at: inserted.checked_in_at,
+        checked_in_by: staff.id,
+        staff_name: part!.staff_name,
+        staff_email: staff.email,
+      };
+      return this.answer(holder, part!, row, true);
+    }
     const earlier = await this.read(`c.participant_id = $1 AND c.part_id = $2 AND c.day = $3::date`, [holder.id, decision.part.id, day]);
     if (earlier) return this.answer(holder, part!, earlier, false);
     // the conflict was on the nonce: a concurrent retry of this very request wrote it
-    const replay = dto.nonce ? await this.byNonce(holder, dto.nonce) : null;
-    if (replay) return replay;
+    const byNonce = dto.nonce ? await this.read(`c.event_id = $1 AND c.nonce = $2`, [holder.event_id, dto.nonce]) : null;
+    if (byNonce) return this.replay(holder, byNonce.id);
     throw new DomainError(409, 'CONFLICT', 'The check-in conflicts with another one; scan again');
   }
 
@@ -145,27 +155,31 @@ export class CheckInsService {
     return { eventId, timeZone: event.timeZone, today, generatedAt: formatInZone(now, event.timeZone), parts: assembleStats(parts, counts, today) };
   }
 
-  /** The part named (id or code) or today's day part, with the holder's place in it. */
-  private async partOf(holder: HolderRow, named: string | null, today: string): Promise<PartRow | null> {
+  /** The part named (id or code) or today's day part, with the holder's place in it, and the staff member's display name. */
+  private async partOf(holder: HolderRow, named: string | null, today: string, staffId: string): Promise<(PartRow & { staff_name: string | null }) | null> {
     const ref = named === null ? null : partReference(named);
     const condition = ref === null ? `ep.kind = 'day' AND ep.day = $3::date` : 'id' in ref ? `ep.id = $3::uuid` : `ep.code = $3`;
     const value = ref === null ? today : 'id' in ref ? ref.id : ref.code;
-    const [row] = await this.dataSource.query<PartRow[]>(
-      `SELECT ep.id, ep.code, ep.name_fr, ep.kind, ep.day::text AS day, a.status AS admission
+    const [row] = await this.dataSource.query<Array<PartRow & { staff_name: string | null }>>(
+      `SELECT ep.id, ep.code, ep.name_fr, ep.kind, ep.day::text AS day, a.status AS admission,
+              (SELECT u.display_name FROM users u WHERE u.id = $4) AS staff_name
          FROM event_parts ep
          LEFT JOIN part_admissions a ON a.part_id = ep.id AND a.participant_id = $2
         WHERE ep.event_id = $1 AND ${condition}
         ORDER BY ep.display_order, ep.code
         LIMIT 1`,
-      [holder.event_id, holder.id, value],
+      [holder.event_id, holder.id, value, staffId],
     );
     return row ?? null;
   }
 
-  /** The answer a request with this nonce got the first time (it wrote the check-in), or null. */
-  private async byNonce(holder: HolderRow, nonce: string): Promise<CheckInResponse | null> {
-    const row = await this.read(`c.event_id = $1 AND c.nonce = $2`, [holder.event_id, nonce]);
-    if (!row) return null;
+  /**
+   * The answer a request with this nonce got the first time it wrote check-in `id` (a retry answers
+   * as the first request did); a nonce that wrote another badge's check-in is 422.
+   */
+  private async replay(holder: HolderRow, id: string): Promise<CheckInResponse> {
+    const row = await this.read(`c.id = $1`, [id]);
+    if (!row) throw new DomainError(409, 'CONFLICT', 'The check-in vanished while it was read; scan again');
     if (row.participant_id !== holder.id) {
       throw new DomainError(422, 'NONCE_REUSED', 'This nonce was already used for another badge: send a new one for each scan', {
         messageFr: 'Identifiant de requête déjà utilisé pour un autre badge',
@@ -186,8 +200,7 @@ export class CheckInsService {
     return row ?? null;
   }
 
-  private answer(holder: HolderRow, part: PartRow, row: CheckInRow | null, created: boolean): CheckInResponse {
-    if (!row) throw new DomainError(409, 'CONFLICT', 'The check-in vanished while it was read; scan again');
+  private answer(holder: HolderRow, part: PartRow, row: CheckInRow, created: boolean): CheckInResponse {
     const zone = holder.time_zone;
     const at = new Date(row.checked_in_at);
     const by = row.checked_in_by || row.staff_email ? staffName({ displayName: row.staff_name, email: row.staff_email }) : staffName(null);
