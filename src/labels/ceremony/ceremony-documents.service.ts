@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -14,6 +15,36 @@ import { buildRunningOrder, compareTowns, type RunningOrder, type RunningOrderDe
 import { renderRunningOrderPdf } from './running-order-pdf.js';
 
 /**
+ * The last few PDFs drawn, keyed by the SHA-256 of the content they show (kind and canonical JSON of
+ * the renderer's input, the file's own date aside): drawing 356 certificates takes most of a second
+ * of CPU, and the same file is asked for again and again on the evening. Any change of what a page
+ * shows (a check-in, a renamed town, the minute printed on the running order) is another key, so a
+ * stale file is never served; each instance keeps its own, which stays right with several. Only
+ * asked after the embargo check.
+ */
+class RenderedPdfs {
+  private readonly entries = new Map<string, Promise<Buffer>>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(kind: string, content: unknown, render: () => Promise<Buffer>): Promise<Buffer> {
+    const key = createHash('sha256').update(kind).update('\0').update(JSON.stringify(content)).digest('hex');
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const pending = render();
+    this.entries.set(key, pending);
+    // a failed drawing is not kept
+    pending.catch(() => this.entries.delete(key));
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return pending;
+  }
+}
+
+/**
  * The documents of the evening that show levels — the running order (JSON and PDF) and the
  * certificates — behind the embargo: organisers at any time, reception staff once the palmarès is
  * revealed, nobody else. The check comes before anything is read about the towns, so an embargoed
@@ -21,6 +52,9 @@ import { renderRunningOrderPdf } from './running-order-pdf.js';
  */
 @Injectable()
 export class CeremonyDocumentsService {
+  /** PDFs already drawn, by the hash of exactly what they show (see RenderedPdfs). */
+  private readonly rendered = new RenderedPdfs(8);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -45,14 +79,14 @@ export class CeremonyDocumentsService {
     const ceremony = await this.readable(year, roles);
     const order = await this.buildOrder(ceremony);
     const now = this.clock.now();
-    return renderRunningOrderPdf({
+    const content = {
       year,
       eventName: ceremony.eventNameFr,
       dateFr: this.dateFr(ceremony),
       generatedAtLocal: DateTime.fromJSDate(now, { zone: ceremony.timeZone }).toFormat('dd/LL/yyyy HH:mm'),
-      producedAt: now,
       order,
-    });
+    };
+    return this.rendered.get('running-order', content, () => renderRunningOrderPdf({ ...content, producedAt: now }));
   }
 
   async certificatesPdf(year: number, roles: readonly Role[], insee: string | undefined): Promise<Buffer> {
@@ -70,13 +104,13 @@ export class CeremonyDocumentsService {
       if (!towns.length) throw notFound('Labelled town', { year, insee });
     }
     towns.sort(compareTowns);
-    return renderCertificatesPdf({
+    const content = {
       year,
       dateFr: this.dateFr(ceremony),
       eventName: ceremony.eventNameFr,
-      producedAt: this.clock.now(),
       certificates: towns.map((t) => ({ townName: t.name, departement: t.departement, region: t.region, level: t.level })),
-    });
+    };
+    return this.rendered.get('certificates', content, () => renderCertificatesPdf({ ...content, producedAt: this.clock.now() }));
   }
 
   /** The year (404 when it does not exist), once the caller may see its levels (403 LABEL_EMBARGOED before the reveal). */

@@ -234,6 +234,13 @@ describe('Label ceremony: running order, certificates, embargo', () => {
     expect(one.headers['content-disposition']).toBe('attachment; filename="label-2012-diplome-2A004.pdf"');
     expect(pdfTool('pdfinfo', binary(one), 'one.pdf')).toMatch(/Pages:\s+1\n/);
     expect(pdfText(binary(one), 'one.pdf', '-raw')).toContain('Ajaccio');
+    // drawn once per content: the same bytes again, and a renamed town is drawn anew (never a stale file)
+    const again = await buffered(t.http.get('/api/labels/2012/ceremony/certificates.pdf?insee=2A004').set(bearer(admin)));
+    expect(binary(again).equals(binary(one))).toBe(true);
+    await t.booted.dataSource.query(`UPDATE label_awards SET town_name = 'Aiacciu-Ajaccio' WHERE year = 2012 AND insee = '2A004'`);
+    const renamed = await buffered(t.http.get('/api/labels/2012/ceremony/certificates.pdf?insee=2A004').set(bearer(admin)));
+    expect(pdfText(binary(renamed), 'renamed.pdf', '-raw')).toContain('Aiacciu-Ajaccio');
+    await t.booted.dataSource.query(`UPDATE label_awards SET town_name = 'Ajaccio' WHERE year = 2012 AND insee = '2A004'`);
     const unknown = await t.http.get('/api/labels/2012/ceremony/certificates.pdf?insee=75056').set(bearer(admin));
     expect(unknown.status).toBe(404);
     expectErrorBody(unknown.body, 404);
