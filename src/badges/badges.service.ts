@@ -114,7 +114,10 @@ export class BadgesService {
     const filter = dto.filter ?? {};
     const batchId = randomUUID();
     const doc = this.document(event, `Badges — ${event.name}`);
-    const groups = await this.dataSource.transaction(async (manager) => {
+    // the log is written under a per-event lock taken before the read, so that two jobs at once
+    // (« not yet printed » twice) see each other's prints; badges are measured after the commit
+    const assigned = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('badge-prints:' || $1))`, [eventId]);
       if (filter.participantIds) {
         const missing = await BadgeDataReader.missing(manager, eventId, [...new Set(filter.participantIds)]);
         if (missing.length) {
@@ -125,12 +128,12 @@ export class BadgesService {
       }
       const people = await BadgeDataReader.people(manager, eventId, filter);
       if (people.length === 0) throw new DomainError(422, 'NO_BADGES', 'No participant matches this filter: nothing to print');
-      const groups = await this.group(manager, event, people, explicit, doc);
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('badge-prints:' || $1))`, [eventId]);
-      const entries = groups.flatMap((g) => g.badges.map((b) => ({ participantId: b.person.participantId, template: g.template.name })));
+      const assigned = await this.assign(manager, event, people, explicit);
+      const entries = assigned.flatMap((g) => g.people.map((p) => ({ participantId: p.participantId, template: g.template.name })));
       await this.log(manager, eventId, user, entries, dto.reason ?? null, batchId);
-      return groups;
+      return assigned;
     });
+    const groups = this.prepare(assigned, doc);
     return this.job(groups, `badges-${batchId}.pdf`, (out) => this.writeDoc(doc, out, groups, false));
   }
 
@@ -140,7 +143,7 @@ export class BadgesService {
     const explicit = dto.template ? this.templates.get(dto.template) : null;
     const doc = this.document(event, 'preview');
     const people = await BadgeDataReader.people(this.dataSource.manager, eventId, dto.filter ?? {});
-    const groups = await this.group(this.dataSource.manager, event, people, explicit, doc);
+    const groups = this.prepare(await this.assign(this.dataSource.manager, event, people, explicit), doc);
     const job = this.job(groups, '', async () => undefined);
     const names = new Map(people.map((p) => [p.participantId, p]));
     return {
@@ -227,11 +230,11 @@ export class BadgesService {
     return chosen && this.templates.has(chosen) ? chosen : this.templates.defaultFor(event.kind);
   }
 
-  /** Measures every badge with its template: the explicit one, or its category's; groups in template-name order. */
-  private async group(manager: EntityManager, event: BadgeEventRow, people: BadgePerson[], explicit: BadgeTemplate | null, doc: BadgeDocument): Promise<Group[]> {
+  /** Each person's template: the explicit one, or their category's; groups in template-name order, people in their order. */
+  private async assign(manager: EntityManager, event: BadgeEventRow, people: BadgePerson[], explicit: BadgeTemplate | null): Promise<{ template: BadgeTemplate; people: BadgePerson[] }[]> {
     const choices = explicit ? new Map<string, string>() : await BadgeDataReader.choices(manager, event.id);
     const fallback = this.templates.defaultFor(event.kind);
-    const byName = new Map<string, Group>();
+    const byName = new Map<string, { template: BadgeTemplate; people: BadgePerson[] }>();
     for (const person of people) {
       let template = explicit;
       if (!template) {
@@ -239,10 +242,15 @@ export class BadgesService {
         template = this.templates.get(chosen && this.templates.has(chosen) ? chosen : fallback);
       }
       let group = byName.get(template.name);
-      if (!group) byName.set(template.name, (group = { template, badges: [] }));
-      group.badges.push(doc.prepare(person, template));
+      if (!group) byName.set(template.name, (group = { template, people: [] }));
+      group.people.push(person);
     }
     return [...byName.values()].sort((a, b) => a.template.name.localeCompare(b.template.name));
+  }
+
+  /** Measures every badge (text fitting) with its group's template. */
+  private prepare(assigned: { template: BadgeTemplate; people: BadgePerson[] }[], doc: BadgeDocument): Group[] {
+    return assigned.map((g) => ({ template: g.template, badges: g.people.map((person) => doc.prepare(person, g.template)) }));
   }
 
   private job(groups: Group[], filename: string, write: (out: Writable) => Promise<void>): BadgeJob {

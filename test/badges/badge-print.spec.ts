@@ -139,6 +139,14 @@ describe('Badge print jobs', () => {
     const preview = await t.http.get(`/api/events/${eventId}/badges/preview?notYetPrinted=true`).set(bearer(reception));
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ badges: 0, sheets: 0, overflowCount: 0 });
+ 
+    // two « not yet printed » jobs at once: one prints the newcomers, the other finds nobody left
+    const newcomers: string[] = [];
+    for (let i = 0; i < 3; i++) newcomers.push(await createParticipant(t, admin, eventId, { firstName: 'Nouveau', lastName: `Venu ${i}`, categories: ['guest'] }, 300 + i));
+    const both = await Promise.all([1, 2].map(() => t.http.post(`/api/events/${eventId}/badges/print`).set(bearer(reception)).send({ filter: { notYetPrinted: true } }).buffer(true).parse(binary)));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 422]);
+    const [{ n }] = await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM badge_prints WHERE participant_id = ANY($1::uuid[])`, [newcomers]);
+    expect(n).toBe(3);
   });
 
   it('filters by part and by day', async () => {
