@@ -1,6 +1,6 @@
 /**
  * Who the published programme puts on stage, as a pure function of a release's snapshot: every
- * speaker of a talk and every chair of a session who has an account (SnapshotPerson.id is the user
+ * speaker of a talk whose proposal is still accepted or confirmed and every chair of a session who has an account (SnapshotPerson.id is the user
  * id), with the roles they hold (speaker, chair) and their names and affiliation as the release
  * froze them; and every guest chair (`guest:<session_chairs.id>`, a name typed on a session, no
  * account), one per guest key (the name without case, accents or extra spaces), so the same guest
@@ -26,6 +26,9 @@ export interface ProgrammeGuest {
   lastName: string;
   affiliation: string | null;
 }
+
+/** The proposal states whose talks are given: a cancelled, withdrawn or rejected one is not. */
+const ON_STAGE: ReadonlySet<string> = new Set(['accepted', 'confirmed']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,7 +81,11 @@ export function programmePeople(snapshot: Pick<ProgrammeSnapshot, 'sessions'>): 
   };
   for (const session of snapshot.sessions) {
     for (const chair of session.chairs) add(chair, 'chair');
-    for (const talk of session.talks) for (const speaker of talk.speakers) add(speaker, 'speaker');
+    for (const talk of session.talks) {
+      // a talk whose proposal was cancelled (or withdrawn) since it was placed may still sit in the published programme: its speakers no longer speak
+      if (!ON_STAGE.has(talk.proposalState)) continue;
+      for (const speaker of talk.speakers) add(speaker, 'speaker');
+    }
   }
   return [...people.values()].sort((a, b) => a.userId.localeCompare(b.userId));
 }

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { ProgrammeSyncService } from '../../src/participants/programme-sync.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { confirmedProposal, createSession, placeTalk, setUpStage, signUp, type Person, type Stage } from '../programme/publication-support.js';
 import { bearer } from './participants-support.js';
@@ -15,6 +17,7 @@ describe('Participants from the published programme', () => {
   let lukasz: Person;
   let chair: Person;
   let talkId: string;
+  let lukaszProposal: string;
 
   const publish = async () => {
     // a talk taken out leaves its proposal unplaced, a warning the organisers acknowledge before publishing
@@ -47,6 +50,7 @@ describe('Participants from the published programme', () => {
     chair = await signUp(t, 'Jean-Noël', 'L’Hôte', 'Villes Internet');
     const p1 = await confirmedProposal(t, organiser, stage, helene, { titleFr: 'La ville numérique en question', abstractFr: 'Résumé.' });
     const p2 = await confirmedProposal(t, organiser, stage, lukasz, { titleFr: 'Gouverner les réseaux urbains', abstractFr: 'Résumé.' });
+    lukaszProposal = p2;
     const s1 = await createSession(t, organiser, stage, {
       roomId: stage.roomA,
       titleFr: 'Séance d’ouverture',
@@ -125,7 +129,7 @@ describe('Participants from the published programme', () => {
     await t.http.patch(`/api/participants/${(await byEmail(helene.email))!.id}`).set(bearer(organiser)).send({ categories: ['researcher'] });
     const sessions = await t.http.get(`/api/events/${stage.eventId}/sessions`).set(bearer(organiser));
     const p1 = await confirmedProposal(t, organiser, stage, helene, { titleFr: 'Une autre communication', abstractFr: 'Résumé.' });
-    await placeTalk(t, organiser, sessions.body.items[0].id, p1);
+    talkId = await placeTalk(t, organiser, sessions.body.items[0].id, p1);
     await publish();
     expect((await stored()).find((p) => p.email === helene.email.toLowerCase())).toMatchObject({ programme_roles: ['speaker'] });
     // the publication did it: the organisers' route finds nothing left to do
@@ -133,5 +137,27 @@ describe('Participants from the published programme', () => {
     expect(sync.body).toEqual({ version: 3, created: 0, updated: 0 });
     expect(await byEmail(helene.email)).toMatchObject({ programmeRoles: ['speaker'], categories: ['researcher'], primaryCategory: 'speaker' });
     expect(await participants()).toHaveLength(3);
+  });
+
+  it('takes « speaker » off the badge of a speaker whose proposal is cancelled, though the talk still sits in the programme', async () => {
+    const cancelled = await t.http.post(`/api/submissions/${lukaszProposal}/transitions`).set(bearer(organiser)).send({ action: 'cancel' });
+    expect(cancelled.status).toBe(200);
+    await publish();
+    expect((await stored()).find((p) => p.email === lukasz.email.toLowerCase())).toMatchObject({ programme_roles: [] });
+    expect(await byEmail(lukasz.email)).toMatchObject({ programmeRoles: [], categories: ['press'], primaryCategory: 'press' });
+    expect(await byEmail(helene.email)).toMatchObject({ programmeRoles: ['speaker'], primaryCategory: 'speaker' });
+  });
+
+  it('still publishes when the participants’ step fails, and the next read of the list catches up', async () => {
+    const service = t.booted.app.get(ProgrammeSyncService);
+    const spy = jest.spyOn(service, 'afterPublished').mockRejectedValueOnce(new Error('the participants’ step failed'));
+    expect((await t.http.delete(`/api/talks/${talkId}`).set(bearer(organiser))).status).toBe(200);
+    await publish(); // 201 all the same
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    // the step was rolled back: the table still says speaker, until the list is read
+    expect((await stored()).find((p) => p.email === helene.email.toLowerCase())).toMatchObject({ programme_roles: ['speaker'] });
+    expect(await byEmail(helene.email)).toMatchObject({ programmeRoles: [], categories: ['researcher'], primaryCategory: 'researcher' });
+    expect((await stored()).find((p) => p.email === helene.email.toLowerCase())).toMatchObject({ programme_roles: [] });
   });
 });
