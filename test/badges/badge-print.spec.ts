@@ -1,5 +1,6 @@
 import { CLOCK, SettableClock } from '../../src/common/time/clock.js';
 import { expectErrorBody, startTestApp, type TestApp } from '../support/test-app.js';
+import { RED_SQUARE_SVG, renderPng } from '../organisations/images.js';
 import { bearer, binary, createParticipant, decodeQrCodes, PEOPLE, renderGrey, run, scratch, textIn } from './badges-support.js';
 
 const A4 = { w: 595.28, h: 841.89 };
@@ -189,8 +190,32 @@ describe('Badge print jobs', () => {
     expect(res.headers['x-badge-overflow']).toBe('1');
     expect(res.headers['x-badge-overflow-participants']).toBe(id);
     const pdf = tmp.write('overflow.pdf', res.body as Buffer);
-    // nothing is cut: the whole name is in the text layer
+    // nothing is cut: the whole name is in the text layer, and every word is inside its box (lastName: 8–97 mm × 57–77 mm)
     expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, '')).toContain('X'.repeat(150));
+    const words = [...run('pdftotext', ['-bbox', pdf, '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(X+)<\/word>/g)];
+    expect(words.map((w) => w[5]).join('')).toBe('X'.repeat(150));
+    for (const w of words) {
+      const [xMin, yMin, xMax, yMax] = w.slice(1, 5).map(Number);
+      expect(xMin).toBeGreaterThanOrEqual(8 * MM - 0.5);
+      expect(xMax).toBeLessThanOrEqual(97 * MM + 0.5);
+      expect(yMin).toBeGreaterThanOrEqual(57 * MM - 0.5);
+      expect(yMax).toBeLessThanOrEqual(77 * MM + 0.5);
+    }
+  });
+
+  it('draws the co-organisers’ logos, each embedded once however many badges show it', async () => {
+    const roles = (await t.http.get(`/api/events/${eventId}/organisations`)).body;
+    const coOrganiser = (Array.isArray(roles) ? roles : roles.items).find((r: { role: string }) => r.role === 'co-organiser');
+    const organisationId = coOrganiser.organisationId ?? coOrganiser.organisation?.id;
+    const upload = await t.http.put(`/api/organisations/${organisationId}/logo`).set(bearer(admin)).attach('file', renderPng(RED_SQUARE_SVG, 64), { filename: 'logo.png', contentType: 'image/png' });
+    expect(upload.status).toBe(200);
+    const res = await print({ filter: { participantIds: ids.slice(0, 8) } });
+    expect(res.status).toBe(200);
+    const pdf = tmp.write('logos.pdf', res.body as Buffer);
+    const images = run('pdfimages', ['-list', pdf]).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/)).filter((cols) => cols[2] === 'image'); // (the alpha channel is listed as an smask)
+    expect(images.length).toBe(8); // drawn on each of the 8 badges (2 sheets)
+    expect(new Set(images.map((cols) => `${cols[10]} ${cols[11]}`)).size).toBe(1); // one image object
+    expect(images.every((cols) => cols[3] === '64' && cols[4] === '64')).toBe(true);
   });
 
   it('refuses hostile filters, unknown templates, huge id lists and strangers with a 4xx and writes nothing', async () => {
