@@ -22,6 +22,9 @@
  * BENCH_CHECKINS (badges checked in through POST /api/check-ins by concurrent scanners, first scan,
  * second scan and simultaneous double scans, bench/check-ins.ts: default 2000 on a server, 500 on the
  * embedded engine; 0 skips it), BENCH_CHECKIN_SCANNERS (concurrent scanners, default 50).
+ *
+ * BENCH_CEREMONY (towns of the Label ceremony's palmarès for its running order and certificates,
+ * bench/ceremony.ts: default 356, a server only; 0 skips it).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -32,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runBadgeBench, type BadgeReport } from './badges.js';
 import { runCheckInBench, type CheckInReport } from './check-ins.js';
+import { runCeremonyBench, type CeremonyReport } from './ceremony.js';
 import { runConflictBench } from './conflicts.js';
 import { runLabelsBench, type LabelsReport } from './labels.js';
 import { runRegistrationBench, type RegistrationReport } from './registrations.js';
@@ -63,6 +67,8 @@ const SUBMISSIONS = intSetting('BENCH_SUBMISSIONS', SERVER_URL ? 5000 : 1000, 0,
 /** Registrations under contention (bench/registrations.ts): how many, and how many clients at once. */
 const REGISTRATIONS = intSetting('BENCH_REGISTRATIONS', SERVER_URL ? 6000 : 600, 0, 1_000_000);
 const REGISTRATION_CLIENTS = intSetting('BENCH_REGISTRATION_CLIENTS', 200, 1, 1000);
+/** Towns of the ceremony's palmarès (bench/ceremony.ts; a server only): 356 as in 2012. */
+const CEREMONY_TOWNS = intSetting('BENCH_CEREMONY', 356, 0, 40_000);
 /** Badges checked in (bench/check-ins.ts), and how many scanners at once. */
 const CHECKINS = intSetting('BENCH_CHECKINS', SERVER_URL ? 2000 : 500, 0, 100_000);
 const CHECKIN_SCANNERS = intSetting('BENCH_CHECKIN_SCANNERS', 50, 1, 1000);
@@ -556,6 +562,24 @@ function printCheckIns(report: CheckInReport): boolean {
   return c.ok;
 }
 
+/** Prints the ceremony's section; false when a document failed under load. */
+function printCeremony(report: CeremonyReport): boolean {
+  console.log('');
+  if (!report.measured) {
+    console.log(`Label ceremony documents: not measured (${report.reason}).`);
+    return true;
+  }
+  const s = report.seeded!;
+  console.log(`Label ceremony documents: ${s.towns} labelled towns, ${s.delegates} delegates, ${s.present} checked in (seeded in ${fmt(s.seconds, 1)} s)`);
+  for (const d of report.alone!) {
+    console.log(`  alone: ${d.path} first ${fmt(d.firstMs, 0)} ms, again ${fmt(d.againMs, 0)} ms, ${d.bytes} bytes${d.pages ? `, ${d.pages} pages` : ''}`);
+  }
+  printTable(report.routes as RouteResult[]);
+  const failed = report.routes!.filter((r) => r.non2xx > 0 || r.errors > 0);
+  for (const f of failed) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors`);
+  return failed.length === 0;
+}
+
 async function main(): Promise<number> {
   // Conflict detection first, alone on the CPU (pure function, no database): see bench/conflicts.ts.
   const conflictDetection = runConflictBench();
@@ -690,6 +714,16 @@ async function main(): Promise<number> {
     });
     const registrationsOk = printRegistrations(registrations);
 
+    const ceremony = await runCeremonyBench({
+      base,
+      admin,
+      databaseUrl: server.embedded ? null : databaseUrl,
+      disposable,
+      towns: CEREMONY_TOWNS,
+      measure: (name, label, path, headers) => measure(child, base, name, label, path, headers),
+    });
+    const ceremonyOk = printCeremony(ceremony);
+
     const badges = await runBadgeBench({ base, admin, disposable, badges: BADGES });
     printBadges(badges);
 
@@ -719,6 +753,7 @@ async function main(): Promise<number> {
       publicProgramme: { ...programme.report, ratio: programmeRatio },
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
       registrations,
+      ceremony,
       checkIns,
       labels,
       badges,
@@ -729,7 +764,7 @@ async function main(): Promise<number> {
     writeFileSync(file, json);
     writeFileSync(join(RESULTS_DIR, `latest-${report.database}.json`), json);
     console.log(`\nResults written to ${file.slice(ROOT.length)}`);
-    return ratio && failures.length === 0 && listing.report.queriesConstant !== false && registrationsOk && checkInsOk ? 0 : 1;
+    return ratio && failures.length === 0 && listing.report.queriesConstant !== false && registrationsOk && ceremonyOk && checkInsOk ? 0 : 1;
   } finally {
     await stopServer(child);
     await throwaway?.drop();

@@ -57,6 +57,7 @@ describe('Badge print jobs', () => {
     expect(res.headers['x-badge-count']).toBe(String(ids.length));
     expect(res.headers['x-badge-sheets']).toBe('3');
     expect(res.headers['x-badge-overflow']).toBe('0');
+    expect(res.headers['transfer-encoding']).toBe('chunked'); // streamed as it renders, no Content-Length
     const pdf = tmp.write('all.pdf', res.body as Buffer);
     run('qpdf', ['--check', pdf]);
     const info = run('pdfinfo', [pdf]);
