@@ -38,6 +38,15 @@ export class LabelEmbargoService {
 
   /** The year's embargo state, or null when the year does not exist. */
   async find(year: number, manager?: EntityManager): Promise<LabelEmbargoState | null> {
+    return (await this.read(manager, year)).get(year) ?? null;
+  }
+
+  /** Every year's embargo state, in one query. */
+  async findAll(manager?: EntityManager): Promise<Map<number, LabelEmbargoState>> {
+    return this.read(manager, null);
+  }
+
+  private async read(manager: EntityManager | undefined, year: number | null): Promise<Map<number, LabelEmbargoState>> {
     const rows = await (manager ?? this.dataSource.manager).query<
       Array<{ year: number; event_id: string | null; ceremony_session_id: string | null; reveal_at: Date | null; stats_published: boolean; session_starts_at: Date | null; event_starts_at: Date | null; time_zone: string | null }>
     >(
@@ -46,26 +55,29 @@ export class LabelEmbargoService {
          FROM label_years y
          LEFT JOIN sessions s ON s.id = y.ceremony_session_id
          LEFT JOIN events e ON e.id = y.event_id
-        WHERE y.year = $1`,
+        WHERE $1::int IS NULL OR y.year = $1`,
       [year],
     );
-    const row = rows[0];
-    if (!row) return null;
-    const times: EmbargoTimes = {
-      revealAt: toDate(row.reveal_at),
-      sessionStartsAt: toDate(row.session_starts_at),
-      eventStartsAt: toDate(row.event_starts_at),
-    };
-    return {
-      ...times,
-      year: row.year,
-      eventId: row.event_id,
-      ceremonySessionId: row.ceremony_session_id,
-      embargoEndsAt: embargoEndsAt(times),
-      revealed: isRevealedAt(times, this.clock.now()),
-      statsPublished: row.stats_published,
-      timeZone: row.time_zone ?? 'Europe/Paris',
-    };
+    const now = this.clock.now();
+    const states = new Map<number, LabelEmbargoState>();
+    for (const row of rows) {
+      const times: EmbargoTimes = {
+        revealAt: toDate(row.reveal_at),
+        sessionStartsAt: toDate(row.session_starts_at),
+        eventStartsAt: toDate(row.event_starts_at),
+      };
+      states.set(row.year, {
+        ...times,
+        year: row.year,
+        eventId: row.event_id,
+        ceremonySessionId: row.ceremony_session_id,
+        embargoEndsAt: embargoEndsAt(times),
+        revealed: isRevealedAt(times, now),
+        statsPublished: row.stats_published,
+        timeZone: row.time_zone ?? 'Europe/Paris',
+      });
+    }
+    return states;
   }
 
   /** The state, or 404 when the year does not exist. */

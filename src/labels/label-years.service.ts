@@ -22,11 +22,13 @@ export class LabelYearsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Every year, latest first, in one query (the embargo state of each, and its towns). */
   async list(): Promise<LabelYearResponse[]> {
-    const years = await this.dataSource.query<Array<{ year: number }>>(`SELECT year FROM label_years ORDER BY year DESC`);
-    const out: LabelYearResponse[] = [];
-    for (const { year } of years) out.push(await this.get(year));
-    return out;
+    const rows = await this.dataSource.query<Array<{ year: number; towns: number }>>(
+      `SELECT y.year, count(a.id)::int AS towns FROM label_years y LEFT JOIN label_awards a ON a.year = y.year GROUP BY y.year ORDER BY y.year DESC`,
+    );
+    const states = await this.embargo.findAll();
+    return rows.filter((r) => states.has(r.year)).map((r) => toResponse(states.get(r.year)!, r.towns));
   }
 
   async get(year: number, manager?: EntityManager): Promise<LabelYearResponse> {
