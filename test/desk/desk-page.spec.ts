@@ -83,7 +83,7 @@ describe('The reception desk page in Chromium', () => {
 
     // type "helene" as a person would: the search runs as one types, accents ignored
     const lookup = page.locator('#lookup');
-    await expect(lookup.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.locator('#lookup:focus').waitFor();
     await lookup.pressSequentially('helene', { delay: 30 });
     await page.locator('#results').getByText('Hélène Dupré').waitFor();
     await page.locator('#person-name').getByText('Hélène Dupré').waitFor();
@@ -113,7 +113,7 @@ describe('The reception desk page in Chromium', () => {
     expect(await page.locator('#person-parts').textContent()).toContain('arrivée à 09:12 (Jeanne Martin)');
 
     // the scanner: the token typed into the focused field, then Enter, no click
-    await expect(lookup.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.locator('#lookup:focus').waitFor();
     await page.keyboard.type(helene.token, { delay: 2 });
     await page.keyboard.press('Enter');
     const message = page.locator('#message');
