@@ -37,12 +37,17 @@ export class DeskService {
     const event = await this.events.get(eventId);
     const today = localDay(this.clock.now(), event.timeZone);
     const part = await this.todayPart(this.dataSource.manager, eventId, today);
+    const parts = await this.dataSource.query<Array<{ id: string; code: string; name_fr: string; kind: string; day: string | null }>>(
+      `SELECT id, code, name_fr, kind, day::text AS day FROM event_parts WHERE event_id = $1 ORDER BY display_order, day NULLS LAST, code LIMIT 200`,
+      [eventId],
+    );
     return {
       eventId,
       nameFr: event.nameFr,
       timeZone: event.timeZone,
       today,
       todayPartNameFr: part?.name_fr ?? null,
+      parts: parts.map((p) => ({ id: p.id, code: p.code, nameFr: p.name_fr, kind: p.kind, day: p.day })),
       categories: ASSIGNABLE_CATEGORIES.map((code) => ({ code, labelFr: PARTICIPANT_CATEGORY_LABELS[code].fr })),
     };
   }

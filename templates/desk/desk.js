@@ -141,6 +141,10 @@
   $('event-select').addEventListener('keydown', function (e) {
     if (e.key === 'Enter') { e.preventDefault(); $('event-go').click(); }
   });
+  $('scan-part').addEventListener('change', function () {
+    refreshStats();
+    focusLookup();
+  });
   $('change-event').addEventListener('click', function () {
     sessionStorage.removeItem(EVENT_KEY);
     state.eventId = null;
@@ -161,6 +165,15 @@
       text('event-name', res.body.nameFr);
       text('today', res.body.today);
       text('today-part', res.body.todayPartNameFr || 'aucune journée de l’événement aujourd’hui');
+      const scanPart = $('scan-part');
+      while (scanPart.options.length > 1) scanPart.remove(1);
+      res.body.parts.filter(function (p) { return p.kind !== 'day'; }).forEach(function (p) {
+        const option = document.createElement('option');
+        option.value = p.code;
+        option.textContent = p.nameFr;
+        scanPart.appendChild(option);
+      });
+      scanPart.value = '';
       const select = $('walkin-category');
       select.textContent = '';
       res.body.categories.forEach(function (c) {
@@ -180,7 +193,8 @@
     if (!state.eventId) return;
     api('GET', '/api/events/' + encodeURIComponent(state.eventId) + '/check-ins/stats').then(function (res) {
       if (!res.ok) { text('stats', ''); return; }
-      const today = res.body.parts.filter(function (p) { return p.kind === 'day' && p.day === res.body.today; });
+      const chosen = $('scan-part').value;
+      const today = res.body.parts.filter(function (p) { return chosen ? p.code === chosen : p.kind === 'day' && p.day === res.body.today; });
       text('stats', today.length
         ? today.map(function (p) { return p.nameFr + ' : ' + p.checkedInToday + ' arrivée(s) sur ' + p.admitted + ' admis'; }).join(' · ')
         : '');
@@ -283,7 +297,10 @@
 
   /** POST /api/check-ins; the message says checked in, already checked in, or why not. */
   function checkIn(token) {
-    return api('POST', '/api/check-ins', { token: token, nonce: nonce() }).then(function (res) {
+    const part = $('scan-part').value;
+    const body = { token: token, nonce: nonce() };
+    if (part) body.part = part;
+    return api('POST', '/api/check-ins', body).then(function (res) {
       if (res.ok) {
         const who = res.body.participant.firstName + ' ' + res.body.participant.lastName;
         if (res.body.created) say('✔ ' + who + ' : ' + res.body.messageFr, 'ok');

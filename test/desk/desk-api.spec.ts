@@ -62,6 +62,7 @@ describe('Reception desk API and page', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ eventId, timeZone: 'Europe/Paris', today: '2012-02-06', todayPartNameFr: 'Lundi 6 février' });
     expect(res.body.categories).toContainEqual({ code: 'city-representative', labelFr: 'Ville Internet' });
+    expect(res.body.parts.map((p: { code: string }) => p.code)).toEqual(['jour-1', 'jour-2']);
     expect(res.body.categories.map((c: { code: string }) => c.code)).not.toContain('speaker');
   });
 

@@ -26,6 +26,7 @@ describe('The reception desk page in Chromium', () => {
     await receptionToken(t, 'Jeanne Martin', 'accueil@test.local');
     eventId = await colloquiumId(t);
     const day1 = await createPart(t, eventId, 'jour-1', 'day', '2012-02-06', null, 'Lundi 6 février');
+    await createPart(t, eventId, 'ceremonie', 'ceremony', null, null, 'Cérémonie du Label');
     helene = await createParticipant(
       t,
       organiser,
@@ -123,6 +124,15 @@ describe('The reception desk page in Chromium', () => {
     expect(await lookup.inputValue()).toBe('');
     const [rows] = await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE participant_id = $1`, [helene.id]);
     expect(rows.n).toBe(1);
+
+    // the ceremony's door: the same badge scanned for another part she has no place in
+    await page.locator('#scan-part').selectOption('ceremonie');
+    await page.locator('#lookup:focus').waitFor();
+    await page.keyboard.type(helene.token, { delay: 2 });
+    await page.keyboard.press('Enter');
+    await message.getByText('Non admis(e) à « Cérémonie du Label » : pas inscrit(e) à cette partie').waitFor();
+    expect(await message.getAttribute('class')).toContain('error');
+    await page.locator('#scan-part').selectOption('');
   });
 
   it('shows a hostile name as text and runs nothing', async () => {
