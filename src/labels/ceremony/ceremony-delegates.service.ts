@@ -6,6 +6,7 @@ import { isViolation } from '../../common/errors/postgres-error.js';
 import { pageOffset, toPage, type Page, type PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { MailService } from '../../mail/mail.service.js';
 import { AdmissionsService, type AdmissionView } from '../../participants/admissions.service.js';
+import { canonicalJson, sha256 } from '../../participants/idempotency.js';
 import { contactTokenHash, newContactToken } from './contact-token.js';
 import { CeremonyYearReader, type CeremonyTown, type CeremonyYear } from './ceremony-year.reader.js';
 import { delegateLimitReached, MAX_DELEGATES_PER_TOWN } from './delegate-rules.js';
@@ -67,6 +68,12 @@ function admissionLine(a: AdmissionView, language: 'fr' | 'en'): string {
 /** Who registers a delegate: an organiser, or the town's contact through their personal link. */
 export type DelegateRegistrar = { kind: 'organiser' } | { kind: 'contact'; tokenHash: string };
 
+/** An Idempotency-Key sent with a registration, and the body it came with (as received). */
+export interface IdempotentRequest {
+  key: string;
+  rawBody: unknown;
+}
+
 /**
  * Delegates of labelled towns: participants of the ceremony's event (category city-representative,
  * the town's name of the label's year and its INSEE code) with a seat at the ceremony part. One
@@ -86,7 +93,14 @@ export class CeremonyDelegatesService {
     private readonly mail: MailService,
   ) {}
 
-  async register(year: number, insee: string, registrar: DelegateRegistrar, dto: RegisterDelegateDto): Promise<DelegateResponse> {
+  /**
+   * With an Idempotency-Key (the contact's route), the key is claimed in the same transaction once the
+   * link is checked: a retry with the same key and body gets the first answer again and writes
+   * nothing (a concurrent retry waits on the key's row, then reads it), the same key with another
+   * body is 422 IDEMPOTENCY_KEY_REUSED, and a refused request leaves no key behind (rolled back). The
+   * key is stored as its SHA-256, per town and year; the answer holds no secret.
+   */
+  async register(year: number, insee: string, registrar: DelegateRegistrar, dto: RegisterDelegateDto, idempotent?: IdempotentRequest): Promise<DelegateResponse> {
     const email = dto.email.trim().toLowerCase();
     const byOrganiser = registrar.kind === 'organiser';
     try {
@@ -96,6 +110,16 @@ export class CeremonyDelegatesService {
           registrar.kind === 'contact'
             ? await this.reader.townByContactToken(m, year, insee, registrar.tokenHash, true)
             : await this.reader.town(m, year, insee, true);
+        const scope = `label-delegates:${year}:${town.insee}`;
+        const keyHash = idempotent ? sha256(idempotent.key) : null;
+        const requestHash = idempotent ? sha256(canonicalJson(idempotent.rawBody)) : null;
+        if (keyHash !== null) {
+          const claimed: unknown[] = await m.query(
+            `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+            [scope, keyHash, requestHash],
+          );
+          if (!claimed.length) return this.replay(m, scope, keyHash, requestHash!);
+        }
         const ceremony = await this.reader.year(m, year);
         const { eventId, partId } = this.reader.requireEvent(ceremony);
         if (!byOrganiser) {
@@ -131,7 +155,11 @@ export class CeremonyDelegatesService {
             admissions: places.map((a) => admissionLine(a, language)),
           },
         });
-        return this.readOne(m, ceremony, town, row.id);
+        const answer = await this.readOne(m, ceremony, town, row.id);
+        if (keyHash !== null) {
+          await m.query(`UPDATE idempotency_keys SET status_code = 201, response = $3 WHERE scope = $1 AND key = $2`, [scope, keyHash, JSON.stringify(answer)]);
+        }
+        return answer;
       });
     } catch (error) {
       if (isViolation(error, '23505', EMAIL_UNIQUE)) throw conflict('Another participant of this event has this email', { email }, 'EMAIL_TAKEN');
@@ -185,6 +213,19 @@ export class CeremonyDelegatesService {
       await m.query(`UPDATE participants SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [participantId]);
       await this.admissions.releaseAll(m, participantId);
     });
+  }
+
+  /** The stored first answer for this key (201), or 422 when the key came with another body. */
+  private async replay(m: EntityManager, scope: string, keyHash: string, requestHash: string): Promise<DelegateResponse> {
+    const [row] = await m.query<Array<{ request_hash: string; status_code: number | null; response: DelegateResponse | null }>>(
+      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+      [scope, keyHash],
+    );
+    if (!row || row.request_hash !== requestHash) {
+      throw new DomainError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request: use a new key for a new delegate');
+    }
+    if (row.status_code !== 201 || !row.response) throw new Error('an Idempotency-Key was claimed without its answer');
+    return row.response;
   }
 
   private async readOne(m: EntityManager, ceremony: CeremonyYear, town: CeremonyTown, participantId: string): Promise<DelegateResponse> {

@@ -5,7 +5,7 @@ import { ApiErrors } from '../../common/http/api-docs.js';
 import { CeremonyDocumentsService } from './ceremony-documents.service.js';
 import { CertificatesQuery } from './dto/certificates.query.js';
 import { RunningOrderResponse } from './dto/running-order.response.js';
-import { LabelYearPipe } from './label-params.js';
+import { LabelYearPipe } from '../label-year.pipe.js';
 
 const EMBARGO_NOTE = 'Organisers at any time; reception staff once the palmarès is revealed (403 LABEL_EMBARGOED before); nobody else.';
 

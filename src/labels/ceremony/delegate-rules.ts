@@ -17,10 +17,3 @@ export function parseInseeCode(raw: string): string | null {
   const code = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
   return INSEE_CODE.test(code) ? code : null;
 }
-
-/** Reads a label year from a path: four digits within the table's CHECK (1990–2100), or null. */
-export function parseLabelYear(raw: string): number | null {
-  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw)) return null;
-  const year = Number(raw);
-  return year >= 1990 && year <= 2100 ? year : null;
-}

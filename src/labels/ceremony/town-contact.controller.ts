@@ -1,12 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Public } from '../../common/auth/access.js';
 import { ApiErrors } from '../../common/http/api-docs.js';
+import { idempotencyKeyOf } from '../../participants/idempotency.js';
 import { CeremonyDelegatesService } from './ceremony-delegates.service.js';
 import { DelegateResponse } from './dto/delegate.response.js';
 import { RegisterDelegateDto } from './dto/register-delegate.dto.js';
 import { TownContactResponse } from './dto/town-contact.response.js';
-import { InseeCodePipe, LabelYearPipe } from './label-params.js';
+import { LabelYearPipe } from '../label-year.pipe.js';
+import { InseeCodePipe } from './label-params.js';
 import { TownContactsService } from './town-contacts.service.js';
 
 /**
@@ -39,8 +42,10 @@ export class TownContactController {
     summary: 'Register one of the town’s delegates, seated at the ceremony (the town’s contact)',
     description:
       'As organisers do (seat while any remain, else the waiting list; confirmation mail with the delegate’s personal link), ' +
-      'within 6 delegates per town (409 DELEGATE_LIMIT_REACHED) and while the event’s registration is open (409 REGISTRATION_CLOSED).',
+      'within 6 delegates per town (409 DELEGATE_LIMIT_REACHED) and while the event’s registration is open (409 REGISTRATION_CLOSED). ' +
+      'With an Idempotency-Key, a retry with the same body gets the first answer again and writes nothing; another body 422 IDEMPOTENCY_KEY_REUSED.',
   })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–200 printable characters; a retry with the same key and body gets the first answer, another body 422' })
   @ApiCreatedResponse({ type: DelegateResponse })
   @ApiErrors(404, 409, 422)
   register(
@@ -48,8 +53,12 @@ export class TownContactController {
     @Param('insee', InseeCodePipe) insee: string,
     @Param('token') token: string,
     @Body() dto: RegisterDelegateDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
   ): Promise<DelegateResponse> {
-    return this.delegates.register(year, insee, { kind: 'contact', tokenHash: this.contacts.tokenHash(token) }, dto);
+    const idempotencyKey = idempotencyKeyOf(key);
+    const idempotent = idempotencyKey === null ? undefined : { key: idempotencyKey, rawBody: req.body as unknown };
+    return this.delegates.register(year, insee, { kind: 'contact', tokenHash: this.contacts.tokenHash(token) }, dto, idempotent);
   }
 
   @Delete('delegates/:participantId')

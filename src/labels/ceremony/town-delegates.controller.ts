@@ -8,7 +8,8 @@ import { ContactLinkDto } from './dto/contact-link.dto.js';
 import { ContactLinkResponse } from './dto/contact-link.response.js';
 import { DelegateResponse } from './dto/delegate.response.js';
 import { RegisterDelegateDto } from './dto/register-delegate.dto.js';
-import { InseeCodePipe, LabelYearPipe } from './label-params.js';
+import { LabelYearPipe } from '../label-year.pipe.js';
+import { InseeCodePipe } from './label-params.js';
 import { TownContactsService } from './town-contacts.service.js';
 
 /** Organisers: a labelled town's delegates to the ceremony, and its contact's personal link. */

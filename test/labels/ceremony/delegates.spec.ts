@@ -202,6 +202,34 @@ describe('Label ceremony: delegates and the town contact’s link', () => {
     expect(n).toBe(6);
   });
 
+  it('replays the first answer for a retried Idempotency-Key on the contact’s route, and refuses the key with another body', async () => {
+    await t.booted.dataSource.query(`UPDATE event_parts SET capacity = admitted_count + 10 WHERE id = $1`, [fx.partId]);
+    const token = await contactToken(t, admin, '62041', 'contact@arras.test');
+    const url = `/api/labels/2012/towns/62041/contact/${token}/delegates`;
+    const first = await t.http.post(url).set('Idempotency-Key', 'arras-1').send(person(600));
+    expect(first.status).toBe(201);
+    const before = await counts(t);
+    const retry = await t.http.post(url).set('Idempotency-Key', 'arras-1').send(person(600));
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await counts(t)).toEqual(before);
+    const reused = await t.http.post(url).set('Idempotency-Key', 'arras-1').send(person(601));
+    expect(reused.status).toBe(422);
+    expectErrorBody(reused.body, 422, 'IDEMPOTENCY_KEY_REUSED');
+    // without the key, the same body again is a second registration of the same email
+    expect((await t.http.post(url).send(person(600))).status).toBe(409);
+    // a refused request leaves its key free: the same key works once the request is valid
+    const refused = await t.http.post(url).set('Idempotency-Key', 'arras-2').send(person(600));
+    expect(refused.status).toBe(409);
+    expect((await t.http.post(url).set('Idempotency-Key', 'arras-2').send(person(602))).status).toBe(201);
+    for (const bad of ['', 'é', 'x'.repeat(201), 'tab\there']) {
+      const res = await t.http.post(url).set('Idempotency-Key', bad).send(person(603));
+      expect([bad.slice(0, 10), res.status]).toEqual([bad.slice(0, 10), 400]);
+      expectErrorBody(res.body, 400);
+    }
+    expect(await counts(t)).toEqual({ ...before, participants: before.participants + 1, admissions: before.admissions + 1, seats: before.seats + 1, mails: before.mails + 1 });
+  });
+
   it('answers hostile paths and bodies with a 4xx in the error shape and writes nothing', async () => {
     const token = await contactToken(t, admin, '38185', 'contact@grenoble.test');
     const before = await counts(t);
