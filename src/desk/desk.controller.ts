@@ -29,7 +29,7 @@ export class DeskController {
     summary: 'Find people at the desk by name or badge token (reception and organisers)',
     description:
       '`q`: words of the names, email or town, whatever the accents and case ("helene" finds "Hélène"); `token`: the person holding ' +
-      'that badge. Each person with the badge’s category, places and their check-ins, printed or not, checked in today or not. ' +
+      'that badge; `id`: that person. Each person with the badge’s category, places and their check-ins, printed or not, checked in today or not. ' +
       'Anonymised records are left out. Sorted by name.',
   })
   @ApiPageResponse(DeskPersonResponse)

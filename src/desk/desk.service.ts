@@ -57,7 +57,9 @@ export class DeskService {
     const today = localDay(this.clock.now(), event.timeZone);
     const where = query.token
       ? { sql: `p.event_id = $1 AND p.badge_token = $2`, params: [eventId, query.token] }
-      : participantWhere({ eventId, q: query.q }, 'p', 1);
+      : query.id
+        ? { sql: `p.event_id = $1 AND p.id = $2`, params: [eventId, query.id] }
+        : participantWhere({ eventId, q: query.q }, 'p', 1);
     const condition = `${where.sql} AND p.anonymised_at IS NULL`;
     const n = where.params.length;
     const [{ total }] = await this.dataSource.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM participants p WHERE ${condition}`, where.params);

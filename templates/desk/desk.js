@@ -330,6 +330,7 @@
     show('person', true);
     show('pdf-link-line', false);
     show('reprint-line', p.printed);
+    show('rotate-button', p.printed);
     text('person-name', p.firstName + ' ' + p.lastName);
     text('person-category', p.categoryLabelFr || '—');
     text('person-affiliation', p.affiliation || p.town || '—');
@@ -358,7 +359,7 @@
 
   function reloadPerson() {
     if (!state.person) return Promise.resolve();
-    return api('GET', deskPath('/participants?token=' + encodeURIComponent(state.person.badgeToken))).then(function (res) {
+    return api('GET', deskPath('/participants?id=' + encodeURIComponent(state.person.id))).then(function (res) {
       if (res.ok && res.body.items.length) renderPerson(res.body.items[0]);
     });
   }
@@ -373,13 +374,31 @@
     printBadge(state.person).then(reloadPerson).then(focusLookup);
   });
 
-  /** Fetches the badge PDF with the token, checks it is a PDF, and opens it from a blob: URL. */
-  function printBadge(p) {
-    say('Préparation du badge…');
+  $('rotate-button').addEventListener('click', function () {
+    if (!state.person) return;
+    const reason = $('reprint-reason').value.trim() || 'Badge perdu';
+    printBadge(state.person, reason).then(reloadPerson).then(focusLookup);
+  });
+
+  /**
+   * Fetches the badge PDF with the token, checks it is a PDF, and opens it from a blob: URL. With
+   * `lostReason`, the badge was lost: its token is replaced (the old badge stops working) and the
+   * new one printed.
+   */
+  function printBadge(p, lostReason) {
+    say(lostReason ? 'Nouveau badge : l’ancien ne sera plus accepté…' : 'Préparation du badge…');
     const popup = window.open('', '_blank');
-    const reason = p.printed ? $('reprint-reason').value.trim() : '';
-    const query = reason ? '?reason=' + encodeURIComponent(reason) : '';
-    return fetch('/api/participants/' + encodeURIComponent(p.id) + '/badge.pdf' + query, { headers: { Authorization: 'Bearer ' + state.token } }).then(function (res) {
+    const headers = { Authorization: 'Bearer ' + state.token };
+    let request;
+    if (lostReason) {
+      headers['Content-Type'] = 'application/json';
+      request = fetch('/api/participants/' + encodeURIComponent(p.id) + '/badge-token/rotate', { method: 'POST', headers: headers, body: JSON.stringify({ reason: lostReason }) });
+    } else {
+      const reason = p.printed ? $('reprint-reason').value.trim() : '';
+      const query = reason ? '?reason=' + encodeURIComponent(reason) : '';
+      request = fetch('/api/participants/' + encodeURIComponent(p.id) + '/badge.pdf' + query, { headers: headers });
+    }
+    return request.then(function (res) {
       const type = res.headers.get('content-type') || '';
       if (!res.ok || type.indexOf('application/pdf') !== 0) {
         if (popup) popup.close();
@@ -403,7 +422,8 @@
           link.href = state.pdfUrl;
           show('pdf-link-line', true);
           if (popup) popup.location.href = state.pdfUrl;
-          say('Badge prêt : ' + p.firstName + ' ' + p.lastName + (popup ? ' (ouvert dans un nouvel onglet)' : ' — ouvrez-le avec le lien ci-dessous'), 'ok');
+          say((lostReason ? 'Nouveau badge prêt (l’ancien n’est plus valable) : ' : 'Badge prêt : ') + p.firstName + ' ' + p.lastName +
+            (popup ? ' (ouvert dans un nouvel onglet)' : ' — ouvrez-le avec le lien ci-dessous'), 'ok');
         });
       });
     }, function () {

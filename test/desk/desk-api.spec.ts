@@ -89,6 +89,8 @@ describe('Reception desk API and page', () => {
     const after = await t.http.get(desk(`/participants?q=helene`)).set(bearer(reception));
     expect(after.body.items[0]).toMatchObject({ checkedInToday: true, parts: [{ checkedInAt: '2012-02-06T09:12:00+01:00', checkedInBy: 'Jeanne Martin' }] });
 
+    const byId = await t.http.get(desk(`/participants?id=${helene.id}`)).set(bearer(reception));
+    expect(byId.body.items.map((p: { id: string }) => p.id)).toEqual([helene.id]);
     const everyone = await t.http.get(desk('/participants?pageSize=1&page=2')).set(bearer(reception));
     expect(everyone.body).toMatchObject({ page: 2, pageSize: 1, total: 2 });
     expect(everyone.body.items).toHaveLength(1);
@@ -143,6 +145,7 @@ describe('Reception desk API and page', () => {
       'page=0',
       'sort=name',
       'q[]=a&q[]=b',
+      'id=42',
     ];
     for (const q of queries) {
       const res = await t.http.get(desk(`/participants?${q}`)).set(bearer(reception));

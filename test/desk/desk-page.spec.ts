@@ -53,7 +53,7 @@ describe('The reception desk page in Chromium', () => {
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     // Chromium does not give Playwright the body of a fetch read as a blob: read it on the way instead
-    await page.route('**/badge.pdf*', async (route) => {
+    await page.route(/\/badge\.pdf|\/badge-token\/rotate/, async (route) => {
       const response = await route.fetch();
       pdfs.push({ url: route.request().url(), status: response.status(), type: response.headers()['content-type'] ?? '', body: await response.body() });
       await route.fulfill({ response });
@@ -166,6 +166,22 @@ describe('The reception desk page in Chromium', () => {
       `SELECT p.categories, (SELECT count(*)::int FROM badge_prints b WHERE b.participant_id = p.id) AS prints FROM participants p WHERE email = 'zoe@example.org'`,
     );
     expect(row).toEqual({ categories: ['city-representative'], prints: 1 });
+
+    // she loses it: a new badge, and the old one's scan is refused as unknown
+    const [{ id, badge_token: oldToken }] = await t.booted.dataSource.query(`SELECT id, badge_token FROM participants WHERE email = 'zoe@example.org'`);
+    await page.locator('#reprint-reason').fill('Badge perdu au vestiaire');
+    await page.locator('#rotate-button').click();
+    await page.locator('#message').getByText('Nouveau badge prêt (l’ancien n’est plus valable) : Zoé Œuvray').waitFor();
+    const rotated = pdfs[pdfs.length - 1];
+    expect(rotated.url).toBe(`${base}/api/participants/${id}/badge-token/rotate`);
+    expect([rotated.status, rotated.body.subarray(0, 5).toString('latin1')]).toEqual([200, '%PDF-']);
+    await page.locator('#person-printed').getByText(/^imprimé \(2 fois/).waitFor();
+    const [after] = await t.booted.dataSource.query(`SELECT badge_token FROM participants WHERE id = $1`, [id]);
+    expect(after.badge_token).not.toBe(oldToken);
+    await page.locator('#lookup:focus').waitFor();
+    await page.keyboard.type(oldToken, { delay: 2 });
+    await page.keyboard.press('Enter');
+    await page.locator('#message').getByText('Badge inconnu (ou remplacé par un nouveau badge)').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

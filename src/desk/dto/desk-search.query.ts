@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { SingleLine, Trim } from '../../common/validation/text.js';
 import { BADGE_TOKEN_PATTERN } from '../../check-ins/check-in-rules.js';
@@ -20,4 +20,9 @@ export class DeskSearchQuery extends PageQueryDto {
   @MaxLength(43)
   @Matches(BADGE_TOKEN_PATTERN, { message: 'token must be a badge token (43 base64url characters)' })
   token?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'One person by id (the desk reloads the person it shows, whose token may have been replaced)' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
 }
