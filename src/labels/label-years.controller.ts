@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Public, Roles, type RequestUser } from '../common/auth/access.js';
-import { ApiErrors } from '../common/http/api-docs.js';
+import { ApiErrors, ApiPageResponse } from '../common/http/api-docs.js';
+import type { Page } from '../common/pagination/page-query.dto.js';
 import { CreateLabelYearDto, UpdateLabelYearDto } from './dto/label-year.dto.js';
 import { LabelYearResponse } from './dto/label-year.response.js';
+import { ListLabelYearsQuery } from './dto/list-label-years.query.js';
 import { LabelStatsResponse } from './dto/label-stats.response.js';
 import { RevealLabelYearDto } from './dto/reveal-label-year.dto.js';
 import { setLabelCaching } from './label-http.js';
@@ -22,11 +24,11 @@ export class LabelYearsController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'The years of the Label Ville Internet, latest first: ceremony, end of the embargo, whether revealed' })
-  @ApiOkResponse({ type: [LabelYearResponse] })
+  @ApiOperation({ summary: 'The years of the Label Ville Internet, latest first (paginated): ceremony, end of the embargo, whether revealed' })
+  @ApiPageResponse(LabelYearResponse)
   @ApiErrors()
-  list(): Promise<LabelYearResponse[]> {
-    return this.years.list();
+  list(@Query() query: ListLabelYearsQuery): Promise<Page<LabelYearResponse>> {
+    return this.years.list(query);
   }
 
   @Roles('organiser')

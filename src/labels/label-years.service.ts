@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../common/auth/access.js';
 import { conflict, DomainError, notFound } from '../common/errors/domain-error.js';
+import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
 import { CLOCK, type Clock } from '../common/time/clock.js';
 import { formatInZone, parseZonedDateTime } from '../common/time/zoned-time.js';
 import type { CreateLabelYearDto, UpdateLabelYearDto } from './dto/label-year.dto.js';
 import type { LabelYearResponse } from './dto/label-year.response.js';
+import type { ListLabelYearsQuery } from './dto/list-label-years.query.js';
 import { LabelEmbargoService, type LabelEmbargoState } from './label-embargo.service.js';
 
 /**
@@ -22,13 +24,15 @@ export class LabelYearsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Every year, latest first, in one query (the embargo state of each, and its towns). */
-  async list(): Promise<LabelYearResponse[]> {
-    const rows = await this.dataSource.query<Array<{ year: number; towns: number }>>(
-      `SELECT y.year, count(a.id)::int AS towns FROM label_years y LEFT JOIN label_awards a ON a.year = y.year GROUP BY y.year ORDER BY y.year DESC`,
+  /** A page of years, latest first unless `order=asc` (the embargo state of each, and its towns), in two queries. */
+  async list(query: ListLabelYearsQuery): Promise<Page<LabelYearResponse>> {
+    const rows = await this.dataSource.query<Array<{ year: number; towns: number; total: number }>>(
+      `SELECT y.year, count(a.id)::int AS towns, count(*) OVER ()::int AS total FROM label_years y LEFT JOIN label_awards a ON a.year = y.year
+        GROUP BY y.year ORDER BY y.year ${query.order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${query.pageSize} OFFSET ${pageOffset(query)}`,
     );
     const states = await this.embargo.findAll();
-    return rows.filter((r) => states.has(r.year)).map((r) => toResponse(states.get(r.year)!, r.towns));
+    const items = rows.filter((r) => states.has(r.year)).map((r) => toResponse(states.get(r.year)!, r.towns));
+    return toPage(items, rows[0]?.total ?? states.size, query);
   }
 
   async get(year: number, manager?: EntityManager): Promise<LabelYearResponse> {

@@ -145,7 +145,10 @@ describe('Label palmarès import and organisers’ edits', () => {
     expectErrorBody((await t.http.post('/api/labels').set(bearer(admin)).send({ year: 2014, eventId: '00000000-0000-4000-8000-000000000000' })).body, 404);
     expectErrorBody((await t.http.patch('/api/labels/2013').set(bearer(admin)).send({ ceremonySessionId: '00000000-0000-4000-8000-000000000000' })).body, 404);
     const years = await t.http.get('/api/labels');
-    expect(years.body.map((y: { year: number }) => y.year)).toEqual([2013, 2012]);
+    expect(years.body).toMatchObject({ page: 1, pageSize: 20, total: 2 });
+    expect(years.body.items.map((y: { year: number; towns: number }) => [y.year, y.towns])).toEqual([[2013, 0], [2012, 4]]);
+    const ascending = await t.http.get('/api/labels?order=asc&pageSize=1');
+    expect(ascending.body).toMatchObject({ total: 2, items: [{ year: 2012 }] });
     expectErrorBody((await t.http.delete('/api/labels/2012').set(bearer(admin))).body, 409, 'LABEL_YEAR_IN_USE');
     expect((await t.http.delete('/api/labels/2013').set(bearer(admin))).status).toBe(204);
     expectErrorBody((await t.http.get('/api/labels/2013')).body, 404, 'NOT_FOUND');
