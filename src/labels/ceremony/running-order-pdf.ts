@@ -25,6 +25,11 @@ const PRESENT = '#1b6e2a';
 export const PRESENT_MARK = '✓';
 export const ABSENT_MARK = '○';
 
+/** « 0 commune », « 1 délégué », « 2 présents »: French puts 0 and 1 in the singular. */
+export function frenchCount(n: number, word: string): string {
+  return `${n} ${word}${n >= 2 ? 's' : ''}`;
+}
+
 /**
  * The running order for the master of ceremonies, A4 portrait: a heading per level (1 @ first),
  * each town numbered in calling order with its département and region, then its delegates, each
@@ -39,12 +44,15 @@ export function renderRunningOrderPdf(d: RunningOrderDocument): Promise<Buffer> 
     doc.font(fonts.regular).fontSize(10).fillColor(MUTED);
     doc.text(`${d.eventName ?? ''}${d.eventName ? ' — ' : ''}${d.dateFr} — état à ${d.generatedAtLocal}`, { width: WIDTH });
     const t = d.order.totals;
-    doc.text(`${t.towns} communes, ${t.delegates} délégués dont ${t.present} présents (${PRESENT_MARK} présent, ${ABSENT_MARK} pas encore arrivé)`, { width: WIDTH });
+    doc.text(
+      `${frenchCount(t.towns, 'commune')}, ${frenchCount(t.delegates, 'délégué')} dont ${frenchCount(t.present, 'présent')} (${PRESENT_MARK} présent, ${ABSENT_MARK} pas encore arrivé)`,
+      { width: WIDTH },
+    );
     if (!d.order.levels.length) doc.moveDown().fontSize(12).fillColor(INK).text('Aucune commune labellisée.', { width: WIDTH });
     for (const level of d.order.levels) {
       if (doc.y > BOTTOM - 80) doc.addPage();
       doc.moveDown(0.8);
-      doc.font(fonts.bold).fontSize(15).fillColor(ACCENT).text(`${level.label} — ${level.towns.length} commune${level.towns.length > 1 ? 's' : ''}`, MARGIN, doc.y, { width: WIDTH });
+      doc.font(fonts.bold).fontSize(15).fillColor(ACCENT).text(`${level.label} — ${frenchCount(level.towns.length, 'commune')}`, MARGIN, doc.y, { width: WIDTH });
       doc.moveDown(0.3);
       for (const town of level.towns) {
         if (doc.y > BOTTOM - 40) doc.addPage();

@@ -3,6 +3,7 @@ import { frenchCeremonyDate, zonedIso } from '../../../src/labels/ceremony/cerem
 import { arobases, fitTextSize } from '../../../src/labels/ceremony/certificate-layout.js';
 import { contactTokenHash, looksLikeContactToken, newContactToken } from '../../../src/labels/ceremony/contact-token.js';
 import { delegateLimitReached, MAX_DELEGATES_PER_TOWN, parseInseeCode } from '../../../src/labels/ceremony/delegate-rules.js';
+import { frenchCount } from '../../../src/labels/ceremony/running-order-pdf.js';
 import { buildRunningOrder, compareFrench, type RunningOrderTown } from '../../../src/labels/ceremony/running-order.js';
 
 const town = (insee: string, name: string, region: string, level: number): RunningOrderTown => ({ insee, name, departement: insee.slice(0, 2), region, level, firstParticipation: false });
@@ -46,6 +47,7 @@ describe('Ceremony rules (pure)', () => {
     expect(fitTextSize(100, 700, 54, 20)).toEqual({ size: 20, wrap: true });
     expect(fitTextSize(0, 700, 54, 20)).toEqual({ size: 54, wrap: false });
     expect([1, 3, 5].map(arobases)).toEqual(['@', '@@@', '@@@@@']);
+    expect([0, 1, 2].map((n) => frenchCount(n, 'délégué'))).toEqual(['0 délégué', '1 délégué', '2 délégués']);
   });
 
   it('writes the date in French in the event’s zone, 1er for the first of the month', () => {
