@@ -30,10 +30,21 @@ export function ceremonyPdf(options: { layout: 'portrait' | 'landscape'; title: 
   return { doc, fonts: { regular: files.regular, bold: 'bold' }, done };
 }
 
+/**
+ * Lets the event loop run (other requests, the desk's scans) between batches of pages: pdfkit draws
+ * synchronously, and 356 certificates in one go would hold the process for most of a second.
+ */
+export function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Pages drawn between two breaths. */
+export const PAGES_PER_BREATH = 16;
+
 /** Runs `draw` and ends the document; an error while drawing still ends it, and rejects. */
-export async function finish(doc: PDFKit.PDFDocument, done: Promise<Buffer>, draw: () => void): Promise<Buffer> {
+export async function finish(doc: PDFKit.PDFDocument, done: Promise<Buffer>, draw: () => void | Promise<void>): Promise<Buffer> {
   try {
-    draw();
+    await draw();
   } catch (error) {
     doc.end();
     await done.catch(() => undefined);

@@ -1,5 +1,5 @@
 import { arobases, fitTextSize } from './certificate-layout.js';
-import { ceremonyPdf, finish } from './ceremony-pdf.js';
+import { breathe, ceremonyPdf, finish, PAGES_PER_BREATH } from './ceremony-pdf.js';
 
 /** One certificate: a labelled town and its level. */
 export interface Certificate {
@@ -33,15 +33,17 @@ const MUTED = '#555555';
  * Internet 2012 », the town's name (its size shrunk to fit the width, from 54 pt down to 20 pt;
  * a name still too long is wrapped, never cut), its département and region, the level drawn as
  * @ signs, and the ceremony's date in French. DejaVu Sans (every French accent) embedded as a subset.
+ * The event loop runs between every PAGES_PER_BREATH pages.
  */
 export function renderCertificatesPdf(set: CertificateSet): Promise<Buffer> {
   const { doc, fonts, done } = ceremonyPdf({ layout: 'landscape', title: `Label Ville Internet ${set.year} — diplômes`, date: set.producedAt, margin: MARGIN });
-  return finish(doc, done, () => {
+  return finish(doc, done, async () => {
     if (!set.certificates.length) {
       doc.addPage();
       doc.font(fonts.regular).fontSize(16).fillColor(MUTED).text(`Aucune commune labellisée en ${set.year}.`, MARGIN, 260, { width: FRAME_WIDTH, align: 'center' });
     }
-    for (const c of set.certificates) {
+    for (const [i, c] of set.certificates.entries()) {
+      if (i > 0 && i % PAGES_PER_BREATH === 0) await breathe();
       doc.addPage();
       doc.save().lineWidth(3).strokeColor(ACCENT).rect(24, 24, PAGE.width - 48, PAGE.height - 48).stroke();
       doc.lineWidth(0.8).rect(32, 32, PAGE.width - 64, PAGE.height - 64).stroke().restore();

@@ -1,4 +1,4 @@
-import { ceremonyPdf, finish } from './ceremony-pdf.js';
+import { breathe, ceremonyPdf, finish, PAGES_PER_BREATH } from './ceremony-pdf.js';
 import type { RunningOrder } from './running-order.js';
 
 export interface RunningOrderDocument {
@@ -38,7 +38,8 @@ export function frenchCount(n: number, word: string): string {
  */
 export function renderRunningOrderPdf(d: RunningOrderDocument): Promise<Buffer> {
   const { doc, fonts, done } = ceremonyPdf({ layout: 'portrait', title: `Label Ville Internet ${d.year} — ordre de passage`, date: d.producedAt, margin: MARGIN });
-  return finish(doc, done, () => {
+  return finish(doc, done, async () => {
+    let drawn = 0;
     doc.addPage();
     doc.font(fonts.bold).fontSize(18).fillColor(ACCENT).text(`Label Ville Internet ${d.year} — ordre de passage`, MARGIN, MARGIN, { width: WIDTH });
     doc.font(fonts.regular).fontSize(10).fillColor(MUTED);
@@ -55,6 +56,8 @@ export function renderRunningOrderPdf(d: RunningOrderDocument): Promise<Buffer> 
       doc.font(fonts.bold).fontSize(15).fillColor(ACCENT).text(`${level.label} — ${frenchCount(level.towns.length, 'commune')}`, MARGIN, doc.y, { width: WIDTH });
       doc.moveDown(0.3);
       for (const town of level.towns) {
+        // about 15 towns a page: let the event loop run now and then
+        if (++drawn % (PAGES_PER_BREATH * 4) === 0) await breathe();
         if (doc.y > BOTTOM - 40) doc.addPage();
         doc.font(fonts.bold).fontSize(11).fillColor(INK).text(`${town.position}. ${town.name}`, MARGIN, doc.y, { width: WIDTH, continued: true });
         doc.font(fonts.regular).fontSize(9).fillColor(MUTED).text(`  (${town.departement}) ${town.region}${town.firstParticipation ? ' — première participation' : ''}`, { width: WIDTH });
