@@ -40,7 +40,9 @@ export type AdmissionStatus = 'admitted' | 'waiting' | 'requested' | 'cancelled'
 
 /** What the service read about one scan. */
 export interface ScanFacts {
-  participant: { id: string; status: 'registered' | 'cancelled'; anonymised: boolean };
+  participant: { id: string; eventId: string; status: 'registered' | 'cancelled'; anonymised: boolean };
+  /** The event the desk works for, when the scanner says (a badge of another event is refused). */
+  expectedEventId?: string | null;
   /** The part the scan is for (the named one, or today's day part); null when there is none. */
   part: { id: string; code: string; nameFr: string; kind: string; day: string | null } | null;
   /** Whether the scan named a part (else today's day part was looked for). */
@@ -72,6 +74,12 @@ export function notAdmittedReason(status: AdmissionStatus | null): { code: strin
  */
 export function decideScan(facts: ScanFacts): { part: NonNullable<ScanFacts['part']> } | DomainError {
   if (facts.participant.anonymised) return unknownBadge();
+  if (facts.expectedEventId && facts.expectedEventId.toLowerCase() !== facts.participant.eventId.toLowerCase()) {
+    return new DomainError(409, 'OTHER_EVENT', 'This badge belongs to another event', {
+      eventId: facts.participant.eventId,
+      messageFr: 'Badge d’un autre événement : orientez la personne vers le bon accueil',
+    });
+  }
   if (facts.participant.status === 'cancelled') {
     return new DomainError(409, 'PARTICIPANT_CANCELLED', 'This participant’s registration is cancelled', {
       participantId: facts.participant.id,

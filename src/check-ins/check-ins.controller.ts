@@ -24,7 +24,7 @@ export class CheckInsController {
       'part and day (nothing written; two scans at once write one check-in). A retried request with the same `nonce` answers ' +
       'as the first did (422 NONCE_REUSED for another badge). 403 NOT_ADMITTED with the reason (waiting list, request pending, ' +
       'not registered); 404 BADGE_NOT_FOUND for an unknown or replaced token; 404 PART_NOT_FOUND; 409 PARTICIPANT_CANCELLED; ' +
-      '409 NO_DAY_PART_TODAY. Errors carry `details.messageFr` for the desk.',
+      '409 NO_DAY_PART_TODAY; 409 OTHER_EVENT when `eventId` is given and the badge belongs to another event. Errors carry `details.messageFr` for the desk.',
   })
   @ApiCreatedResponse({ type: CheckInResponse, description: 'Checked in now' })
   @ApiOkResponse({ type: CheckInResponse, description: 'Already checked in for this part and day: nothing written' })

@@ -98,7 +98,8 @@ export class CheckInsService {
     const today = localDay(now, holder.time_zone);
     const part = await this.partOf(holder, dto.part ?? null, today, staff.id);
     const decision = decideScan({
-      participant: { id: holder.id, status: holder.status, anonymised: holder.anonymised },
+      participant: { id: holder.id, eventId: holder.event_id, status: holder.status, anonymised: holder.anonymised },
+      expectedEventId: dto.eventId ?? null,
       part: part ? { id: part.id, code: part.code, nameFr: part.name_fr, kind: part.kind, day: part.day } : null,
       partNamed: dto.part !== undefined,
       today,

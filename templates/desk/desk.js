@@ -298,7 +298,7 @@
   /** POST /api/check-ins; the message says checked in, already checked in, or why not. */
   function checkIn(token) {
     const part = $('scan-part').value;
-    const body = { token: token, nonce: nonce() };
+    const body = { token: token, nonce: nonce(), eventId: state.eventId };
     if (part) body.part = part;
     return api('POST', '/api/check-ins', body).then(function (res) {
       if (res.ok) {

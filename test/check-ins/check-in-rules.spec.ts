@@ -14,7 +14,7 @@ import { checkedInToday, toDeskPerson, type DeskPartRow } from '../../src/desk/d
 
 const part = { id: '00000000-0000-4000-8000-000000000001', code: 'jour-1', nameFr: 'Lundi 6 février', kind: 'day', day: '2012-02-06' };
 const facts = (over: Partial<ScanFacts> = {}): ScanFacts => ({
-  participant: { id: 'p1', status: 'registered', anonymised: false },
+  participant: { id: 'p1', eventId: 'e1', status: 'registered', anonymised: false },
   part,
   partNamed: false,
   today: '2012-02-06',
@@ -65,15 +65,22 @@ describe('check-in rules', () => {
   });
 
   it('refuses a cancelled registration (409), an anonymised one as an unknown badge (404), and a missing part', () => {
-    const cancelled = decideScan(facts({ participant: { id: 'p1', status: 'cancelled', anonymised: false } })) as DomainError;
+    const cancelled = decideScan(facts({ participant: { id: 'p1', eventId: 'e1', status: 'cancelled', anonymised: false } })) as DomainError;
     expect([cancelled.status, cancelled.code]).toEqual([409, 'PARTICIPANT_CANCELLED']);
-    const gone = decideScan(facts({ participant: { id: 'p1', status: 'registered', anonymised: true } })) as DomainError;
+    const gone = decideScan(facts({ participant: { id: 'p1', eventId: 'e1', status: 'registered', anonymised: true } })) as DomainError;
     expect([gone.status, gone.code]).toEqual([404, 'BADGE_NOT_FOUND']);
     const noDay = decideScan(facts({ part: null })) as DomainError;
     expect([noDay.status, noDay.code]).toEqual([409, 'NO_DAY_PART_TODAY']);
     expect(noDay.details).toMatchObject({ today: '2012-02-06' });
     const unknownPart = decideScan(facts({ part: null, partNamed: true })) as DomainError;
     expect([unknownPart.status, unknownPart.code]).toEqual([404, 'PART_NOT_FOUND']);
+  });
+
+  it('refuses a badge of another event when the desk says which event it works for', () => {
+    expect(decideScan(facts({ expectedEventId: 'E1' }))).toEqual({ part });
+    expect(decideScan(facts({ expectedEventId: null }))).toEqual({ part });
+    const other = decideScan(facts({ expectedEventId: 'e2' })) as DomainError;
+    expect([other.status, other.code]).toEqual([409, 'OTHER_EVENT']);
   });
 
   it('checks in a day part on its own date, other parts on today', () => {

@@ -165,6 +165,16 @@ describe('Check-in at the desk', () => {
     expect(await checkInRows(t, c.id)).toBe(0);
   });
 
+  it('refuses a badge of another event when the desk names its event', async () => {
+    const ceremonyEvent = (await t.http.get('/api/events?slug=label2012')).body.items[0].id as string;
+    const o = await createParticipant(t, organiser, eventId, { firstName: 'Omar', lastName: 'Ailleurs', email: 'omar@example.org' }, [day1]);
+    const wrongDesk = await scan({ token: o.token, eventId: ceremonyEvent });
+    expect(wrongDesk.status).toBe(409);
+    expectErrorBody(wrongDesk.body, 409, 'OTHER_EVENT');
+    expect(await checkInRows(t, o.id)).toBe(0);
+    expect((await scan({ token: o.token, eventId })).status).toBe(201);
+  });
+
   it('takes today in Paris: 23:30 UTC on the 6th is Tuesday 7th’s day part', async () => {
     const late = await createParticipant(t, organiser, eventId, { firstName: 'Léa', lastName: 'Tardive', email: 'lea@example.org' }, [day1, day2]);
     setNow(t, '2012-02-06T23:30:00Z');
@@ -228,6 +238,7 @@ describe('Check-in at the desk', () => {
       { token: helene.token, nonce: 'has spaces in it!' },
       { token: helene.token, nonce: 'n'.repeat(101) },
       { token: helene.token, nonce: { a: 1 } },
+      { token: helene.token, eventId: 'not-a-uuid' },
       { token: '\u0000'.repeat(43) },
       [helene.token],
     ];

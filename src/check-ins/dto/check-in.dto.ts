@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { BADGE_TOKEN_PATTERN, NONCE_PATTERN } from '../check-in-rules.js';
 
 /** A scan at the desk: the badge's token, and optionally the part (id or code) and a client nonce. */
@@ -31,4 +31,9 @@ export class CheckInDto {
   @MaxLength(100)
   @Matches(NONCE_PATTERN, { message: 'nonce must be 8 to 100 characters among A-Z a-z 0-9 _ . : -' })
   nonce?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The event the desk works for: a badge of another event is refused (409 OTHER_EVENT)' })
+  @IsOptional()
+  @IsUUID()
+  eventId?: string;
 }
