@@ -133,13 +133,14 @@ export class CeremonyDelegatesService {
             );
           }
         }
-        const token = newContactToken();
+        // the delegate's own personal link, as the participants' self-registration gives one (same kind of token, only its SHA-256 kept)
+        const personalToken = newContactToken();
         const [row] = await m.query<Array<{ id: string }>>(
           `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, town, town_insee, categories, days, source, access_token_hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, ARRAY['city-representative']::text[],
                    ARRAY[(SELECT (e.starts_at AT TIME ZONE e.time_zone)::date FROM events e WHERE e.id = $1)]::date[], $8, $9)
            RETURNING id`,
-          [eventId, email, dto.firstName, dto.lastName, dto.affiliation ?? null, town.townName, town.insee, byOrganiser ? 'organiser' : 'self', contactTokenHash(token)],
+          [eventId, email, dto.firstName, dto.lastName, dto.affiliation ?? null, town.townName, town.insee, byOrganiser ? 'organiser' : 'self', contactTokenHash(personalToken)],
         );
         const places = await this.admissions.placeInParts(m, row.id, [partId], { byOrganiser: true });
         const language = dto.language ?? 'fr';
@@ -151,7 +152,7 @@ export class CeremonyDelegatesService {
           data: {
             firstName: dto.firstName,
             eventName: ceremony.eventNameFr ?? '',
-            link: this.mail.linkTo(`/api/registrations/${token}`),
+            link: this.mail.linkTo(`/api/registrations/${personalToken}`),
             admissions: places.map((a) => admissionLine(a, language)),
           },
         });
