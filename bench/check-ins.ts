@@ -2,8 +2,8 @@
  * Check-in latency (issue « Badges and the reception desk »): BENCH_CHECKINS participants (default
  * 2,000 on a server, 500 on the embedded engine; 0 skips) imported into the seeded colloquium and
  * admitted to a part of their own, then scanned by BENCH_CHECKIN_SCANNERS (50) concurrent scanners
- * through `POST /api/check-ins {token, part, nonce}` as a reception account: every badge once (201,
- * a check-in written), then every badge again (200 « already checked in », nothing written), then
+ * through `POST /api/check-ins {token, part, nonce}` as a reception account: 100 badges by one
+ * scanner alone (a scan's own latency), then every other badge once (201, a check-in written), then every badge again (200 « already checked in », nothing written), then
  * each badge of a second set scanned twice at the same moment (the race UQ_check_ins_once settles).
  * Latency is measured per request in this process (request sent to body read, keep-alive fetch),
  * p50/p90/p99/max per phase; afterwards the live stats must count exactly one check-in per badge.
@@ -21,7 +21,7 @@ export interface CheckInBenchContext {
 }
 
 export interface CheckInPhase {
-  name: 'first-scan' | 'second-scan' | 'double-scan';
+  name: 'alone' | 'first-scan' | 'second-scan' | 'double-scan';
   label: string;
   requests: number;
   seconds: number;
@@ -156,15 +156,20 @@ export async function runCheckInBench(ctx: CheckInBenchContext): Promise<CheckIn
   // warm-up (JIT, pool, plans) on a few badges kept out of the measured sets
   const warm = people.slice(0, Math.min(100, Math.floor(total / 10)));
   await pool(warm.map((p) => p.badgeToken), ctx.scanners, scan);
-  const rest = people.slice(warm.length);
+  const aloneSet = people.slice(warm.length, warm.length + Math.min(100, Math.floor(total / 10))).map((p) => p.badgeToken);
+  const rest = people.slice(warm.length + aloneSet.length);
   const half = Math.floor(rest.length * 0.8);
   const main = rest.slice(0, half).map((p) => p.badgeToken);
   const raced = rest.slice(half).map((p) => p.badgeToken);
 
+  const aloneStart = performance.now();
+  const aloneSamples = await pool(aloneSet, 1, scan);
+  const aloneSeconds = (performance.now() - aloneStart) / 1000;
   const first = await timed(main);
   const second = await timed(main);
   const double = await timed(raced.flatMap((t) => [t, t]));
   const phases = [
+    phase('alone', 'one scanner alone (201): one scan’s service time', aloneSamples, aloneSeconds),
     phase('first-scan', 'first scan of each badge (201, one row written)', first.samples, first.seconds),
     phase('second-scan', 'the same badges again (200 « already checked in », nothing written)', second.samples, second.seconds),
     phase('double-scan', 'each badge of another set scanned twice at once (one 201, one 200)', double.samples, double.seconds),
@@ -173,10 +178,11 @@ export async function runCheckInBench(ctx: CheckInBenchContext): Promise<CheckIn
   const stats = await send(`${ctx.base}/api/events/${eventId}/check-ins/stats`, 'GET', reception);
   const line = (stats.body.parts as { partId: string; admitted: number; checkedIn: number }[] | undefined)?.find((p) => p.partId === partId);
   const statusesOk =
-    phases[0].statusCodes['201'] === main.length &&
-    phases[1].statusCodes['200'] === main.length &&
-    phases[2].statusCodes['201'] === raced.length &&
-    phases[2].statusCodes['200'] === raced.length;
+    phases[0].statusCodes['201'] === aloneSet.length &&
+    phases[1].statusCodes['201'] === main.length &&
+    phases[2].statusCodes['200'] === main.length &&
+    phases[3].statusCodes['201'] === raced.length &&
+    phases[3].statusCodes['200'] === raced.length;
   const check = {
     admitted: line?.admitted ?? -1,
     checkedIn: line?.checkedIn ?? -1,
