@@ -1,3 +1,4 @@
+import { WalkIns1795703000000 } from './1795703000000-WalkIns.js';
 import { Labels1795701261880 } from './1795701261880-Labels.js';
 import { BadgesAndCheckIns1795701144248 } from './1795701144248-BadgesAndCheckIns.js';
 import { ProgrammeGuests1795696289978 } from './1795696289978-ProgrammeGuests.js';
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   ProgrammeGuests1795696289978,
   BadgesAndCheckIns1795701144248,
   Labels1795701261880,
+  WalkIns1795703000000,
 ];

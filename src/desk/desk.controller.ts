@@ -42,9 +42,10 @@ export class DeskController {
   @ApiOperation({
     summary: 'Register someone who turns up without a registration (reception and organisers)',
     description:
-      'Creates the participant (source organiser) with the category given and today’s date, and asks for a place in today’s day ' +
-      'part as an organiser would (admitted while seats remain, else waiting list), in one transaction. 409 EMAIL_TAKEN when the ' +
-      'event already has this email: search for the person instead. The badge is then printed with GET /api/participants/:id/badge.pdf.',
+      'Creates the participant (source desk) with the category given and today’s date, and asks for a place in today’s day ' +
+      'part as an organiser would (admitted while seats remain, else waiting list), in one transaction. The email is optional ' +
+      '(a walk-in without one is never mailed); when given, 409 EMAIL_TAKEN if the event already has it: search for the person ' +
+      'instead. The badge is then printed with GET /api/participants/:id/badge.pdf.',
   })
   @ApiCreatedResponse({ type: DeskPersonResponse })
   @ApiErrors(401, 403, 404, 409, 422)

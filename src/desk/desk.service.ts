@@ -21,8 +21,10 @@ import { toDeskPerson, type DeskPersonRow } from './desk-person.js';
  * The reception desk's reads and its one write. The search uses the participants' own filter
  * (participantWhere: unaccent(lower(…)) on names, email and town) and reads each person's places,
  * check-ins and badge prints in the same query (a read model over participants, parts, check_ins
- * and badge_prints). A walk-in is created as organisers create participants (same columns, source
- * `organiser`) and seated in today's day part through AdmissionsService, in one transaction.
+ * and badge_prints). A walk-in is created as organisers create participants (same columns), with
+ * source `desk` and an email only if one was given (CHK_participants_email_or_guest lets a desk
+ * walk-in go without; nobody is then mailed), and seated in today's day part through
+ * AdmissionsService, in one transaction.
  */
 @Injectable()
 export class DeskService {
@@ -77,13 +79,13 @@ export class DeskService {
   async walkIn(eventId: string, dto: WalkInDto): Promise<DeskPersonResponse> {
     const event = await this.events.get(eventId);
     const today = localDay(this.clock.now(), event.timeZone);
-    const email = normaliseEmail(dto.email);
+    const email = dto.email ? normaliseEmail(dto.email) : null;
     const days = today >= event.startDate && today <= event.endDate ? [today] : [];
     try {
       const id = await this.dataSource.transaction(async (manager) => {
         const [row] = await manager.query<Array<{ id: string }>>(
           `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, categories, days, source)
-           VALUES ($1, $2, $3, $4, $5, $6::text[], $7::date[], 'organiser') RETURNING id`,
+           VALUES ($1, $2, $3, $4, $5, $6::text[], $7::date[], 'desk') RETURNING id`,
           [eventId, email, dto.firstName, dto.lastName, dto.affiliation ?? null, [dto.category], days],
         );
         const part = await this.todayPart(manager, eventId, today);

@@ -14,7 +14,12 @@ export type AssignableCategory = (typeof ASSIGNABLE_CATEGORIES)[number];
 export const PARTICIPANT_STATUSES = ['registered', 'cancelled'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
-export const PARTICIPANT_SOURCES = ['self', 'organiser', 'import', 'programme'] as const;
+/**
+ * Who wrote the record: the person (self-registration), an organiser, the CSV import, the published
+ * programme's sync, or the reception desk (a walk-in, email optional).
+ */
+export const PARTICIPANT_SOURCES = ['self', 'organiser', 'import', 'programme', 'desk'] as const;
+export type ParticipantSource = (typeof PARTICIPANT_SOURCES)[number];
 
 /** How emails are stored and compared: trimmed, lower-case (UQ_participants_event_email). */
 export function normaliseEmail(email: string): string {

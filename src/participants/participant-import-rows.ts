@@ -2,7 +2,7 @@
  * The rules of one imported row, as pure functions: the cells of a record become a participant's
  * fields or a list of reasons, with the same rules as the API (participant-fields.dto.ts): names
  * as typed (NFC, one line, at most 200 characters), a valid email (compared lower-case) or none (a
- * programme guest, matched by name by the import), categories
+ * programme guest or a desk walk-in, matched by name by the import), categories
  * organisers may set (never speaker or chair), days within the event, no control characters.
  */
 import { isEmail } from 'class-validator';
@@ -17,8 +17,8 @@ import { guestKey } from './programme-sync.js';
 export interface ImportedParticipant {
   /**
    * Null when the cell is empty: the row can then only be a guest chair of the published programme
-   * (who has no email until an organiser adds one), recognised by `guestKey`; the import rejects
-   * it when no such guest exists.
+   * (who has no email until an organiser adds one) or a walk-in the desk registered without one,
+   * recognised by `guestKey`; the import rejects it when no such person exists.
    */
   email: string | null;
   /** Only without an email: the names as a guest is matched (programme-sync.ts guestKey). */

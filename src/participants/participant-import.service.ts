@@ -103,7 +103,7 @@ export class ParticipantImportService {
           reject(g.line, g.value.email, [{ column: emailColumn, message: 'this participant has been anonymised: the row cannot be imported' }]);
         }
       }
-      // rows without an email: guest chairs of the published programme (as the export writes them), found by name
+      // rows without an email: guest chairs of the published programme and the desk's walk-ins without one (as the export writes them), found by name
       const guestIds = await this.matchGuests(manager, eventId, good.filter((g) => g.value.email === null && !rejected.has(g.line)), (line, message) =>
         reject(line, null, [{ column: emailColumn, message }]),
       );
@@ -164,10 +164,14 @@ export class ParticipantImportService {
   }
 
   /**
-   * Rows without an email are programme guests (no email until an organiser adds one): each is
-   * matched by name (guestKey of « first last ») to a guest of the event, by the key the programme
-   * gave it or by its names as they are now. A row matching no guest, or a guest an earlier row
-   * matched, is rejected through `reject`. Answers line → participant id.
+   * Rows without an email are people the event holds without one, as the export writes them: guest
+   * chairs of the published programme (no email until an organiser adds one) and walk-ins the
+   * reception desk registered without one (source `desk`). Each row is matched by name (guestKey of
+   * « first last »): to a guest by the key the programme gave it or by its names as they are now, to
+   * a walk-in by its names. Several stored people of one name (two walk-ins « Jean Martin ») are
+   * taken in the order they were registered, one per row, as the export lists them; a row once they
+   * are all taken, or matching nobody, is rejected through `reject` (the import creates only people
+   * with an email). Answers line → participant id.
    */
   private async matchGuests(
     manager: EntityManager,
@@ -177,27 +181,37 @@ export class ParticipantImportService {
   ): Promise<Map<number, string>> {
     const matched = new Map<number, string>();
     if (!rows.length) return matched;
-    const stored = await manager.query<Array<{ id: string; guest_key: string; first_name: string; last_name: string }>>(
+    const stored = await manager.query<Array<{ id: string; guest_key: string | null; first_name: string; last_name: string }>>(
       `SELECT id, guest_key, first_name, last_name FROM participants
-       WHERE event_id = $1 AND email IS NULL AND guest_key IS NOT NULL AND anonymised_at IS NULL ORDER BY created_at, id`,
+       WHERE event_id = $1 AND email IS NULL AND (guest_key IS NOT NULL OR source = 'desk') AND anonymised_at IS NULL ORDER BY created_at, id`,
       [eventId],
     );
-    const byKey = new Map<string, string>();
-    for (const g of stored) byKey.set(g.guest_key, g.id);
-    for (const g of stored) if (!byKey.has(guestKey(`${g.first_name} ${g.last_name}`))) byKey.set(guestKey(`${g.first_name} ${g.last_name}`), g.id);
+    const byKey = new Map<string, string[]>();
+    const add = (key: string, id: string) => {
+      const ids = byKey.get(key) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      byKey.set(key, ids);
+    };
+    for (const g of stored) if (g.guest_key !== null) add(g.guest_key, g.id);
+    for (const g of stored) if (g.guest_key === null || !byKey.has(guestKey(`${g.first_name} ${g.last_name}`))) add(guestKey(`${g.first_name} ${g.last_name}`), g.id);
+    const guests = new Set(stored.filter((g) => g.guest_key !== null).map((g) => g.id));
+    const taken = new Map<string, number>();
     const firstLine = new Map<string, number>();
     for (const { line, value } of rows) {
-      const id = value.guestKey === undefined ? undefined : byKey.get(value.guestKey);
+      const candidates = value.guestKey === undefined ? undefined : byKey.get(value.guestKey);
+      if (!candidates) {
+        reject(line, 'is required (only a guest chair of the published programme or a walk-in registered at the desk without one, recognised by name, may be without one)');
+        continue;
+      }
+      const id = candidates.find((c) => !taken.has(c));
       if (id === undefined) {
-        reject(line, 'is required (only a guest chair of the published programme, recognised by name, may be without one)');
+        const earlier = firstLine.get(value.guestKey as string) ?? taken.get(candidates[0]);
+        const who = candidates.every((c) => guests.has(c)) ? 'programme guest' : 'participant without an email';
+        reject(line, candidates.length > 1 ? `the same ${who} as line ${earlier} (the event holds ${candidates.length} by this name)` : `the same ${who} as line ${earlier}`);
         continue;
       }
-      const earlier = firstLine.get(id);
-      if (earlier !== undefined) {
-        reject(line, `the same programme guest as line ${earlier}`);
-        continue;
-      }
-      firstLine.set(id, line);
+      taken.set(id, line);
+      if (!firstLine.has(value.guestKey as string)) firstLine.set(value.guestKey as string, line);
       matched.set(line, id);
     }
     return matched;

@@ -1,13 +1,15 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Event } from '../events/event.entity.js';
 import { User } from '../users/user.entity.js';
+import type { ParticipantSource } from './participant-fields.js';
 
 /**
  * One person at one event (whoever comes: researcher, speaker, chair, press, élu…), once: the email
  * is unique per event, stored lower-case. The one exception is a guest chair of the published
  * programme (a name typed on a session, no account): source `programme`, no email until an
  * organiser adds one, and `guest_key` (the name without case, accents or extra spaces) unique per
- * event, so a guest chairing several sessions is one participant. `categories` are set by organisers, the registration or an
+ * event, so a guest chairing several sessions is one participant; and a walk-in registered at the
+ * reception desk (source `desk`), whose email is optional. `categories` are set by organisers, the registration or an
  * import; `programme_roles` (speaker, chair) follow the latest published programme and nothing else,
  * so that a cancelled talk takes « speaker » off the badge without touching what organisers set.
  * `access_token_hash` is the SHA-256 of the personal link's token (view, change, cancel); NULL when
@@ -20,9 +22,9 @@ import { User } from '../users/user.entity.js';
 @Unique('UQ_participants_badge_token', ['badgeToken'])
 @Index('IDX_participants_user', ['userId'])
 @Check('CHK_participants_email_lower', `"email" = lower("email")`)
-@Check('CHK_participants_email_or_guest', `"email" IS NOT NULL OR ("source" = 'programme' AND "guest_key" IS NOT NULL)`)
+@Check('CHK_participants_email_or_guest', `"email" IS NOT NULL OR ("source" = 'programme' AND "guest_key" IS NOT NULL) OR "source" = 'desk'`)
 @Check('CHK_participants_status', `"status" IN ('registered','cancelled')`)
-@Check('CHK_participants_source', `"source" IN ('self','organiser','import','programme')`)
+@Check('CHK_participants_source', `"source" IN ('self','organiser','import','programme','desk')`)
 @Check(
   'CHK_participants_categories',
   `"categories" <@ ARRAY['organiser','speaker','chair','press','city-representative','sponsor-representative','staff','researcher','guest']::text[]`,
@@ -48,7 +50,7 @@ export class Participant {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_participants_user' })
   user?: User | null;
 
-  /** NULL only for a programme guest (CHK_participants_email_or_guest) until an organiser adds one. */
+  /** NULL only for a programme guest until an organiser adds one, or a desk walk-in (CHK_participants_email_or_guest). */
   @Column({ type: 'varchar', length: 254, nullable: true })
   email!: string | null;
 
@@ -107,7 +109,7 @@ export class Participant {
   status!: 'registered' | 'cancelled';
 
   @Column({ type: 'varchar', length: 20 })
-  source!: 'self' | 'organiser' | 'import' | 'programme';
+  source!: ParticipantSource;
 
   @Column({ name: 'access_token_hash', type: 'char', length: 64, nullable: true })
   accessTokenHash!: string | null;

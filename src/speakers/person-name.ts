@@ -1,12 +1,5 @@
-/**
- * Names are kept as people type them: any script, accents, apostrophes (’ or '), hyphens. Only
- * what cannot matter to a reader is normalised: Unicode composed form (NFC, so that "é" typed as
- * e + combining accent and "é" typed as one character are the same name), surrounding white
- * space, and runs of spaces inside the name.
- */
-export function normaliseName(input: string): string {
-  return input.normalize('NFC').trim().replace(/ {2,}/g, ' ');
-}
+/** How names are normalised lives with the shared PersonName decorator (common/validation/person-name.ts). */
+export { normaliseName } from '../common/validation/person-name.js';
 
 /** The longest display name an account holds (users.display_name). */
 export const MAX_DISPLAY_NAME = 200;

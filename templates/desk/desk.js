@@ -439,7 +439,7 @@
     const payload = {
       firstName: $('walkin-first').value,
       lastName: $('walkin-last').value,
-      email: $('walkin-email').value,
+      email: $('walkin-email').value.trim() || null, // optional: a walk-in without an address is simply never mailed
       affiliation: $('walkin-affiliation').value || null,
       category: $('walkin-category').value,
     };

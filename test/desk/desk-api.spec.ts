@@ -119,7 +119,7 @@ describe('Reception desk API and page', () => {
     });
     expect(res.body.badgeToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [row] = await t.booted.dataSource.query(`SELECT source, days::text[] AS days FROM participants WHERE id = $1`, [res.body.id]);
-    expect(row).toEqual({ source: 'organiser', days: ['2012-02-06'] });
+    expect(row).toEqual({ source: 'desk', days: ['2012-02-06'] });
     expect((await t.http.post('/api/check-ins').set(bearer(reception)).send({ token: res.body.badgeToken })).status).toBe(201);
 
     const count = async () => (await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM participants`))[0].n as number;

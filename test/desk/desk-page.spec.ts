@@ -184,4 +184,25 @@ describe('The reception desk page in Chromium', () => {
     await page.locator('#message').getByText('Badge inconnu (ou remplacé par un nouveau badge)').waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('registers a walk-in with no email (name, affiliation, category) and prints the badge at once', async () => {
+    await page.locator('#walkin summary').click();
+    await page.locator('#walkin-first').fill('Łucja');
+    await page.locator('#walkin-last').fill('Wróblewska');
+    expect(await page.locator('#walkin-email').getAttribute('required')).toBeNull();
+    await page.locator('#walkin-affiliation').fill('Mairie de Quimper');
+    await page.locator('#walkin-category').selectOption('city-representative');
+    const before = pdfs.length;
+    await page.locator('#walkin-form button[type=submit]').click();
+    await page.locator('#message').getByText('Badge prêt : Łucja Wróblewska').waitFor();
+    expect(pdfs).toHaveLength(before + 1);
+    expect([pdfs[before].status, pdfs[before].body.subarray(0, 5).toString('latin1')]).toEqual([200, '%PDF-']);
+    await page.locator('#person-name').getByText('Łucja Wróblewska').waitFor();
+    await page.locator('#person-printed').getByText(/^imprimé/).waitFor();
+    const [row] = await t.booted.dataSource.query(
+      `SELECT p.email, p.source, p.affiliation, (SELECT count(*)::int FROM badge_prints b WHERE b.participant_id = p.id) AS prints FROM participants p WHERE last_name = 'Wróblewska'`,
+    );
+    expect(row).toEqual({ email: null, source: 'desk', affiliation: 'Mairie de Quimper', prints: 1 });
+    expect(pageErrors).toEqual([]);
+  });
 });

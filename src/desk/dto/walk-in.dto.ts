@@ -1,20 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { SingleLine, Trim, TrimToNull } from '../../common/validation/text.js';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PersonName } from '../../common/validation/person-name.js';
+import { SingleLine, TrimToNull } from '../../common/validation/text.js';
 import { ASSIGNABLE_CATEGORIES, type AssignableCategory } from '../../participants/participant-fields.js';
-import { normaliseName } from '../../speakers/person-name.js';
-
-function PersonName() {
-  return applyDecorators(
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseName(value) : value)),
-    IsString(),
-    IsNotEmpty(),
-    MaxLength(200),
-    SingleLine(),
-  );
-}
 
 /** Someone who turns up without a registration, registered at the desk. */
 export class WalkInDto {
@@ -26,12 +14,19 @@ export class WalkInDto {
   @PersonName()
   lastName!: string;
 
-  @ApiProperty({ example: 'helene.dupre@example.org', maxLength: 254, description: 'Unique in the event (409 EMAIL_TAKEN), stored lower-cased' })
-  @Trim()
+  @ApiPropertyOptional({
+    example: 'helene.dupre@example.org',
+    maxLength: 254,
+    nullable: true,
+    type: String,
+    description: 'Optional (absent, null or blank: none; a walk-in without one is never mailed). When given: unique in the event (409 EMAIL_TAKEN), stored lower-cased',
+  })
+  @TrimToNull()
+  @IsOptional()
   @IsString()
   @MaxLength(254)
   @IsEmail()
-  email!: string;
+  email?: string | null;
 
   @ApiPropertyOptional({ example: 'Mairie d’Issy-les-Moulineaux', maxLength: 300, nullable: true, type: String })
   @TrimToNull()

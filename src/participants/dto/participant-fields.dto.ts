@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { OptionalText, SingleLine, Trim, TrimToNull } from '../../common/validation/text.js';
 import { ASSIGNABLE_CATEGORIES, type AssignableCategory } from '../participant-fields.js';
-import { PersonName } from './person-name.decorator.js';
+import { PersonName } from '../../common/validation/person-name.js';
 
 /** Optional one-line text: trimmed, blank read as null. */
 function OptionalLine(max: number) {

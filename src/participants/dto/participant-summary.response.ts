@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PARTICIPANT_CATEGORIES } from '../participant-category.js';
+import { PARTICIPANT_SOURCES } from '../participant-fields.js';
 import { ParticipantAdmissionResponse } from './participant-admission.response.js';
 
 /** A line of the participants' list (organisers and reception): no dietary or accessibility needs. */
@@ -17,7 +18,7 @@ export class ParticipantSummaryResponse {
     example: 'helene.dupre@example.org',
     nullable: true,
     type: String,
-    description: 'NULL only for a guest chair of the published programme until an organiser adds one',
+    description: 'NULL only for a guest chair of the published programme until an organiser adds one, or a walk-in registered at the desk without one',
   })
   email!: string | null;
 
@@ -53,7 +54,7 @@ export class ParticipantSummaryResponse {
   @ApiProperty({ enum: ['registered', 'cancelled'] })
   status!: string;
 
-  @ApiProperty({ enum: ['self', 'organiser', 'import', 'programme'] })
+  @ApiProperty({ enum: PARTICIPANT_SOURCES, description: 'desk: a walk-in registered at the reception desk (email optional)' })
   source!: string;
 
   @ApiProperty({ type: [ParticipantAdmissionResponse] })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OptionalText, SingleLine, Trim } from '../../common/validation/text.js';
-import { PersonName } from './person-name.decorator.js';
+import { PersonName } from '../../common/validation/person-name.js';
 
 /** The categories a person may choose when registering themselves (never organiser, staff, speaker or chair). */
 export const SELF_CATEGORIES = ['researcher', 'press', 'city-representative', 'sponsor-representative', 'guest'] as const;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsString, Matches, IsOptional } from 'class-validator';
-import { PersonName } from './person-name.decorator.js';
+import { PersonName } from '../../common/validation/person-name.js';
 import { PART_REF, RegistrationFieldsDto } from './registration-create.dto.js';
 
 /** What the personal link may change: names, affiliation or town, days, needs, consents, and parts (added or dropped). */

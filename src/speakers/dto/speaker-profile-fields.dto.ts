@@ -1,21 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
-import { PlainText, RequiredText, SingleLine, TrimToNull } from '../../common/validation/text.js';
+import { IsISO31661Alpha2, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { PersonName } from '../../common/validation/person-name.js';
+import { PlainText, RequiredText, TrimToNull } from '../../common/validation/text.js';
 import { ORCID_EXAMPLE, orcidProblem, stripOrcidPrefix } from '../orcid.js';
-import { normaliseName } from '../person-name.js';
-
-/** A first or last name: as typed (any script), NFC, trimmed, one line, at most 200 characters. */
-function PersonName() {
-  return applyDecorators(
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseName(value) : value)),
-    IsString(),
-    IsNotEmpty(),
-    MaxLength(200),
-    SingleLine(),
-  );
-}
 
 /** Optional free text (a bio): trimmed, blank read as null, line breaks allowed. */
 function OptionalBio() {
