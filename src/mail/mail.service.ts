@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { MailLocale, MailTemplate } from './mail-template.js';
 import { MailTemplates } from './mail-templates.js';
-import { OutboxMessage } from './outbox-message.entity.js';
+import { insertOutboxRows, type OutboxRow } from './outbox-rows.js';
 
 /** One mail to send: who to, which template in which language, and the data the template prints. */
 export interface OutgoingMail {
@@ -49,17 +49,23 @@ export class MailService implements OnModuleInit {
    * template, a variable missing from `data` or an unusable address throws (a programming error).
    */
   async enqueue(manager: EntityManager, mail: OutgoingMail): Promise<void> {
-    await manager.insert(OutboxMessage, this.render(mail));
+    await insertOutboxRows(manager, [this.render(mail)]);
   }
 
-  /** As enqueue for several mails, in one INSERT (all rendered first: one that cannot be rendered throws and writes none). */
-  async enqueueAll(manager: EntityManager, mails: OutgoingMail[]): Promise<void> {
+  /**
+   * As enqueue for several mails, in ONE statement whatever their number (all rendered first: one
+   * that cannot be rendered throws and writes none). The rows go as one array a column through
+   * `unnest`, so a batch of 200 confirmation mails is 6 bound parameters and no entity handling.
+   */
+  async enqueueAll(manager: EntityManager, mails: readonly OutgoingMail[]): Promise<void> {
     if (!mails.length) return;
-    const rows = mails.map((mail) => this.render(mail));
-    await manager.insert(OutboxMessage, rows);
+    await insertOutboxRows(
+      manager,
+      mails.map((mail) => this.render(mail)),
+    );
   }
 
-  private render(mail: OutgoingMail) {
+  private render(mail: OutgoingMail): OutboxRow {
     if (!this.templates) throw new Error('MailService used before the application was initialised');
     const locale = mail.locale ?? 'fr';
     const { subject, text } = this.templates.render(mail.template, locale, mail.data);

@@ -179,15 +179,19 @@ export class RegistrationsService {
       for (const row of rows) claimed.add(row.key);
     }
     const fresh: PendingRegistration[] = [];
-    for (const r of checked) {
-      if (r.keyHash !== null && !claimed.has(r.keyHash)) {
+    const retried: PendingRegistration[] = [];
+    for (const r of checked) (r.keyHash !== null && !claimed.has(r.keyHash) ? retried : fresh).push(r);
+    // the keys already held: their stored answers read in one statement for the whole batch
+    if (retried.length) {
+      const stored = await readStoredAnswers(m, scope, retried.map((r) => r.keyHash!));
+      for (const r of retried) {
         try {
-          r.answer = { ok: await this.replay(m, scope, r) };
+          r.answer = { ok: this.replayed(r, stored.get(r.keyHash!)) };
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           r.answer = { error };
         }
-      } else fresh.push(r);
+      }
     }
     if (!fresh.length) return;
     // the participants in one statement, in arrival order: an email already registered (or earlier in this batch) is not inserted
@@ -313,13 +317,14 @@ export class RegistrationsService {
     return registrationLink(this.config.publicUrl, token);
   }
 
-  /** The stored answer of a key already held: 422 for another body, 409 while the first request is still being written. */
+  /** The stored answer of a key already held (one request: the lone path). */
   private async replay(m: EntityManager, scope: string, r: PendingRegistration): Promise<RegistrationResult> {
-    const rows: { request_hash: string; status_code: number | null; response: (RegistrationResponse & { sealedToken: string }) | null }[] = await m.query(
-      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-      [scope, r.keyHash],
-    );
-    const stored = rows[0];
+    const stored = await readStoredAnswers(m, scope, [r.keyHash!]);
+    return this.replayed(r, stored.get(r.keyHash!));
+  }
+
+  /** A retried key's answer from what is stored: 422 for another body, 409 while the first request is still being written. */
+  private replayed(r: PendingRegistration, stored: StoredAnswer | undefined): RegistrationResult {
     if (!stored || stored.request_hash !== r.requestHash) {
       throw new DomainError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body');
     }
@@ -328,4 +333,21 @@ export class RegistrationsService {
     const token = unseal(sealedToken, r.idempotencyKey!);
     return { status: stored.status_code, body: { ...body, token, link: this.linkFor(token) } };
   }
+}
+
+/** What idempotency_keys holds for a key: the first request's hash and, once it was written, its answer. */
+interface StoredAnswer {
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: (RegistrationResponse & { sealedToken: string }) | null;
+}
+
+/** The stored answers of some keys of a scope, in one statement, by key hash. */
+async function readStoredAnswers(m: EntityManager, scope: string, keyHashes: string[]): Promise<Map<string, StoredAnswer>> {
+  const rows: StoredAnswer[] = await m.query(`SELECT key, request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = ANY($2::text[])`, [
+    scope,
+    [...new Set(keyHashes)],
+  ]);
+  return new Map(rows.map((row) => [row.key, row]));
 }
