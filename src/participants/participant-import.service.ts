@@ -169,7 +169,7 @@ export class ParticipantImportService {
    * reception desk registered without one (source `desk`). Each row is matched by name (guestKey of
    * « first last »): to a guest by the key the programme gave it or by its names as they are now, to
    * a walk-in by its names. Several stored people of one name (two walk-ins « Jean Martin ») are
-   * taken in the order they were registered, one per row, as the export lists them; a row once they
+   * taken one per row in the order the export lists them by default (by name, then id); a row once they
    * are all taken, or matching nobody, is rejected through `reject` (the import creates only people
    * with an email). Answers line → participant id.
    */
@@ -195,6 +195,9 @@ export class ParticipantImportService {
     for (const g of stored) if (g.guest_key !== null) add(g.guest_key, g.id);
     for (const g of stored) if (g.guest_key === null || !byKey.has(guestKey(`${g.first_name} ${g.last_name}`))) add(guestKey(`${g.first_name} ${g.last_name}`), g.id);
     const guests = new Set(stored.filter((g) => g.guest_key !== null).map((g) => g.id));
+    // namesakes in the default export's order (by name, then id; a uuid compares as its hex text), guests first
+    const rank = (id: string) => (guests.has(id) ? 0 : 1);
+    for (const ids of byKey.values()) ids.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? 0 : a < b ? -1 : a > b ? 1 : 0));
     const taken = new Map<string, number>();
     const firstLine = new Map<string, number>();
     for (const { line, value } of rows) {
