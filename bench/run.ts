@@ -25,6 +25,11 @@
  *
  * BENCH_CEREMONY (towns of the Label ceremony's palmarès for its running order and certificates,
  * bench/ceremony.ts: default 356, a server only; 0 skips it).
+ *
+ * BENCH_WALKINS (walk-ins registered without an email at the reception desk and their badge printed
+ * at once, POST /api/events/:eventId/desk/walk-ins then GET /api/participants/:id/badge.pdf,
+ * bench/walk-ins.ts: default 200 on a server, 50 on the embedded engine; 0 skips it),
+ * BENCH_WALKIN_DESKS (desks registering at once, default 4).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -39,6 +44,7 @@ import { runCeremonyBench, type CeremonyReport } from './ceremony.js';
 import { runConflictBench } from './conflicts.js';
 import { runLabelsBench, type LabelsReport } from './labels.js';
 import { runRegistrationBench, type RegistrationReport } from './registrations.js';
+import { runWalkInBench, type WalkInReport } from './walk-ins.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
 import type { SeededProgramme } from './seed-programme.js';
@@ -72,6 +78,9 @@ const CEREMONY_TOWNS = intSetting('BENCH_CEREMONY', 356, 0, 40_000);
 /** Badges checked in (bench/check-ins.ts), and how many scanners at once. */
 const CHECKINS = intSetting('BENCH_CHECKINS', SERVER_URL ? 2000 : 500, 0, 100_000);
 const CHECKIN_SCANNERS = intSetting('BENCH_CHECKIN_SCANNERS', 50, 1, 1000);
+/** Walk-ins registered without an email and printed at once (bench/walk-ins.ts), and how many desks at once. */
+const WALKINS = intSetting('BENCH_WALKINS', SERVER_URL ? 200 : 50, 0, 10_000);
+const WALKIN_DESKS = intSetting('BENCH_WALKIN_DESKS', 4, 1, 100);
 /** Badges printed in one job (bench/badges.ts), against bare pdfkit drawing as many. */
 const BADGES = intSetting('BENCH_BADGES', 1000, 0, 20_000);
 /** The Label's palmarès (bench/labels.ts): 1 measures it, 0 skips it. */
@@ -562,6 +571,28 @@ function printCheckIns(report: CheckInReport): boolean {
   return c.ok;
 }
 
+/** Prints the walk-ins' section; false when a walk-in failed or the database does not hold what was registered. */
+function printWalkIns(report: WalkInReport): boolean {
+  console.log('');
+  if (!report.measured) {
+    console.log(`Walk-ins at the desk: not measured (${report.reason}).`);
+    return true;
+  }
+  console.log(`Walk-ins at the desk: ${report.walkIns} people without an email, registered then printed at once (POST …/desk/walk-ins, GET …/badge.pdf) as reception:`);
+  const ms = (l: { p50: number; p99: number; max: number }) => `p50 ${fmt(l.p50, 1)} ms, p99 ${fmt(l.p99, 1)} ms, max ${fmt(l.max, 1)} ms`;
+  for (const p of report.phases!) {
+    console.log(
+      `  ${p.label}: ${p.walkIns} walk-ins in ${fmt(p.seconds, 1)} s (${fmt(p.perSecond, 1)}/s); register ${ms(p.registerMs)}; badge ${ms(p.badgeMs)}; ` +
+        `both ${ms(p.totalMs)}; badge PDF ${fmt(p.badgeBytes.average / 1024, 1)} KB average — ${JSON.stringify(p.statusCodes)}`,
+    );
+  }
+  const c = report.check!;
+  console.log(
+    `  Afterwards: ${c.found} found, ${c.withoutEmail} without an email, ${c.printedOnce} printed once, ${c.seatedToday} seated today, ${c.expected} expected — ${c.ok ? 'as expected' : 'WRONG'}`,
+  );
+  return c.ok && report.phases!.every((p) => Object.keys(p.statusCodes).every((k) => k === '201+200'));
+}
+
 /** Prints the ceremony's section; false when a document failed under load. */
 function printCeremony(report: CeremonyReport): boolean {
   console.log('');
@@ -733,6 +764,9 @@ async function main(): Promise<number> {
     const checkIns = await runCheckInBench({ base, admin, disposable, participants: CHECKINS, scanners: CHECKIN_SCANNERS });
     const checkInsOk = printCheckIns(checkIns);
 
+    const walkIns = await runWalkInBench({ base, admin, disposable, walkIns: WALKINS, desks: WALKIN_DESKS });
+    const walkInsOk = printWalkIns(walkIns);
+
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
 
@@ -755,6 +789,7 @@ async function main(): Promise<number> {
       registrations,
       ceremony,
       checkIns,
+      walkIns,
       labels,
       badges,
     };
@@ -764,7 +799,7 @@ async function main(): Promise<number> {
     writeFileSync(file, json);
     writeFileSync(join(RESULTS_DIR, `latest-${report.database}.json`), json);
     console.log(`\nResults written to ${file.slice(ROOT.length)}`);
-    return ratio && failures.length === 0 && listing.report.queriesConstant !== false && registrationsOk && ceremonyOk && checkInsOk ? 0 : 1;
+    return ratio && failures.length === 0 && listing.report.queriesConstant !== false && registrationsOk && ceremonyOk && checkInsOk && walkInsOk ? 0 : 1;
   } finally {
     await stopServer(child);
     await throwaway?.drop();
