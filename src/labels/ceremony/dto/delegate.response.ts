@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PARTICIPANT_SOURCES } from '../../../participants/participant-fields.js';
 
 /** A delegate of a labelled town and their seat at the ceremony. */
 export class DelegateResponse {
@@ -32,6 +33,10 @@ export class DelegateResponse {
   @ApiProperty({ description: 'Checked in to the ceremony' })
   present!: boolean;
 
-  @ApiProperty({ enum: ['organiser', 'self'], description: 'Registered by an organiser, or by the town’s contact (self)' })
+  @ApiProperty({
+    enum: PARTICIPANT_SOURCES,
+    description:
+      'Registered by an organiser, or by the town’s contact (self); a participant of the town written otherwise (import, programme, a desk walk-in given the town later) keeps its own source',
+  })
   source!: string;
 }
