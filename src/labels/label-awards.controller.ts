@@ -13,8 +13,8 @@ import { viewName } from './label-award-view.js';
 import { LabelAwardsService } from './label-awards.service.js';
 import { labelAwardsCsv } from './label-awards-csv.js';
 import { setLabelCaching } from './label-http.js';
-import { LabelImportUploadInterceptor } from './label-import-upload.interceptor.js';
-import { MAX_LABEL_IMPORT_ROWS, LabelImportService } from './label-import.service.js';
+import { CsvUploadInterceptor } from '../common/http/csv-upload.interceptor.js';
+import { MAX_LABEL_IMPORT_BYTES, MAX_LABEL_IMPORT_ROWS, LabelImportService } from './label-import.service.js';
 import { LABEL_IMPORT_COLUMN_NAMES, LABEL_IMPORT_FIELDS } from './label-import-rows.js';
 import { LabelYearPipe } from './label-year.pipe.js';
 
@@ -87,7 +87,7 @@ export class LabelAwardsController {
   @Post('awards/import')
   @HttpCode(200)
   @ApiBearerAuth()
-  @UseInterceptors(LabelImportUploadInterceptor)
+  @UseInterceptors(CsvUploadInterceptor(MAX_LABEL_IMPORT_BYTES))
   @ApiOperation({
     summary: 'Import the year’s palmarès from a CSV file (organisers)',
     description:

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { csvTooLarge } from '../common/http/csv-upload.interceptor.js';
 import { CsvFileError, parseCsv } from '../participants/participant-import-csv.js';
 import { returnedRows } from '../participants/participant-sql.js';
 import { communeIndex } from './communes.js';
@@ -51,7 +52,7 @@ export class LabelImportService {
 
   async import(year: number, file: Buffer | undefined, mode: LabelImportMode): Promise<ImportLabelAwardsResponse> {
     if (!file) throw new DomainError(400, 'BAD_REQUEST', 'Send the CSV as the multipart/form-data field « file »');
-    if (file.length > MAX_LABEL_IMPORT_BYTES) throw labelImportTooLarge();
+    if (file.length > MAX_LABEL_IMPORT_BYTES) throw csvTooLarge(MAX_LABEL_IMPORT_BYTES);
     const csv = read(file);
     const header = mapLabelHeader(csv.header);
     if (header.missing.length) {
@@ -160,8 +161,4 @@ function read(file: Buffer) {
 
 export function acceptedColumns(): Record<string, readonly string[]> {
   return Object.fromEntries(LABEL_IMPORT_FIELDS.map((f) => [f, LABEL_IMPORT_COLUMN_NAMES[f]]));
-}
-
-export function labelImportTooLarge(): DomainError {
-  return new DomainError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than the ${MAX_LABEL_IMPORT_BYTES / 1024 / 1024} MB an import accepts: split it`);
 }

@@ -5,8 +5,8 @@ import { ApiErrors } from '../common/http/api-docs.js';
 import { ImportParticipantsQuery } from './dto/import-participants.query.js';
 import { ImportParticipantsResponse } from './dto/import-participants.response.js';
 import { IMPORT_COLUMN_NAMES, IMPORT_FIELDS, EXPORT_ONLY_COLUMNS } from './participant-import-columns.js';
-import { MAX_IMPORT_ROWS, ParticipantImportService } from './participant-import.service.js';
-import { ParticipantImportUploadInterceptor } from './participant-import-upload.interceptor.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, ParticipantImportService } from './participant-import.service.js';
+import { CsvUploadInterceptor } from '../common/http/csv-upload.interceptor.js';
 
 /** The part of multer's file that the import uses. */
 interface UploadedCsv {
@@ -24,7 +24,7 @@ export class ParticipantImportController {
   @Post()
   @HttpCode(200)
   @ApiBearerAuth()
-  @UseInterceptors(ParticipantImportUploadInterceptor)
+  @UseInterceptors(CsvUploadInterceptor(MAX_IMPORT_BYTES))
   @ApiOperation({
     summary: 'Import participants from a CSV file (organisers)',
     description:

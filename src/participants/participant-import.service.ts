@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { csvTooLarge } from '../common/http/csv-upload.interceptor.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -57,7 +58,7 @@ export class ParticipantImportService {
   async import(eventId: string, file: Buffer | undefined, mode: ImportMode): Promise<ImportParticipantsResponse> {
     const event = await this.events.get(eventId);
     if (!file) throw new DomainError(400, 'BAD_REQUEST', 'Send the CSV as the multipart/form-data field « file »');
-    if (file.length > MAX_IMPORT_BYTES) throw importTooLarge();
+    if (file.length > MAX_IMPORT_BYTES) throw csvTooLarge(MAX_IMPORT_BYTES);
     const csv = this.read(file);
     const header = mapHeader(csv.header);
     if (header.missing.length) {
@@ -300,8 +301,4 @@ function emailCell(cells: readonly string[], index: number): string | null {
 /** Every accepted header name per field, for the 422's details and the documentation. */
 export function acceptedColumns(): Record<string, readonly string[]> {
   return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, IMPORT_COLUMN_NAMES[f]]));
-}
-
-export function importTooLarge(): DomainError {
-  return new DomainError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB an import accepts: split it`);
 }
