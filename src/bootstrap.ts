@@ -3,11 +3,11 @@ import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@ne
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { rejectDeepJson } from './common/http/json-depth.js';
+import { PinoNestLogger } from './common/logging/pino-logging.module.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -78,7 +78,7 @@ export async function bootApp(config: AppConfig, options: BootOptions = {}): Pro
       bufferLogs: true,
       logger: options.quiet ? false : undefined,
     });
-    app.useLogger(options.quiet ? false : app.get(Logger));
+    app.useLogger(options.quiet ? false : app.get(PinoNestLogger));
     const dataSource = app.get(DataSource);
     const log = new NestLogger('Bootstrap');
     const applied = await runPendingMigrations(dataSource, target.embedded);
