@@ -1,75 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
+import { startServer, stopServer, freePort } from '../support/server-process.js';
 
 /**
  * `npm start` as a user runs it: the compiled server (dist/, built by `npm test`) on an embedded
  * database in a data directory, its log read as text, stopped with SIGTERM and started again.
  */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-const STARTUP_DEADLINE_MS = 90_000;
 /** Up to two starts and stops a test, each allowed the start-up deadline. */
 const TEST_TIMEOUT_MS = 240_000;
-
-interface Server {
-  child: ChildProcess;
-  output: () => string;
-  base: string;
-}
-
-async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => (out += d));
-  child.stderr?.on('data', (d) => (out += d));
-  const base = `http://127.0.0.1:${port}`;
-  // A first start applies every migration and loads the reference data on the WebAssembly engine:
-  // seconds alone, far more while the other test worker keeps both cores busy.
-  const deadline = Date.now() + STARTUP_DEADLINE_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      // never leave it running: it holds the data directory's lock the next tests need
-      child.kill('SIGKILL');
-      throw new Error(`no /health 200 within ${STARTUP_DEADLINE_MS / 1000} s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, output: () => out, base };
-}
-
-/** Stops the server with `signal`; the exit code, or a description with the log's tail when it died of a signal. */
-async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> {
-  const describe = (code: number | null, by: NodeJS.Signals | null) =>
-    code !== null ? code : `killed by ${by ?? 'an unknown signal'}; log tail:\n${server.output().slice(-4000)}`;
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return describe(server.child.exitCode, server.child.signalCode);
-  const exited = new Promise<number | string>((resolve) => server.child.once('exit', (code, by) => resolve(describe(code, by))));
-  server.child.kill(signal);
-  return exited;
-}
 
 describe('The server process (npm start)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vtn-data-'));
