@@ -7,11 +7,12 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginFailure } from './login-failure.entity.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuthToken, LoginFailure]), UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { IsNull, MoreThan, Repository } from 'typeorm';
 import type { RequestUser } from '../common/auth/access.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -10,8 +10,7 @@ import { decoyHash, verifyPassword } from '../users/password.js';
 import { normaliseEmail, UsersService } from '../users/users.service.js';
 import { AuthToken } from './auth-token.entity.js';
 import type { LoginResponse } from './dto/login.response.js';
-import { LoginFailure } from './login-failure.entity.js';
-import { isThrottled } from './login-throttle.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -19,24 +18,27 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export class AuthService {
   constructor(
     @InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>,
-    @InjectRepository(LoginFailure) private readonly failures: Repository<LoginFailure>,
+    private readonly throttle: LoginThrottleService,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Unknown email, wrong password and disabled account all get the same 401 after the same work.
-   * Too many recent failures for the account or the address get 429 before any check.
+   * The attempt is counted before the password is checked, atomically (LoginThrottleService), so
+   * a burst of guesses cannot pass the limits; a refused one gets 429 and Retry-After at once.
    */
-  async login(emailInput: string, password: string, address: string): Promise<LoginResponse> {
+  async login(emailInput: string, password: string, addressInput: string): Promise<LoginResponse> {
     const email = normaliseEmail(emailInput).slice(0, 254);
-    await this.refuseIfThrottled(email, address);
+    const address = addressInput.slice(0, 64);
+    await this.throttle.reserveAttempt(email, address);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok || user.disabledAt) {
-      await this.failures.insert({ email, address: address.slice(0, 64) });
+      await this.throttle.forgetExpired();
       throw new DomainError(401, 'UNAUTHENTICATED', 'Wrong email or password');
     }
+    await this.throttle.clearPair(email, address);
     return this.issueToken(user.id, user.email, user.roles);
   }
 
@@ -62,18 +64,5 @@ export class AuthService {
 
   async logout(tokenId: string): Promise<void> {
     await this.tokens.update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  }
-
-  private async refuseIfThrottled(email: string, address: string): Promise<void> {
-    const since = new Date(Date.now() - this.config.loginFailureWindowMinutes * 60_000);
-    await this.failures.delete({ failedAt: LessThan(new Date(Date.now() - 24 * 3600_000)) });
-    const [forAccount, forAddress] = await Promise.all([
-      this.failures.countBy({ email, failedAt: MoreThan(since) }),
-      this.failures.countBy({ address, failedAt: MoreThan(since) }),
-    ]);
-    const limits = { maxPerAccount: this.config.loginMaxFailuresPerAccount, maxPerAddress: this.config.loginMaxFailuresPerAddress };
-    if (isThrottled({ forAccount, forAddress }, limits)) {
-      throw new DomainError(429, 'TOO_MANY_REQUESTS', `Too many failed logins; try again in ${this.config.loginFailureWindowMinutes} minutes`);
-    }
   }
 }

@@ -23,7 +23,16 @@ export interface AppConfig {
   seedReferenceData: boolean;
   /** Log level for pino (LOG_LEVEL, default info; 'silent' in tests). */
   logLevel: string;
-  /** Failed logins tolerated per account, and per client address, in the window below. */
+  /**
+   * Login throttling (src/auth/login-throttle.ts), all over the last LOGIN_FAILURE_WINDOW_MINUTES
+   * (default 15): an (account, address) pair fails LOGIN_MAX_FAILURES_PER_PAIR times (default 5),
+   * then waits LOGIN_DELAY_SECONDS (default 30), doubled after each further failure, at most the
+   * window; an account with LOGIN_MAX_FAILURES_PER_ACCOUNT failures (default 50) is closed to the
+   * addresses that have failed on it; an address with LOGIN_MAX_FAILURES_PER_ADDRESS (default 100)
+   * is closed to all accounts.
+   */
+  loginMaxFailuresPerPair: number;
+  loginDelaySeconds: number;
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginFailureWindowMinutes: number;
@@ -90,8 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlMinutes: intSetting(env, 'TOKEN_TTL_MINUTES', 720, 1, 60 * 24 * 90),
     seedReferenceData: boolSetting(env, 'SEED_REFERENCE_DATA', true),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
-    loginMaxFailuresPerAccount: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
-    loginMaxFailuresPerAddress: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10000),
+    loginMaxFailuresPerPair: intSetting(env, 'LOGIN_MAX_FAILURES_PER_PAIR', 5, 1, 1000),
+    loginDelaySeconds: intSetting(env, 'LOGIN_DELAY_SECONDS', 30, 1, 24 * 3600),
+    loginMaxFailuresPerAccount: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 50, 1, 10000),
+    loginMaxFailuresPerAddress: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 10000),
     loginFailureWindowMinutes: intSetting(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM?.trim() || 'Villes et territoires numériques <no-reply@localhost>',

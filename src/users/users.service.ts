@@ -12,6 +12,9 @@ import { UserResponse } from './dto/user.response.js';
 import { generatePassword, hashPassword } from './password.js';
 import { User } from './user.entity.js';
 
+/** Arbitrary constant naming the advisory lock under which the first organiser is created (see MIGRATION_LOCK_KEY). */
+const FIRST_ORGANISER_LOCK_KEY = 7_202_013;
+
 /** Emails are compared lower-cased and trimmed everywhere. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -111,31 +114,37 @@ export class UsersService {
   /**
    * The first organiser: ADMIN_EMAIL/ADMIN_PASSWORD when given, else (embedded default only)
    * admin@localhost with a random password printed once. Nothing happens when an organiser exists.
+   * Instances starting together on one empty database take turns on an advisory lock, in one
+   * transaction: the second finds the first one's organiser and does nothing.
    */
   async ensureFirstOrganiser(options: { email: string | null; password: string | null; allowGenerated: boolean }): Promise<
     { email: string; generatedPassword: string | null } | null
   > {
-    const existing = await this.users.createQueryBuilder('u').where(`'organiser' = ANY(u.roles)`).getExists();
-    if (existing) return null;
-    let email = options.email;
-    let password = options.password;
-    let generated: string | null = null;
-    if (!email || !password) {
-      if (!options.allowGenerated) {
-        this.logger.warn('No organiser account exists: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run cli -- create-user --role organiser --email …`');
-        return null;
+    return this.users.manager.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ORGANISER_LOCK_KEY]);
+      const users = manager.getRepository(User);
+      const existing = await users.createQueryBuilder('u').where(`'organiser' = ANY(u.roles)`).getExists();
+      if (existing) return null;
+      let email = options.email;
+      let password = options.password;
+      let generated: string | null = null;
+      if (!email || !password) {
+        if (!options.allowGenerated) {
+          this.logger.warn('No organiser account exists: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run cli -- create-user --role organiser --email …`');
+          return null;
+        }
+        email = 'admin@localhost';
+        password = generated = generatePassword();
       }
-      email = 'admin@localhost';
-      password = generated = generatePassword();
-    }
-    const taken = await this.findByEmail(email);
-    if (taken) {
-      taken.roles = [...new Set<Role>([...taken.roles, 'organiser'])];
-      await this.users.save(taken);
-      return { email: taken.email, generatedPassword: null };
-    }
-    const user = await this.createAccount({ email, password, displayName: 'Administrateur', roles: ['organiser'] satisfies StaffRole[] });
-    return { email: user.email, generatedPassword: generated };
+      const taken = await users.findOneBy({ email: normaliseEmail(email) });
+      if (taken) {
+        taken.roles = [...new Set<Role>([...taken.roles, 'organiser'])];
+        await users.save(taken);
+        return { email: taken.email, generatedPassword: null };
+      }
+      const user = await this.createAccount({ email, password, displayName: 'Administrateur', roles: ['organiser'] satisfies StaffRole[] }, manager);
+      return { email: user.email, generatedPassword: generated };
+    });
   }
 
   private async load(id: string): Promise<User> {

@@ -1,6 +1,7 @@
 /**
  * A failure the client should understand: a stable upper-case code, an HTTP status,
- * a human message, and optional details. The global filter turns it into the error body.
+ * a human message, and optional details. The global filter turns it into the error body and
+ * sends the optional headers with it (a 429's Retry-After).
  */
 export class DomainError extends Error {
   constructor(
@@ -8,6 +9,7 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'DomainError';
