@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../common/time/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LoginFailure } from './login-failure.entity.js';
-import { decideLoginAttempt, type LoginHistory, type ThrottlePolicy } from './login-throttle.js';
+import { decideLoginAttempt, PAIR_MEMORY_SECONDS, type LoginHistory, type ThrottlePolicy } from './login-throttle.js';
 
 /** Advisory lock classes (two-key form): one lock per account email, one per client address. */
 const ACCOUNT_LOCK_CLASS = 0x4c474e41; // 'LGNA'
@@ -34,6 +34,7 @@ export class LoginThrottleService {
       maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
       maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
       windowSeconds: config.loginFailureWindowMinutes * 60,
+      pairMemorySeconds: Math.max(PAIR_MEMORY_SECONDS, config.loginFailureWindowMinutes * 60),
     };
   }
 
@@ -64,26 +65,33 @@ export class LoginThrottleService {
     await this.failures.delete({ email, address });
   }
 
-  /** Failures older than the window count for nothing any more. */
+  /** Failures older than a pair's memory (and so than the window) count for nothing any more. */
   async forgetExpired(): Promise<void> {
-    await this.failures.delete({ failedAt: LessThan(this.windowStart(this.clock.now())) });
+    await this.failures.delete({ failedAt: LessThan(this.before(this.clock.now(), this.policy.pairMemorySeconds)) });
   }
 
-  private windowStart(now: Date): Date {
-    return new Date(now.getTime() - this.policy.windowSeconds * 1000);
+  private before(now: Date, seconds: number): Date {
+    return new Date(now.getTime() - seconds * 1000);
   }
 
   private async history(manager: EntityManager, email: string, address: string, now: Date): Promise<LoginHistory> {
     const [row]: Array<{ pair_failures: number; pair_last: Date | null; account_ceiling: Date | null; address_ceiling: Date | null }> =
       await manager.query(
         `SELECT
-           (SELECT count(*)::int FROM login_failures WHERE email = $1 AND address = $2 AND failed_at > $3) AS pair_failures,
-           (SELECT max(failed_at) FROM login_failures WHERE email = $1 AND address = $2 AND failed_at > $3) AS pair_last,
+           (SELECT count(*)::int FROM login_failures WHERE email = $1 AND address = $2 AND failed_at > $6) AS pair_failures,
+           (SELECT max(failed_at) FROM login_failures WHERE email = $1 AND address = $2 AND failed_at > $6) AS pair_last,
            (SELECT failed_at FROM login_failures WHERE email = $1 AND failed_at > $3
              ORDER BY failed_at DESC OFFSET $4 LIMIT 1) AS account_ceiling,
            (SELECT failed_at FROM login_failures WHERE address = $2 AND failed_at > $3
              ORDER BY failed_at DESC OFFSET $5 LIMIT 1) AS address_ceiling`,
-        [email, address, this.windowStart(now), this.policy.maxFailuresPerAccount - 1, this.policy.maxFailuresPerAddress - 1],
+        [
+          email,
+          address,
+          this.before(now, this.policy.windowSeconds),
+          this.policy.maxFailuresPerAccount - 1,
+          this.policy.maxFailuresPerAddress - 1,
+          this.before(now, this.policy.pairMemorySeconds),
+        ],
       );
     const date = (v: Date | string | null) => (v === null ? null : new Date(v));
     return {

@@ -18,12 +18,17 @@ export interface ThrottlePolicy {
   firstDelaySeconds: number;
   maxFailuresPerAccount: number;
   maxFailuresPerAddress: number;
+  /** The window of the account and address ceilings, and the longest delay. */
   windowSeconds: number;
+  pairMemorySeconds: number;
 }
+
+/** How long a pair's failures are remembered (the delays' memory): a day. */
+export const PAIR_MEMORY_SECONDS = 24 * 3600;
 
 /** What the failed logins of the window say about one attempt (read under the attempt's locks). */
 export interface LoginHistory {
-  /** Failures of this (account, address) pair in the window, and the latest one. */
+  /** Failures of this (account, address) pair in its memory (the last day), and the latest one. */
   pairFailures: number;
   pairLastFailureAt: Date | null;
   /**

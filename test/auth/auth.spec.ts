@@ -1,13 +1,39 @@
+import type { Response } from 'supertest';
+import { CLOCK, type SettableClock } from '../../src/common/time/clock.js';
 import { ADMIN, expectErrorBody, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('Authentication', () => {
   let t: TestApp;
+  let clock: SettableClock;
   beforeAll(async () => {
-    t = await startTestApp({ SEED_REFERENCE_DATA: 'false', LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '12' });
+    // the pair's limit and first delay are the defaults (5 failures, then 30 s, doubling)
+    t = await startTestApp({ SEED_REFERENCE_DATA: 'false', LOGIN_MAX_FAILURES_PER_ACCOUNT: '20', LOGIN_MAX_FAILURES_PER_ADDRESS: '12' });
+    clock = t.booted.app.get<SettableClock>(CLOCK);
   });
+  afterEach(() => clock.set(null));
   afterAll(async () => {
     await t?.close();
   });
+
+  /** A login attempt from `address` (the app trusts X-Forwarded-For from loopback, as behind a local proxy). */
+  const attempt = (email: string, password: string, address: string) =>
+    t.http.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password });
+  const createAccount = async (email: string, password: string) => {
+    await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${await t.adminToken()}`)
+      .send({ email, password, roles: ['reception'] })
+      .expect(201);
+  };
+  const expectThrottled = (res: Response, retryAfter?: number) => {
+    expect(res.status).toBe(429);
+    expectErrorBody(res.body, 429, 'TOO_MANY_REQUESTS');
+    const header = Number(res.headers['retry-after']);
+    expect(Number.isInteger(header) && header >= 1).toBe(true);
+    expect(res.body.details).toEqual({ retryAfterSeconds: header });
+    if (retryAfter !== undefined) expect(header).toBe(retryAfter);
+  };
+  const advance = (seconds: number) => clock.set(new Date(clock.now().getTime() + seconds * 1000));
 
   it('logs in the first organiser from ADMIN_EMAIL/ADMIN_PASSWORD, whatever the email case', async () => {
     const res = await t.http.post('/api/auth/login').send({ email: ADMIN.email.toUpperCase(), password: ADMIN.password });
@@ -70,26 +96,82 @@ describe('Authentication', () => {
     expect(relogin.status).toBe(401);
   });
 
-  it('throttles repeated failures for one account with 429, even with the right password', async () => {
-    const admin = await t.adminToken();
-    await t.http
-      .post('/api/users')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ email: 'target@test.local', password: 'target-password-1', roles: ['reception'] })
-      .expect(201);
-    for (let i = 0; i < 5; i++) {
-      expect((await t.http.post('/api/auth/login').send({ email: 'target@test.local', password: `guess-${i}` })).status).toBe(401);
-    }
-    const blocked = await t.http.post('/api/auth/login').send({ email: 'TARGET@test.local', password: 'target-password-1' });
-    expect(blocked.status).toBe(429);
-    expectErrorBody(blocked.body, 429, 'TOO_MANY_REQUESTS');
+  it('counts a burst of 40 wrong passwords before checking any: at most 5 are checked (401), the others get 429', async () => {
+    await createAccount('burst@test.local', 'burst-password-1');
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt('burst@test.local', `guess-${i}`, '198.51.100.1')));
+    const checked = answers.filter((r) => r.status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(5);
+    for (const res of answers.filter((r) => r.status !== 401)) expectThrottled(res);
+    const [{ n }] = await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM login_failures WHERE email = 'burst@test.local'`);
+    expect(n).toBe(checked);
   });
 
-  it('throttles one address trying many accounts', async () => {
-    let last = 0;
-    for (let i = 0; i < 14; i++) {
-      last = (await t.http.post('/api/auth/login').send({ email: `spray-${i}@test.local`, password: 'password-123' })).status;
+  it('counts a burst over 40 accounts from one address: at most the address ceiling (12) is checked', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(`burst-${i}@test.local`, 'password-123', '198.51.100.2')));
+    const checked = answers.filter((r) => r.status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(12);
+    for (const res of answers.filter((r) => r.status !== 401)) expectThrottled(res);
+  });
+
+  it('lets the owner log in from the desk while a stranger guessing from another address waits, even with the right password', async () => {
+    await createAccount('owner@test.local', 'owner-password-1');
+    for (let i = 0; i < 5; i++) expect((await attempt('owner@test.local', `guess-${i}`, '203.0.113.66')).status).toBe(401);
+    expectThrottled(await attempt('owner@test.local', 'guess-5', '203.0.113.66'));
+    expectThrottled(await attempt('OWNER@test.local', 'owner-password-1', '203.0.113.66'));
+    const desk = await attempt('owner@test.local', 'owner-password-1', '192.0.2.10');
+    expect(desk.status).toBe(200);
+    expect(desk.body.user.email).toBe('owner@test.local');
+    // the owner's success clears only the desk's own failures (none): the stranger still waits
+    expectThrottled(await attempt('owner@test.local', 'guess-6', '203.0.113.66'));
+  });
+
+  it('makes a pair wait after 5 failures, 30 s doubling after each further failure up to the window (15 min); a success clears it', async () => {
+    await createAccount('delays@test.local', 'delays-password-1');
+    clock.set(new Date());
+    const from = '203.0.113.70';
+    for (let i = 0; i < 5; i++) expect((await attempt('delays@test.local', `guess-${i}`, from)).status).toBe(401);
+    for (const delay of [30, 60, 120, 240, 480, 900, 900]) {
+      expectThrottled(await attempt('delays@test.local', 'guess', from), delay);
+      advance(delay - 1);
+      expectThrottled(await attempt('delays@test.local', 'delays-password-1', from), 1);
+      advance(1);
+      expect((await attempt('delays@test.local', 'guess', from)).status).toBe(401);
     }
-    expect(last).toBe(429);
+    advance(900);
+    expect((await attempt('delays@test.local', 'delays-password-1', from)).status).toBe(200);
+    // cleared: five free failures again
+    for (let i = 0; i < 5; i++) expect((await attempt('delays@test.local', `guess-${i}`, from)).status).toBe(401);
+    expectThrottled(await attempt('delays@test.local', 'guess', from), 30);
+  });
+
+  it('at the account ceiling (20 failures from all addresses in the window) refuses the addresses that failed, never a fresh one', async () => {
+    await createAccount('ceiling@test.local', 'ceiling-password-1');
+    clock.set(new Date());
+    for (const from of ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4']) {
+      for (let i = 0; i < 5; i++) expect((await attempt('ceiling@test.local', `guess-${i}`, from)).status).toBe(401);
+    }
+    advance(60); // past the pairs' delays: only the ceiling refuses now
+    expectThrottled(await attempt('ceiling@test.local', 'ceiling-password-1', '203.0.113.1'), 840);
+    // an address without failures on the account gets its check, and after a wrong one waits too
+    expect((await attempt('ceiling@test.local', 'guess', '203.0.113.5')).status).toBe(401);
+    expectThrottled(await attempt('ceiling@test.local', 'ceiling-password-1', '203.0.113.5'), 840);
+    expect((await attempt('ceiling@test.local', 'ceiling-password-1', '192.0.2.20')).status).toBe(200);
+    // once the failures have left the window, an address with few failures is let through again
+    advance(840);
+    expect((await attempt('ceiling@test.local', 'ceiling-password-1', '203.0.113.5')).status).toBe(200);
+  });
+
+  it('at the address ceiling (12 failures over all accounts in the window) refuses that address, even a right password', async () => {
+    await createAccount('wifi@test.local', 'wifi-password-12');
+    clock.set(new Date());
+    let last: Response | undefined;
+    for (let i = 0; i < 14; i++) last = await attempt(`spray-${i}@test.local`, 'password-123', '198.51.100.99');
+    expectThrottled(last!, 900);
+    expectThrottled(await attempt('wifi@test.local', 'wifi-password-12', '198.51.100.99'), 900);
+    expect((await attempt('wifi@test.local', 'wifi-password-12', '198.51.100.100')).status).toBe(200);
+    advance(900);
+    expect((await attempt('wifi@test.local', 'wifi-password-12', '198.51.100.99')).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { decideLoginAttempt, pairDelaySeconds, type LoginHistory, type ThrottlePolicy } from '../../src/auth/login-throttle.js';
 
-const policy: ThrottlePolicy = { maxFailuresPerPair: 5, firstDelaySeconds: 30, maxFailuresPerAccount: 50, maxFailuresPerAddress: 100, windowSeconds: 900 };
+const policy: ThrottlePolicy = { maxFailuresPerPair: 5, firstDelaySeconds: 30, maxFailuresPerAccount: 50, maxFailuresPerAddress: 100, windowSeconds: 900, pairMemorySeconds: 86_400 };
 const now = new Date('2012-02-06T08:30:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
 const clean: LoginHistory = { pairFailures: 0, pairLastFailureAt: null, accountCeilingFailureAt: null, addressCeilingFailureAt: null };
