@@ -27,7 +27,7 @@ export interface AppConfig {
    * Login throttling (src/auth/login-throttle.ts), all over the last LOGIN_FAILURE_WINDOW_MINUTES
    * (default 15): an (account, address) pair fails LOGIN_MAX_FAILURES_PER_PAIR times (default 5),
    * then waits LOGIN_DELAY_SECONDS (default 30), doubled after each further failure, at most the
-   * window; an account with LOGIN_MAX_FAILURES_PER_ACCOUNT failures (default 50) is closed to the
+   * window (a pair's failures are remembered a day, or until it logs in); an account with LOGIN_MAX_FAILURES_PER_ACCOUNT failures (default 50) is closed to the
    * addresses that have failed on it; an address with LOGIN_MAX_FAILURES_PER_ADDRESS (default 100)
    * is closed to all accounts.
    */
