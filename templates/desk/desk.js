@@ -3,7 +3,11 @@
  * set with textContent: nothing typed or stored ever becomes markup. The access token lives in
  * sessionStorage (gone when the tab closes). Keyboard first: the lookup field keeps the focus; a
  * USB scanner types the badge token then Enter, which checks the holder in at once; anything else
- * typed is a name search as you type, and Enter on it opens the first match.
+ * typed is a name search as you type. Nothing ever takes the focus from the field while someone
+ * types (a one-person result is shown, not focused), and nobody is checked in but by a deliberate
+ * action: Enter in the field once a person is selected (the only match, or the first one a first
+ * Enter selected), Enter or a click on « Enregistrer l’arrivée » (reached by clicking a result, or
+ * ArrowDown then Enter on one), or a scan.
  */
 (function () {
   'use strict';
@@ -13,7 +17,7 @@
   const EVENT_KEY = 'desk.event';
   const SEARCH_DELAY_MS = 150;
 
-  const state = { token: sessionStorage.getItem(TOKEN_KEY), user: null, eventId: sessionStorage.getItem(EVENT_KEY), context: null, person: null, searchSeq: 0, searchTimer: null, pdfUrl: null };
+  const state = { token: sessionStorage.getItem(TOKEN_KEY), user: null, eventId: sessionStorage.getItem(EVENT_KEY), context: null, person: null, searchSeq: 0, searchTimer: null, pdfUrl: null, resultsFor: null, selectedFor: null };
 
   function $(id) { return document.getElementById(id); }
   function show(id, visible) { $(id).hidden = !visible; }
@@ -180,6 +184,8 @@
         const option = document.createElement('option');
         option.value = c.code;
         option.textContent = c.labelFr;
+        // the plain participant's category, as the server says, chosen at first and after each reset
+        option.defaultSelected = option.selected = c.code === res.body.defaultCategory;
         select.appendChild(option);
       });
       show('event-choice', false);
@@ -221,10 +227,17 @@
     if (TOKEN_PATTERN.test(value)) {
       $('lookup').value = '';
       scan(value);
+    } else if (state.person && state.selectedFor === value && isListed(state.person.id)) {
+      // Enter on the person selected among the results of this very text: the deliberate check-in
+      checkInPerson();
     } else {
       search(value, true);
     }
   });
+
+  function isListed(id) {
+    return Array.prototype.some.call(document.querySelectorAll('#results button'), function (b) { return b.dataset.id === id; });
+  }
 
   $('lookup').addEventListener('keydown', function (e) {
     if (e.key === 'Escape') { $('lookup').value = ''; renderResults([], 0); }
@@ -234,18 +247,27 @@
     }
   });
 
+  /**
+   * A name search. As one types (`openFirst` false) the only match is shown, never focused; Enter
+   * (`openFirst`) shows the first match. Either way the focus stays in the field: a check-in takes
+   * another Enter, or a click.
+   */
   function search(q, openFirst) {
     const seq = ++state.searchSeq;
     api('GET', deskPath('/participants?pageSize=20&q=' + encodeURIComponent(q))).then(function (res) {
       if (seq !== state.searchSeq) return; // a newer search or scan went out meanwhile
       if (!res.ok) { say(errorText(res.body, 'Recherche impossible.'), 'error'); return; }
       renderResults(res.body.items, res.body.total);
-      if (!res.body.items.length) say('Personne ne correspond à « ' + q + ' ».', 'warn');
-      else if (openFirst || res.body.items.length === 1) selectPerson(res.body.items[0]);
+      state.resultsFor = q;
+      if (!res.body.items.length) { clearPerson(); say('Personne ne correspond à « ' + q + ' ».', 'warn'); }
+      else if (openFirst || res.body.items.length === 1) showSelected(res.body.items[0], q);
+      else if (state.person && !isListed(state.person.id)) clearPerson();
     });
   }
 
   function renderResults(items, total) {
+    state.resultsFor = null;
+    state.selectedFor = null;
     const list = $('results');
     list.textContent = '';
     text('result-count', total ? '(' + total + ')' : '');
@@ -284,6 +306,10 @@
       if (res && res.ok && res.body.items.length) {
         renderResults(res.body.items, res.body.total);
         renderPerson(res.body.items[0]);
+      } else {
+        // an unknown (or replaced) badge: nobody is shown, not even the person before
+        renderResults([], 0);
+        clearPerson();
       }
       focusLookup();
     });
@@ -317,12 +343,33 @@
 
   const STATUS_FR = { admitted: 'admis(e)', waiting: 'liste d’attente', requested: 'demande en attente' };
 
-  function selectPerson(p) {
+  /**
+   * Shows a person as the one selected among the results of the text `q`, leaving the focus where it
+   * is (the field, while one types): Enter in the field with that text checks them in.
+   */
+  function showSelected(p, q) {
     renderPerson(p);
+    state.selectedFor = q;
     Array.prototype.forEach.call(document.querySelectorAll('#results button'), function (b) {
-      b.classList.toggle('selected', b.dataset.id === p.id);
+      const selected = b.dataset.id === p.id;
+      b.classList.toggle('selected', selected);
+      b.setAttribute('aria-pressed', selected ? 'true' : 'false');
     });
+  }
+
+  /** A result clicked (or Enter on it, reached with ArrowDown): selected, and the focus goes to the check-in button. */
+  function selectPerson(p) {
+    showSelected(p, state.resultsFor);
     $('checkin-button').focus();
+  }
+
+  function clearPerson() {
+    state.person = null;
+    state.selectedFor = null;
+    show('person', false);
+    show('pdf-link-line', false);
+    text('person-name', '');
+    $('person-parts').textContent = '';
   }
 
   function renderPerson(p) {
@@ -364,10 +411,12 @@
     });
   }
 
-  $('checkin-button').addEventListener('click', function () {
+  function checkInPerson() {
     if (!state.person) return;
     checkIn(state.person.badgeToken).then(reloadPerson).then(focusLookup);
-  });
+  }
+
+  $('checkin-button').addEventListener('click', checkInPerson);
 
   $('print-button').addEventListener('click', function () {
     if (!state.person) return;
