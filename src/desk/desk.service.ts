@@ -124,7 +124,7 @@ function personSelect(today: string): string {
       (SELECT max(b.printed_at) FROM badge_prints b WHERE b.participant_id = p.id) AS last_printed_at,
       coalesce((
         SELECT json_agg(json_build_object(
-                 'partId', ep.id, 'code', ep.code, 'nameFr', ep.name_fr, 'kind', ep.kind, 'day', ep.day::text, 'status', a.status,
+                 'partId', ep.id, 'code', ep.code, 'nameFr', ep.name_fr, 'kind', ep.kind, 'day', ep.day::text, 'status', a.status, 'quota', a.quota,
                  'displayOrder', ep.display_order, 'checkedInAt', c.checked_in_at, 'checkedInBy', coalesce(u.display_name, u.email)))
           FROM part_admissions a
           JOIN event_parts ep ON ep.id = a.part_id

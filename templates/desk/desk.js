@@ -397,7 +397,7 @@
     }
     p.parts.forEach(function (part) {
       const li = document.createElement('li');
-      let line = part.nameFr + ' — ' + (STATUS_FR[part.status] || part.status);
+      let line = part.nameFr + ' — ' + (STATUS_FR[part.status] || part.status) + (part.quota === 'programme' ? ' (programme)' : '');
       if (part.checkedInAt) line += ' — arrivée à ' + part.checkedInAt.slice(11, 16) + (part.checkedInBy ? ' (' + part.checkedInBy + ')' : '');
       li.textContent = line;
       parts.appendChild(li);
