@@ -238,6 +238,31 @@ describe('Speakers and chairs admitted at the door, outside the public capacity'
     await countersHold();
   });
 
+  it('keeps the counters true when speakers are admitted outside the capacity while the public asks for the same seats at once', async () => {
+    // the dinner: three seats; Hélène and Jean-Noël hold two of them as the public, eight others ask at once while the three speakers are admitted outside the capacity
+    const res = await api().post(`/api/events/${eventId}/parts`).set(bearer(organiser)).send({ code: 'diner', nameFr: 'Dîner', kind: 'dinner', admission: 'open', capacity: 3, displayOrder: 5 });
+    const dinner = res.body.id as string;
+    const speakers = [await participantId(helene.email), await participantId(jeanNoel.email), await participantId(lukasz.email)];
+    for (const id of speakers.slice(0, 2)) expect((await api().post(`/api/parts/${dinner}/admissions`).set(bearer(organiser)).send({ participantId: id })).body.quota).toBe('public');
+    const guests: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const created = await api().post(`/api/events/${eventId}/participants`).set(bearer(organiser)).send({ firstName: `Convive${i}`, lastName: 'Public', email: `convive${i}@example.org` });
+      guests.push(created.body.id as string);
+    }
+    const answers = await Promise.all([
+      ...guests.map((participantId) => api().post(`/api/parts/${dinner}/admissions`).set(bearer(organiser)).send({ participantId })),
+      ...speakers.map((participantId) => api().post(`/api/parts/${dinner}/admissions`).set(bearer(organiser)).send({ participantId, quota: 'programme' })),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(Array(11).fill(200));
+    const now = await places(dinner);
+    expect([now.Hélène, now['Jean-Noël'], now.Łukasz]).toEqual(['admitted/programme', 'admitted/programme', 'admitted/programme']);
+    const guestPlaces = Object.entries(now).filter(([name]) => name.startsWith('Convive')).map(([, place]) => place);
+    expect(guestPlaces.filter((p) => p === 'admitted/public')).toHaveLength(3);
+    expect(guestPlaces.filter((p) => p.startsWith('waiting/public#')).sort()).toEqual(['waiting/public#1', 'waiting/public#2', 'waiting/public#3', 'waiting/public#4', 'waiting/public#5']);
+    expect(await part(dinner)).toMatchObject({ admitted: 3, programme: 3, waiting: 5, seatsLeft: 0 });
+    await countersHold();
+  });
+
   it('frees no public seat when an organiser cancels a programme place', async () => {
     const res = await api().delete(`/api/parts/${day1}/admissions/${await participantId(helene.email)}`).set(bearer(organiser));
     expect(res.status).toBe(204);
