@@ -65,11 +65,24 @@
     });
   }
 
-  function focusLookup() {
+  /** Where the focus and the lookup's text were when an action began (see focusLookup). */
+  function snapshot() {
+    return { element: document.activeElement, value: $('lookup').value };
+  }
+
+  /**
+   * Gives the lookup field the focus back after an action, its text selected so that what a scanner
+   * types next replaces it. An action ends later than it began (a request): with `before` (a
+   * snapshot), nothing is taken from someone who typed meanwhile: a person who went on typing in
+   * the field keeps their text unselected, one who moved to another field keeps it.
+   */
+  function focusLookup(before) {
     const input = $('lookup');
     if ($('desk').hidden) return;
-    input.focus();
-    input.select(); // what a scanner types next replaces the last search
+    const active = document.activeElement;
+    if (before && before.element && active !== before.element && active !== input && active && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)) return;
+    if (active !== input) input.focus();
+    if (!before || input.value === before.value) input.select();
   }
 
   // ---- login, event -------------------------------------------------------------------------
@@ -298,11 +311,13 @@
 
   /** A scan (or a typed token + Enter): check in, then show the holder. */
   function scan(token) {
-    state.searchSeq++;
+    const seq = ++state.searchSeq;
+    const before = snapshot();
     say('Badge lu…');
     checkIn(token).then(function () {
       return api('GET', deskPath('/participants?token=' + encodeURIComponent(token)));
     }).then(function (res) {
+      if (seq !== state.searchSeq) { focusLookup(before); return; } // a name typed since: its search is shown
       if (res && res.ok && res.body.items.length) {
         renderResults(res.body.items, res.body.total);
         renderPerson(res.body.items[0]);
@@ -311,7 +326,7 @@
         renderResults([], 0);
         clearPerson();
       }
-      focusLookup();
+      focusLookup(before);
     });
   }
 
@@ -413,20 +428,23 @@
 
   function checkInPerson() {
     if (!state.person) return;
-    checkIn(state.person.badgeToken).then(reloadPerson).then(focusLookup);
+    const before = snapshot();
+    checkIn(state.person.badgeToken).then(reloadPerson).then(function () { focusLookup(before); });
   }
 
   $('checkin-button').addEventListener('click', checkInPerson);
 
   $('print-button').addEventListener('click', function () {
     if (!state.person) return;
-    printBadge(state.person).then(reloadPerson).then(focusLookup);
+    const before = snapshot();
+    printBadge(state.person).then(reloadPerson).then(function () { focusLookup(before); });
   });
 
   $('rotate-button').addEventListener('click', function () {
     if (!state.person) return;
     const reason = $('reprint-reason').value.trim() || 'Badge perdu';
-    printBadge(state.person, reason).then(reloadPerson).then(focusLookup);
+    const before = snapshot();
+    printBadge(state.person, reason).then(reloadPerson).then(function () { focusLookup(before); });
   });
 
   /**
@@ -485,6 +503,7 @@
 
   $('walkin-form').addEventListener('submit', function (e) {
     e.preventDefault();
+    const before = snapshot();
     const payload = {
       firstName: $('walkin-first').value,
       lastName: $('walkin-last').value,
@@ -500,7 +519,7 @@
       renderPerson(res.body);
       say(res.body.firstName + ' ' + res.body.lastName + ' est inscrit(e).', 'ok');
       return printBadge(res.body).then(reloadPerson);
-    }).then(focusLookup);
+    }).then(function () { focusLookup(before); });
   });
 
   start();

@@ -21,6 +21,7 @@ describe('The desk page as one types (Chromium, browser in America/New_York)', (
   let marais: { id: string; token: string };
   let durand: { id: string; token: string };
   let ollivier: { id: string; token: string };
+  let vasseur: { id: string; token: string };
   const pageErrors: string[] = [];
 
   const checkIns = async (participantId?: string): Promise<number> => {
@@ -59,6 +60,7 @@ describe('The desk page as one types (Chromium, browser in America/New_York)', (
     marais = await person('Jean', 'Marais', 'jean.marais@example.org');
     durand = await person('Paul', 'Durand', 'paul.durand@example.org');
     ollivier = await person('Bernard', 'Ollivier', 'b.ollivier@example.org');
+    vasseur = await person('Claire', 'Vasseur', 'c.vasseur@example.org');
     // 15:12 in Paris, 09:12 in New York
     setNow(t, '2012-02-06T14:12:00Z');
     const server = t.booted.app.getHttpServer() as Server;
@@ -143,6 +145,29 @@ describe('The desk page as one types (Chromium, browser in America/New_York)', (
     expect(await checkIns(durand.id)).toBe(1);
   });
 
+  it('leaves what was typed while a check-in was on its way as typed (not selected, so the next key does not replace it)', async () => {
+    await clearLookup();
+    await typeSlowly('vasseur');
+    await page.locator('#person-name').getByText('Claire Vasseur').waitFor();
+    // the check-in is held on its way to the server while the person goes on typing
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/check-ins', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.locator('#lookup').press('Enter');
+    await page.keyboard.type(' x');
+    await page.waitForTimeout(400);
+    release();
+    await page.locator('#message').getByText('Claire Vasseur : arrivée enregistrée à 15:12').waitFor();
+    await page.unroute('**/api/check-ins');
+    expect(await checkIns(vasseur.id)).toBe(1);
+    await page.keyboard.type('y');
+    expect(await page.locator('#lookup').inputValue()).toBe('vasseur xy');
+    expect(await focused()).toBe('lookup');
+  });
+
   it('checks in on a scan (the token typed, then Enter), then shows nobody after an unknown badge', async () => {
     await clearLookup();
     await page.keyboard.type(ollivier.token, { delay: 2 });
@@ -161,7 +186,7 @@ describe('The desk page as one types (Chromium, browser in America/New_York)', (
     expect(await page.locator('#result-count').textContent()).toBe('');
     // and Enter in the empty field checks nobody in
     await page.locator('#lookup').press('Enter');
-    expect(await checkIns()).toBe(4);
+    expect(await checkIns()).toBe(5);
   });
 
   it('proposes the plain participant category for a walk-in, also after a walk-in was registered', async () => {
