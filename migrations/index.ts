@@ -1,3 +1,4 @@
+import { ProgrammeAdmissions1796600000000 } from './1796600000000-ProgrammeAdmissions.js';
 import { LoginThrottle1796400000000 } from './1796400000000-LoginThrottle.js';
 import { WalkIns1795703000000 } from './1795703000000-WalkIns.js';
 import { Labels1795701261880 } from './1795701261880-Labels.js';
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   Labels1795701261880,
   WalkIns1795703000000,
   LoginThrottle1796400000000,
+  ProgrammeAdmissions1796600000000,
 ];

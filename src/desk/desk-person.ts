@@ -15,6 +15,8 @@ export interface DeskPartRow {
   kind: string;
   day: string | null;
   status: string;
+  /** 'public' or 'programme' (a speaker's or chair's place outside the capacity); absent means public. */
+  quota?: string;
   displayOrder: number;
   /** JSON from PostgreSQL: an ISO instant with offset. */
   checkedInAt: string | null;
@@ -71,6 +73,7 @@ export function toDeskPerson(row: DeskPersonRow, zone: string, today: string): D
       kind: p.kind,
       day: p.day,
       status: p.status,
+      quota: p.quota ?? 'public',
       today: p.kind === 'day' && p.day === today,
       checkedInAt: p.checkedInAt ? formatInZone(new Date(p.checkedInAt), zone) : null,
       checkedInBy: p.checkedInBy,

@@ -9,7 +9,7 @@ import { CLOCK, type Clock } from '../common/time/clock.js';
 import { EventsService } from '../events/events.service.js';
 import { AdmissionsService } from '../participants/admissions.service.js';
 import { PARTICIPANT_CATEGORY_LABELS } from '../participants/participant-category.js';
-import { ASSIGNABLE_CATEGORIES, normaliseEmail } from '../participants/participant-fields.js';
+import { ASSIGNABLE_CATEGORIES, PLAIN_CATEGORY, normaliseEmail } from '../participants/participant-fields.js';
 import { participantOrder, participantWhere } from '../participants/participant-query.js';
 import type { DeskContextResponse } from './dto/desk-context.response.js';
 import type { DeskPersonResponse } from './dto/desk-person.response.js';
@@ -51,6 +51,7 @@ export class DeskService {
       todayPartNameFr: part?.name_fr ?? null,
       parts: parts.map((p) => ({ id: p.id, code: p.code, nameFr: p.name_fr, kind: p.kind, day: p.day })),
       categories: ASSIGNABLE_CATEGORIES.map((code) => ({ code, labelFr: PARTICIPANT_CATEGORY_LABELS[code].fr })),
+      defaultCategory: PLAIN_CATEGORY,
     };
   }
 
@@ -123,7 +124,7 @@ function personSelect(today: string): string {
       (SELECT max(b.printed_at) FROM badge_prints b WHERE b.participant_id = p.id) AS last_printed_at,
       coalesce((
         SELECT json_agg(json_build_object(
-                 'partId', ep.id, 'code', ep.code, 'nameFr', ep.name_fr, 'kind', ep.kind, 'day', ep.day::text, 'status', a.status,
+                 'partId', ep.id, 'code', ep.code, 'nameFr', ep.name_fr, 'kind', ep.kind, 'day', ep.day::text, 'status', a.status, 'quota', a.quota,
                  'displayOrder', ep.display_order, 'checkedInAt', c.checked_in_at, 'checkedInBy', coalesce(u.display_name, u.email)))
           FROM part_admissions a
           JOIN event_parts ep ON ep.id = a.part_id

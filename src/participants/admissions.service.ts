@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, conflict, notFound, validationFailed } from '../common/errors/domain-error.js';
 import { nextStatus, type AdmissionOutcome, type AdmissionStatus } from './admission-rules.js';
+import type { AdmissionQuota } from './part-admission.entity.js';
 import { AdmissionMailer } from './admission-mailer.service.js';
 import { inDisplayOrder, type AdmissionView } from './admission-view.js';
 import { newcomerAnswers, planNewcomers, writeNewcomers } from './newcomer-placement.js';
@@ -9,6 +10,12 @@ import { addAdmitted, lockPart, lockPartFor, lockParts, returned, type LockedPar
 import { positionIn, promoteWaiting } from './waiting-list.js';
 
 export type { AdmissionView } from './admission-view.js';
+
+/** A place the programme gives: this participant in this part. */
+export interface ProgrammePlace {
+  participantId: string;
+  partId: string;
+}
 
 export interface RequestSeatOptions {
   /** An organiser admits: any rule, and a waiting or requested person is admitted while seats remain. */
@@ -23,7 +30,9 @@ export interface RequestSeatOptions {
  * ids, so two transactions never wait on each other in a cycle. The CHK_event_parts_capacity
  * constraint is the backstop. Waiting people are admitted in queue order (waiting-list.ts) and told
  * by mail through the outbox (AdmissionMailer; guests without an email are not mailed). The rules
- * are pure (admission-rules.ts); placing a batch of newcomers is newcomer-placement.ts.
+ * are pure (admission-rules.ts); placing a batch of newcomers is newcomer-placement.ts. Speakers
+ * and chairs get places of the programme's quota (admitProgramme), outside the capacity: the
+ * counter counts public places only, and releasing a programme place frees no seat.
  */
 @Injectable()
 export class AdmissionsService {
@@ -74,7 +83,7 @@ export class AdmissionsService {
       if (current === 'cancelled') {
         // back at the end of the queue
         await manager.query(
-          `UPDATE part_admissions SET status = $3::varchar, queue_no = nextval(pg_get_serial_sequence('part_admissions', 'queue_no')),
+          `UPDATE part_admissions SET status = $3::varchar, quota = 'public', queue_no = nextval(pg_get_serial_sequence('part_admissions', 'queue_no')),
                   admitted_at = CASE WHEN $3::varchar = 'admitted' THEN now() END, cancelled_at = NULL
            WHERE part_id = $1 AND participant_id = $2`,
           [partId, participantId, next],
@@ -115,22 +124,67 @@ export class AdmissionsService {
   }
 
   /**
-   * Cancels a participant's place in a part (nothing happens if they hold none). A freed seat goes at
-   * once to the head of the waiting list, who is mailed.
+   * Cancels a participant's place in a part (nothing happens if they hold none). A freed seat of the
+   * public capacity goes at once to the head of the waiting list, who is mailed; a place of the
+   * programme's quota frees none.
    */
   async releaseSeat(manager: EntityManager, partId: string, participantId: string): Promise<void> {
     const part = await lockPart(manager, partId);
-    const released = returned<{ status: AdmissionStatus }>(
+    const released = returned<{ status: AdmissionStatus; quota: AdmissionQuota }>(
       await manager.query(
         `UPDATE part_admissions a SET status = 'cancelled', cancelled_at = now()
-         FROM (SELECT id, status FROM part_admissions WHERE part_id = $1 AND participant_id = $2 AND status <> 'cancelled' FOR UPDATE) old
-         WHERE a.id = old.id RETURNING old.status`,
+         FROM (SELECT id, status, quota FROM part_admissions WHERE part_id = $1 AND participant_id = $2 AND status <> 'cancelled' FOR UPDATE) old
+         WHERE a.id = old.id RETURNING old.status, old.quota`,
         [partId, participantId],
       ),
     );
-    if (released[0]?.status !== 'admitted') return;
+    if (released[0]?.status !== 'admitted' || released[0].quota !== 'public') return;
     await addAdmitted(manager, part, -1);
     await this.admitWaiting(manager, part);
+  }
+
+  /**
+   * Admits speakers and chairs to parts outside the public capacity (the programme's quota), whatever
+   * the parts' rules and however full they are: nobody's seat is taken, nobody goes to the waiting
+   * list. Someone waiting or asking leaves the queue admitted; someone holding a public seat keeps
+   * the place, now in the programme's quota, and the seat freed goes at once to the head of the
+   * waiting list (mailed). Places already of the programme are left as they are. Participants whose
+   * registration is cancelled, or anonymised, are left out. The parts are locked in id order; one
+   * statement writes the places and gives back the freed seats. Answers how many places it wrote.
+   */
+  async admitProgramme(manager: EntityManager, places: readonly ProgrammePlace[]): Promise<number> {
+    if (!places.length) return 0;
+    const parts = await lockParts(manager, [...new Set(places.map((p) => p.partId))].sort());
+    const [result]: { placed: number; freed: Array<{ part_id: string; n: number }> | null }[] = await manager.query(
+      `WITH x AS (
+         SELECT DISTINCT x.part_id, x.participant_id
+         FROM unnest($1::uuid[], $2::uuid[]) AS x(part_id, participant_id)
+         JOIN participants p ON p.id = x.participant_id
+         JOIN event_parts e ON e.id = x.part_id AND e.event_id = p.event_id
+         WHERE p.status = 'registered' AND p.anonymised_at IS NULL),
+       freed AS (
+         SELECT a.part_id, count(*)::int AS n FROM part_admissions a JOIN x ON x.part_id = a.part_id AND x.participant_id = a.participant_id
+         WHERE a.status = 'admitted' AND a.quota = 'public' GROUP BY a.part_id),
+       placed AS (
+         INSERT INTO part_admissions (part_id, participant_id, status, quota, admitted_at)
+         SELECT x.part_id, x.participant_id, 'admitted', 'programme', now() FROM x
+         ON CONFLICT ON CONSTRAINT "UQ_part_admissions_participant" DO UPDATE
+           SET status = 'admitted', quota = 'programme', cancelled_at = NULL,
+               admitted_at = CASE WHEN part_admissions.status = 'admitted' THEN part_admissions.admitted_at ELSE now() END
+           WHERE part_admissions.status <> 'admitted' OR part_admissions.quota <> 'programme'
+         RETURNING 1),
+       counted AS (
+         UPDATE event_parts e SET admitted_count = e.admitted_count - f.n FROM freed f WHERE e.id = f.part_id RETURNING e.id)
+       SELECT (SELECT count(*)::int FROM placed) AS placed,
+              (SELECT json_agg(json_build_object('part_id', f.part_id, 'n', f.n)) FROM freed f WHERE EXISTS (SELECT 1 FROM counted c WHERE c.id = f.part_id)) AS freed`,
+      [places.map((p) => p.partId), places.map((p) => p.participantId)],
+    );
+    for (const { part_id, n } of result.freed ?? []) {
+      const part = parts.find((p) => p.id === part_id)!;
+      part.admittedCount -= n;
+      await this.admitWaiting(manager, part);
+    }
+    return result.placed;
   }
 
   /** Cancels every place of a participant (their registration is cancelled), promoting waiting people. */

@@ -11,6 +11,14 @@ export const ASSIGNABLE_CATEGORIES = PARTICIPANT_CATEGORIES.filter(
 ) as Exclude<ParticipantCategory, (typeof PROGRAMME_CATEGORIES)[number]>[];
 export type AssignableCategory = (typeof ASSIGNABLE_CATEGORIES)[number];
 
+/**
+ * The plain participant's category: someone who attends with no role at the event (not organising,
+ * on the programme, press, a city's or a sponsor's delegate, staff) nor a trade the badge should
+ * show (researcher). It is the least significant of PARTICIPANT_CATEGORIES, the one a badge falls
+ * back to, and what the desk proposes first for a walk-in.
+ */
+export const PLAIN_CATEGORY = 'guest' as const satisfies AssignableCategory;
+
 export const PARTICIPANT_STATUSES = ['registered', 'cancelled'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 

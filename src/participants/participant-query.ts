@@ -2,7 +2,7 @@
  * The filters of the participants' list and exports as one parameterised SQL condition (pure: no
  * database). The search finds the words typed in the first name, last name, "first last",
  * "last first", email or town, whatever the accents and the case, as the speakers' search does
- * (PostgreSQL's unaccent(lower(…)) on both sides).
+ * (PostgreSQL's unaccent(lower(…)) on both sides), a hyphen counting as a space.
  */
 import { containsPattern } from '../speakers/speaker-search.js';
 
@@ -47,8 +47,9 @@ export function participantWhere(filter: ParticipantFilter, p = 'p', firstParam 
   const parts = [`${p}.event_id = ${bind(filter.eventId)}`];
   const pattern = filter.q ? containsPattern(filter.q) : null;
   if (pattern) {
-    const needle = `unaccent(lower(${bind(pattern)}))`;
-    parts.push('(' + searchedExpressions(p).map((e) => `unaccent(lower(${e})) LIKE ${needle}`).join(' OR ') + ')');
+    // a hyphen counts as a space on both sides: "marie therese" finds "Marie-Thérèse", "jean-noel" finds "Jean Noël"
+    const needle = `translate(unaccent(lower(${bind(pattern)})), '-', ' ')`;
+    parts.push('(' + searchedExpressions(p).map((e) => `translate(unaccent(lower(${e})), '-', ' ') LIKE ${needle}`).join(' OR ') + ')');
   }
   if (filter.category) {
     const c = bind(filter.category);

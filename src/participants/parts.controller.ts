@@ -70,11 +70,13 @@ export class PartsController {
 
   @Post('parts/:id/admissions')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Admit a participant of the event, whatever the rule, while seats remain (else the waiting list)' })
+  @ApiOperation({
+    summary: 'Admit a participant of the event, whatever the rule: while seats remain (else the waiting list), or a speaker or chair outside the capacity (quota programme)',
+  })
   @ApiOkResponse({ type: AdmissionResponse })
   @ApiErrors(401, 403, 404, 409, 422)
   admit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PartAdmissionDto): Promise<AdmissionResponse> {
-    return this.parts.admit(id, dto.participantId);
+    return this.parts.admit(id, dto.participantId, dto.quota ?? 'public');
   }
 
   @Delete('parts/:id/admissions/:participantId')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { conflict, notFound, validationFailed } from '../common/errors/domain-error.js';
+import { DomainError, conflict, notFound, validationFailed } from '../common/errors/domain-error.js';
 import { isViolation } from '../common/errors/postgres-error.js';
 import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
 import { EventsService } from '../events/events.service.js';
@@ -13,11 +13,13 @@ import type { PartCreateDto } from './dto/part-create.dto.js';
 import type { PartUpdateDto } from './dto/part-update.dto.js';
 import type { PartResponse } from './dto/part.response.js';
 import { EventPart } from './event-part.entity.js';
+import type { AdmissionQuota } from './part-admission.entity.js';
 
 const PART_COLUMNS = `p.id, p.event_id, p.code, p.name_fr, p.name_en, p.kind, p.admission, p.day::text AS day, p.session_id, p.capacity,
   p.admitted_count, p.badge_ribbon, p.display_order,
   (SELECT count(*) FROM part_admissions w WHERE w.part_id = p.id AND w.status = 'waiting')::int AS waiting,
-  (SELECT count(*) FROM part_admissions r WHERE r.part_id = p.id AND r.status = 'requested')::int AS requested`;
+  (SELECT count(*) FROM part_admissions r WHERE r.part_id = p.id AND r.status = 'requested')::int AS requested,
+  (SELECT count(*) FROM part_admissions s WHERE s.part_id = p.id AND s.status = 'admitted' AND s.quota = 'programme')::int AS programme`;
 
 interface PartRow {
   id: string;
@@ -35,6 +37,33 @@ interface PartRow {
   display_order: number;
   waiting: number;
   requested: number;
+  programme: number;
+}
+
+interface AdmissionRow {
+  participant_id: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  status: string;
+  quota: string;
+  position: number | null;
+  admitted_at: Date | null;
+  created_at: Date;
+}
+
+function toAdmission(r: AdmissionRow): AdmissionResponse {
+  return {
+    participantId: r.participant_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    status: r.status,
+    quota: r.quota,
+    position: r.position,
+    admittedAt: r.admitted_at ? new Date(r.admitted_at).toISOString() : null,
+    requestedAt: new Date(r.created_at).toISOString(),
+  };
 }
 
 function toResponse(r: PartRow): PartResponse {
@@ -50,6 +79,7 @@ function toResponse(r: PartRow): PartResponse {
     sessionId: r.session_id,
     capacity: r.capacity,
     admitted: r.admitted_count,
+    programme: r.programme,
     waiting: r.waiting,
     requested: r.requested,
     seatsLeft: r.capacity === null ? null : r.capacity - r.admitted_count,
@@ -158,9 +188,9 @@ export class PartsService {
   async admissionsOf(id: string, query: PartAdmissionsQuery): Promise<Page<AdmissionResponse>> {
     await this.get(id);
     const dir = query.order === 'desc' ? 'DESC' : 'ASC';
-    const rows: { participant_id: string; first_name: string; last_name: string; email: string | null; status: string; position: number | null; admitted_at: Date | null; created_at: Date; total: number }[] =
+    const rows: (AdmissionRow & { total: number })[] =
       await this.dataSource.query(
-        `SELECT a.participant_id, pa.first_name, pa.last_name, pa.email, a.status, a.admitted_at, a.created_at,
+        `SELECT a.participant_id, pa.first_name, pa.last_name, pa.email, a.status, a.quota, a.admitted_at, a.created_at,
                 CASE WHEN a.status = 'waiting' THEN (row_number() OVER (PARTITION BY a.status ORDER BY a.queue_no))::int END AS position,
                 count(*) OVER ()::int AS total
          FROM part_admissions a JOIN participants pa ON pa.id = a.participant_id
@@ -169,27 +199,25 @@ export class PartsService {
         [id, query.status ?? null, query.pageSize, pageOffset(query)],
       );
     const total = rows[0]?.total ?? 0;
-    return toPage(
-      rows.map((r) => ({
-        participantId: r.participant_id,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        email: r.email,
-        status: r.status,
-        position: r.position,
-        admittedAt: r.admitted_at ? new Date(r.admitted_at).toISOString() : null,
-        requestedAt: new Date(r.created_at).toISOString(),
-      })),
-      total,
-      query,
-    );
+    return toPage(rows.map(toAdmission), total, query);
   }
 
-  /** An organiser admits a participant of the part's event (any rule; waiting list when full). */
-  async admit(id: string, participantId: string): Promise<AdmissionResponse> {
+  /**
+   * An organiser admits a participant of the part's event, whatever the rule: in the public quota
+   * (waiting list when full), or a speaker or chair outside the capacity (the programme's quota).
+   */
+  async admit(id: string, participantId: string, quota: AdmissionQuota = 'public'): Promise<AdmissionResponse> {
     await this.write(async (m) => {
-      await this.assertSameEvent(m, id, participantId);
-      await this.admissions.requestSeat(m, id, participantId, { byOrganiser: true });
+      const person = await this.assertSameEvent(m, id, participantId);
+      if (quota === 'public') {
+        await this.admissions.requestSeat(m, id, participantId, { byOrganiser: true });
+        return;
+      }
+      if (person.status !== 'registered') throw conflict('This participant’s registration is cancelled', { participantId }, 'PARTICIPANT_CANCELLED');
+      if (!person.onProgramme) {
+        throw new DomainError(422, 'NOT_ON_PROGRAMME', 'Only a speaker or chair of the published programme is admitted outside the capacity', { participantId });
+      }
+      await this.admissions.admitProgramme(m, [{ partId: id, participantId }]);
     });
     return this.one(id, participantId);
   }
@@ -205,9 +233,9 @@ export class PartsService {
   }
 
   private async one(id: string, participantId: string): Promise<AdmissionResponse> {
-    const rows: { participant_id: string; first_name: string; last_name: string; email: string | null; status: string; position: number | null; admitted_at: Date | null; created_at: Date }[] =
+    const rows: AdmissionRow[] =
       await this.dataSource.query(
-        `SELECT a.participant_id, pa.first_name, pa.last_name, pa.email, a.status, a.admitted_at, a.created_at,
+        `SELECT a.participant_id, pa.first_name, pa.last_name, pa.email, a.status, a.quota, a.admitted_at, a.created_at,
                 CASE WHEN a.status = 'waiting' THEN
                   (SELECT count(*)::int FROM part_admissions w WHERE w.part_id = a.part_id AND w.status = 'waiting' AND w.queue_no <= a.queue_no)
                 END AS position
@@ -215,27 +243,21 @@ export class PartsService {
          WHERE a.part_id = $1 AND a.participant_id = $2`,
         [id, participantId],
       );
-    const r = rows[0];
-    if (!r) throw notFound('Admission', { partId: id, participantId });
-    return {
-      participantId: r.participant_id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      email: r.email,
-      status: r.status,
-      position: r.position,
-      admittedAt: r.admitted_at ? new Date(r.admitted_at).toISOString() : null,
-      requestedAt: new Date(r.created_at).toISOString(),
-    };
+    if (!rows[0]) throw notFound('Admission', { partId: id, participantId });
+    return toAdmission(rows[0]);
   }
 
-  private async assertSameEvent(m: EntityManager, partId: string, participantId: string): Promise<void> {
-    const rows: { part_event: string | null; participant_event: string | null }[] = await m.query(
-      `SELECT (SELECT event_id FROM event_parts WHERE id = $1) AS part_event, (SELECT event_id FROM participants WHERE id = $2) AS participant_event`,
+  /** 404 unless both exist in one event; answers the participant's status and whether the published programme names them. */
+  private async assertSameEvent(m: EntityManager, partId: string, participantId: string): Promise<{ status: string; onProgramme: boolean }> {
+    const rows: { part_event: string | null; participant_event: string | null; status: string | null; on_programme: boolean | null }[] = await m.query(
+      `SELECT (SELECT event_id FROM event_parts WHERE id = $1) AS part_event, pa.event_id AS participant_event, pa.status,
+              (pa.programme_roles <> '{}' AND pa.anonymised_at IS NULL) AS on_programme
+       FROM (SELECT 1) one LEFT JOIN participants pa ON pa.id = $2`,
       [partId, participantId],
     );
     if (!rows[0]?.part_event) throw notFound('Part', { id: partId });
     if (rows[0].participant_event !== rows[0].part_event) throw notFound('Participant', { participantId });
+    return { status: rows[0].status ?? '', onProgramme: rows[0].on_programme ?? false };
   }
 
   /** Runs a write in a transaction; a code taken in the event is 409 PART_CODE_TAKEN. */

@@ -7,7 +7,8 @@ import { ProgrammeReleasesService } from '../programme/publication/programme-rel
 import type { ProgrammeSnapshot } from '../programme/programme-snapshot.js';
 import type { ProgrammeSyncResponse } from './dto/programme-sync.response.js';
 import { affectedCount } from './participant-sql.js';
-import { programmeGuests, programmePeople, type ProgrammeGuest, type ProgrammePerson } from './programme-sync.js';
+import { AdmissionsService, type ProgrammePlace } from './admissions.service.js';
+import { programmeGuests, programmePeople, stageAppearances, type ProgrammeGuest, type ProgrammePerson } from './programme-sync.js';
 
 /** At most `max` characters (never half a surrogate pair). */
 const cut = (text: string, max: number) => Array.from(text).slice(0, max).join('');
@@ -21,7 +22,13 @@ const SYNC_LOCK_CLASS = 0x50535943; // 'PSYC'
  * longer names; the categories organisers set are never touched, and a participant left with
  * nothing keeps its record. Guest chairs (no account) are matched on their `guest_key`, never on
  * an email (they have none until an organiser adds one). Set-based: six statements whatever the
- * number of people, in one transaction under a per-event advisory lock.
+ * number of people, in one transaction under a per-event advisory lock. Then each of them is
+ * admitted, outside the public capacity, to the day part of every date they speak or chair on and
+ * to any part admitting to their sessions (AdmissionsService.admitProgramme): one statement finds
+ * the places, one writes them. Places are only ever added: a release that moves a talk to another
+ * day admits its speakers there and leaves them the place they had (it costs the public nothing;
+ * organisers cancel it by hand if they wish), so no release can leave a speaker without a place
+ * on a day they speak.
  *
  * The programme does not know this module (programme must not import participants): this service
  * registers itself with publication's ProgrammePublishedHooks at start-up, and each publication
@@ -43,6 +50,7 @@ export class ProgrammeSyncService implements OnModuleInit, ProgrammePublishedLis
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly releases: ProgrammeReleasesService,
     private readonly hooks: ProgrammePublishedHooks,
+    private readonly admissions: AdmissionsService,
   ) {}
 
   onModuleInit(): void {
@@ -116,6 +124,7 @@ export class ProgrammeSyncService implements OnModuleInit, ProgrammePublishedLis
     const guests = programmeGuests(snapshot);
     const persons = await this.apply(manager, eventId, people, guests);
     const guestsOutcome = await this.applyGuests(manager, eventId, guests);
+    await this.admitOnStage(manager, eventId, snapshot);
     return { created: persons.created + guestsOutcome.created, updated: persons.updated + guestsOutcome.updated };
   }
 
@@ -183,6 +192,27 @@ export class ProgrammeSyncService implements OnModuleInit, ProgrammePublishedLis
       [eventId, people.map((p) => p.userId), guests.map((g) => cut(g.guestKey, 200))],
     );
     return { created: created.length, updated: affectedCount(changed) + affectedCount(stripped) };
+  }
+
+  /**
+   * The places of the people on stage: the day part of each date they speak or chair on, and the
+   * parts admitting to their sessions (event_parts.session_id), given outside the public capacity.
+   */
+  private async admitOnStage(manager: EntityManager, eventId: string, snapshot: ProgrammeSnapshot): Promise<void> {
+    const appearances = stageAppearances(snapshot);
+    if (!appearances.length) return;
+    const json = JSON.stringify(
+      appearances.map((a) => ({ user_id: a.userId, guest_key: a.guestKey === null ? null : cut(a.guestKey, 200), day: a.day, session_id: a.sessionId })),
+    );
+    const places = await manager.query<ProgrammePlace[]>(
+      `SELECT DISTINCT ep.id AS "partId", p.id AS "participantId"
+       FROM jsonb_to_recordset($2::jsonb) AS x(user_id uuid, guest_key text, day date, session_id text)
+       JOIN participants p ON p.event_id = $1 AND (p.user_id = x.user_id OR p.guest_key = x.guest_key)
+       JOIN event_parts ep ON ep.event_id = $1 AND ((ep.kind = 'day' AND ep.day = x.day) OR ep.session_id::text = x.session_id)
+       WHERE p.status = 'registered' AND p.anonymised_at IS NULL`,
+      [eventId, json],
+    );
+    await this.admissions.admitProgramme(manager, places);
   }
 
   /**

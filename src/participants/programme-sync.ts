@@ -109,3 +109,38 @@ export function programmeGuests(snapshot: Pick<ProgrammeSnapshot, 'sessions'>): 
   }
   return [...guests.values()].sort((a, b) => (a.guestKey < b.guestKey ? -1 : a.guestKey > b.guestKey ? 1 : 0));
 }
+
+/** Someone on stage on a local date in a session: an account's user id, or a guest chair's key. */
+export interface StageAppearance {
+  userId: string | null;
+  guestKey: string | null;
+  /** The local date (YYYY-MM-DD) of the talk, or of the session for a chair. */
+  day: string;
+  sessionId: string;
+}
+
+/**
+ * Where and when each person of the release is on stage, one entry per person, day and session:
+ * a chair on the session's day, a speaker on the day of each talk still given (accepted or
+ * confirmed). What the speakers' and chairs' places follow: the day part of that date, and a part
+ * that admits to that session.
+ */
+export function stageAppearances(snapshot: Pick<ProgrammeSnapshot, 'sessions'>): StageAppearance[] {
+  const seen = new Map<string, StageAppearance>();
+  const add = (person: SnapshotPerson, day: string, sessionId: string) => {
+    let who: { userId: string | null; guestKey: string | null };
+    if (UUID.test(person.id)) who = { userId: person.id.toLowerCase(), guestKey: null };
+    else if (person.id.startsWith('guest:') && guestKey(person.name)) who = { userId: null, guestKey: guestKey(person.name) };
+    else return;
+    const key = `${who.userId ?? ''}|${who.guestKey ?? ''}|${day}|${sessionId}`;
+    if (!seen.has(key)) seen.set(key, { ...who, day, sessionId });
+  };
+  for (const session of snapshot.sessions) {
+    for (const chair of session.chairs) add(chair, session.day, session.id);
+    for (const talk of session.talks) {
+      if (!ON_STAGE.has(talk.proposalState)) continue;
+      for (const speaker of talk.speakers) add(speaker, talk.localStart.slice(0, 10), session.id);
+    }
+  }
+  return [...seen.values()];
+}

@@ -3,7 +3,11 @@
  * set with textContent: nothing typed or stored ever becomes markup. The access token lives in
  * sessionStorage (gone when the tab closes). Keyboard first: the lookup field keeps the focus; a
  * USB scanner types the badge token then Enter, which checks the holder in at once; anything else
- * typed is a name search as you type, and Enter on it opens the first match.
+ * typed is a name search as you type. Nothing ever takes the focus from the field while someone
+ * types (a one-person result is shown, not focused), and nobody is checked in but by a deliberate
+ * action: Enter in the field once a person is selected (the only match, or the first one a first
+ * Enter selected), Enter or a click on « Enregistrer l’arrivée » (reached by clicking a result, or
+ * ArrowDown then Enter on one), or a scan.
  */
 (function () {
   'use strict';
@@ -13,7 +17,7 @@
   const EVENT_KEY = 'desk.event';
   const SEARCH_DELAY_MS = 150;
 
-  const state = { token: sessionStorage.getItem(TOKEN_KEY), user: null, eventId: sessionStorage.getItem(EVENT_KEY), context: null, person: null, searchSeq: 0, searchTimer: null, pdfUrl: null };
+  const state = { token: sessionStorage.getItem(TOKEN_KEY), user: null, eventId: sessionStorage.getItem(EVENT_KEY), context: null, person: null, searchSeq: 0, searchTimer: null, pdfUrl: null, resultsFor: null, selectedFor: null };
 
   function $(id) { return document.getElementById(id); }
   function show(id, visible) { $(id).hidden = !visible; }
@@ -61,11 +65,24 @@
     });
   }
 
-  function focusLookup() {
+  /** Where the focus and the lookup's text were when an action began (see focusLookup). */
+  function snapshot() {
+    return { element: document.activeElement, value: $('lookup').value };
+  }
+
+  /**
+   * Gives the lookup field the focus back after an action, its text selected so that what a scanner
+   * types next replaces it. An action ends later than it began (a request): with `before` (a
+   * snapshot), nothing is taken from someone who typed meanwhile: a person who went on typing in
+   * the field keeps their text unselected, one who moved to another field keeps it.
+   */
+  function focusLookup(before) {
     const input = $('lookup');
     if ($('desk').hidden) return;
-    input.focus();
-    input.select(); // what a scanner types next replaces the last search
+    const active = document.activeElement;
+    if (before && before.element && active !== before.element && active !== input && active && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)) return;
+    if (active !== input) input.focus();
+    if (!before || input.value === before.value) input.select();
   }
 
   // ---- login, event -------------------------------------------------------------------------
@@ -180,6 +197,8 @@
         const option = document.createElement('option');
         option.value = c.code;
         option.textContent = c.labelFr;
+        // the plain participant's category, as the server says, chosen at first and after each reset
+        option.defaultSelected = option.selected = c.code === res.body.defaultCategory;
         select.appendChild(option);
       });
       show('event-choice', false);
@@ -221,10 +240,17 @@
     if (TOKEN_PATTERN.test(value)) {
       $('lookup').value = '';
       scan(value);
+    } else if (state.person && state.selectedFor === value && isListed(state.person.id)) {
+      // Enter on the person selected among the results of this very text: the deliberate check-in
+      checkInPerson();
     } else {
       search(value, true);
     }
   });
+
+  function isListed(id) {
+    return Array.prototype.some.call(document.querySelectorAll('#results button'), function (b) { return b.dataset.id === id; });
+  }
 
   $('lookup').addEventListener('keydown', function (e) {
     if (e.key === 'Escape') { $('lookup').value = ''; renderResults([], 0); }
@@ -234,18 +260,27 @@
     }
   });
 
+  /**
+   * A name search. As one types (`openFirst` false) the only match is shown, never focused; Enter
+   * (`openFirst`) shows the first match. Either way the focus stays in the field: a check-in takes
+   * another Enter, or a click.
+   */
   function search(q, openFirst) {
     const seq = ++state.searchSeq;
     api('GET', deskPath('/participants?pageSize=20&q=' + encodeURIComponent(q))).then(function (res) {
       if (seq !== state.searchSeq) return; // a newer search or scan went out meanwhile
       if (!res.ok) { say(errorText(res.body, 'Recherche impossible.'), 'error'); return; }
       renderResults(res.body.items, res.body.total);
-      if (!res.body.items.length) say('Personne ne correspond à « ' + q + ' ».', 'warn');
-      else if (openFirst || res.body.items.length === 1) selectPerson(res.body.items[0]);
+      state.resultsFor = q;
+      if (!res.body.items.length) { clearPerson(); say('Personne ne correspond à « ' + q + ' ».', 'warn'); }
+      else if (openFirst || res.body.items.length === 1) showSelected(res.body.items[0], q);
+      else if (state.person && !isListed(state.person.id)) clearPerson();
     });
   }
 
   function renderResults(items, total) {
+    state.resultsFor = null;
+    state.selectedFor = null;
     const list = $('results');
     list.textContent = '';
     text('result-count', total ? '(' + total + ')' : '');
@@ -276,16 +311,22 @@
 
   /** A scan (or a typed token + Enter): check in, then show the holder. */
   function scan(token) {
-    state.searchSeq++;
+    const seq = ++state.searchSeq;
+    const before = snapshot();
     say('Badge lu…');
     checkIn(token).then(function () {
       return api('GET', deskPath('/participants?token=' + encodeURIComponent(token)));
     }).then(function (res) {
+      if (seq !== state.searchSeq) { focusLookup(before); return; } // a name typed since: its search is shown
       if (res && res.ok && res.body.items.length) {
         renderResults(res.body.items, res.body.total);
         renderPerson(res.body.items[0]);
+      } else {
+        // an unknown (or replaced) badge: nobody is shown, not even the person before
+        renderResults([], 0);
+        clearPerson();
       }
-      focusLookup();
+      focusLookup(before);
     });
   }
 
@@ -317,12 +358,33 @@
 
   const STATUS_FR = { admitted: 'admis(e)', waiting: 'liste d’attente', requested: 'demande en attente' };
 
-  function selectPerson(p) {
+  /**
+   * Shows a person as the one selected among the results of the text `q`, leaving the focus where it
+   * is (the field, while one types): Enter in the field with that text checks them in.
+   */
+  function showSelected(p, q) {
     renderPerson(p);
+    state.selectedFor = q;
     Array.prototype.forEach.call(document.querySelectorAll('#results button'), function (b) {
-      b.classList.toggle('selected', b.dataset.id === p.id);
+      const selected = b.dataset.id === p.id;
+      b.classList.toggle('selected', selected);
+      b.setAttribute('aria-pressed', selected ? 'true' : 'false');
     });
+  }
+
+  /** A result clicked (or Enter on it, reached with ArrowDown): selected, and the focus goes to the check-in button. */
+  function selectPerson(p) {
+    showSelected(p, state.resultsFor);
     $('checkin-button').focus();
+  }
+
+  function clearPerson() {
+    state.person = null;
+    state.selectedFor = null;
+    show('person', false);
+    show('pdf-link-line', false);
+    text('person-name', '');
+    $('person-parts').textContent = '';
   }
 
   function renderPerson(p) {
@@ -350,7 +412,7 @@
     }
     p.parts.forEach(function (part) {
       const li = document.createElement('li');
-      let line = part.nameFr + ' — ' + (STATUS_FR[part.status] || part.status);
+      let line = part.nameFr + ' — ' + (STATUS_FR[part.status] || part.status) + (part.quota === 'programme' ? ' (programme)' : '');
       if (part.checkedInAt) line += ' — arrivée à ' + part.checkedInAt.slice(11, 16) + (part.checkedInBy ? ' (' + part.checkedInBy + ')' : '');
       li.textContent = line;
       parts.appendChild(li);
@@ -364,20 +426,25 @@
     });
   }
 
-  $('checkin-button').addEventListener('click', function () {
+  function checkInPerson() {
     if (!state.person) return;
-    checkIn(state.person.badgeToken).then(reloadPerson).then(focusLookup);
-  });
+    const before = snapshot();
+    checkIn(state.person.badgeToken).then(reloadPerson).then(function () { focusLookup(before); });
+  }
+
+  $('checkin-button').addEventListener('click', checkInPerson);
 
   $('print-button').addEventListener('click', function () {
     if (!state.person) return;
-    printBadge(state.person).then(reloadPerson).then(focusLookup);
+    const before = snapshot();
+    printBadge(state.person).then(reloadPerson).then(function () { focusLookup(before); });
   });
 
   $('rotate-button').addEventListener('click', function () {
     if (!state.person) return;
     const reason = $('reprint-reason').value.trim() || 'Badge perdu';
-    printBadge(state.person, reason).then(reloadPerson).then(focusLookup);
+    const before = snapshot();
+    printBadge(state.person, reason).then(reloadPerson).then(function () { focusLookup(before); });
   });
 
   /**
@@ -436,6 +503,7 @@
 
   $('walkin-form').addEventListener('submit', function (e) {
     e.preventDefault();
+    const before = snapshot();
     const payload = {
       firstName: $('walkin-first').value,
       lastName: $('walkin-last').value,
@@ -451,7 +519,7 @@
       renderPerson(res.body);
       say(res.body.firstName + ' ' + res.body.lastName + ' est inscrit(e).', 'ok');
       return printBadge(res.body).then(reloadPerson);
-    }).then(focusLookup);
+    }).then(function () { focusLookup(before); });
   });
 
   start();

@@ -23,4 +23,5 @@ export class DeskContextResponse {
   @ApiProperty({ type: [DeskPartOptionResponse], description: 'The parts a scan may name (a ceremony desk checks people in to the ceremony), in display order' })
   parts!: DeskPartOptionResponse[];
   @ApiProperty({ type: [DeskCategoryResponse], description: 'Categories a walk-in may be given' }) categories!: DeskCategoryResponse[];
+  @ApiProperty({ example: 'guest', description: 'The category a walk-in gets unless the desk chooses another: the plain participant’s' }) defaultCategory!: string;
 }

@@ -7,6 +7,7 @@ export class DeskPartResponse {
   @ApiProperty({ example: 'day' }) kind!: string;
   @ApiProperty({ nullable: true, type: String, example: '2012-02-06' }) day!: string | null;
   @ApiProperty({ enum: ['admitted', 'waiting', 'requested'] }) status!: string;
+  @ApiProperty({ enum: ['public', 'programme'], description: '`programme`: a speaker’s or chair’s place, outside the capacity' }) quota!: string;
   @ApiProperty({ description: 'A day part of today (the event’s local date), the one a scan without a part checks in to' }) today!: boolean;
   @ApiProperty({ nullable: true, type: String, example: '2012-02-06T09:12:00+01:00', description: 'Check-in for this part (its day, or today for other parts)' })
   checkedInAt!: string | null;

@@ -13,7 +13,8 @@ export class PartResponse {
   @ApiProperty({ nullable: true, type: String, example: '2012-02-06' }) day!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) sessionId!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'null: no limit' }) capacity!: number | null;
-  @ApiProperty() admitted!: number;
+  @ApiProperty({ description: 'Seats of the capacity given (the public’s)' }) admitted!: number;
+  @ApiProperty({ description: 'Speakers and chairs admitted outside the capacity (not in admitted, nor taken from seatsLeft)' }) programme!: number;
   @ApiProperty() waiting!: number;
   @ApiProperty() requested!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'null: no limit' }) seatsLeft!: number | null;
