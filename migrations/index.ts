@@ -1,4 +1,5 @@
 import { WalkIns1795703000000 } from './1795703000000-WalkIns.js';
+import { ParticipantLabelForm1796700000000 } from './1796700000000-ParticipantLabelForm.js';
 import { Labels1795701261880 } from './1795701261880-Labels.js';
 import { BadgesAndCheckIns1795701144248 } from './1795701144248-BadgesAndCheckIns.js';
 import { ProgrammeGuests1795696289978 } from './1795696289978-ProgrammeGuests.js';
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   BadgesAndCheckIns1795701144248,
   Labels1795701261880,
   WalkIns1795703000000,
+  ParticipantLabelForm1796700000000,
 ];
