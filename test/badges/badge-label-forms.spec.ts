@@ -64,6 +64,28 @@ describe('Role words on badges: neutral by default, or the chosen form', () => {
     expect(await badgeText(speaker.id, 'speaker')).toContain('Intervenant·e');
   });
 
+  it('reads and writes the form in the participants’ CSV (« Forme du libellé »): an export imports back, a changed cell changes the badge', async () => {
+    const file = ['Nom,Prénom,Courriel,Catégories,Forme du libellé', 'Nowak,Agnieszka,agnieszka.nowak@example.org,Chercheur·euse,féminin', 'Petit,Claude,claude.petit@example.org,Invité,'].join('\r\n');
+    const imported = await t.http.post(`/api/events/${eventId}/participants/import`).set(bearer(admin)).attach('file', Buffer.from(file, 'utf8'), { filename: 'p.csv', contentType: 'text/csv' });
+    expect(imported.status).toBe(200);
+    expect(imported.body.created).toBe(2);
+    const rows: { id: string; email: string; label_form: string }[] = await t.booted.dataSource.query(
+      `SELECT id, email, label_form FROM participants WHERE email IN ('agnieszka.nowak@example.org', 'claude.petit@example.org') ORDER BY email`,
+    );
+    expect(rows.map((r) => r.label_form)).toEqual(['feminine', 'neutral']);
+    expect(await badgeText(rows[0].id, 'imported')).toContain('Chercheuse');
+    const csv = await t.http.get(`/api/events/${eventId}/participants.csv`).set(bearer(admin));
+    expect(csv.status).toBe(200);
+    expect(csv.text).toMatch(/Nowak,Agnieszka,agnieszka\.nowak@example\.org,.*,researcher,Chercheuse,féminin,/);
+    expect(csv.text).toMatch(/Petit,Claude,claude\.petit@example\.org,.*,guest,Invité·e,neutre,/);
+    const again = await t.http.post(`/api/events/${eventId}/participants/import`).set(bearer(admin)).attach('file', Buffer.from(csv.text.replace(/^\ufeff/, ''), 'utf8'), { filename: 'p.csv', contentType: 'text/csv' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: 0, updated: 0 });
+    const bad = await t.http.post(`/api/events/${eventId}/participants/import`).set(bearer(admin)).attach('file', Buffer.from('Nom,Prénom,Courriel,Forme du libellé\r\nX,Y,x.y@example.org,autre', 'utf8'), { filename: 'p.csv', contentType: 'text/csv' });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain('Forme du libellé');
+  });
+
   it('refuses another form, or null, with 400 VALIDATION_FAILED and writes nothing; the database refuses it too', async () => {
     const p = await create({ firstName: 'Sacha', lastName: 'Dubois', email: 'sacha.dubois@example.org', labelForm: 'masculine' });
     for (const labelForm of ['épicène', null, 1]) {
