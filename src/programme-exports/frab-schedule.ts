@@ -244,7 +244,9 @@ export function buildSchedule(snapshot: ProgrammeSnapshot, options: ScheduleOpti
 
   // every track an event names, in programme order, so that readers colour and list them all
   const tracks = [...new Set(entries.map(({ session, talk }) => scheduleTrack(session, talk, lang)))];
-  const used = snapshot.venues.filter((venue) => snapshot.sessions.some((s) => index.place(s).venue?.id === venue.id));
+  // the venues the programme uses (all the event's while nothing is scheduled)
+  const inUse = snapshot.venues.filter((venue) => snapshot.sessions.some((s) => index.place(s).venue?.id === venue.id));
+  const used = inUse.length ? inUse : snapshot.venues;
   const distinct = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))].join(' / ') || null;
 
   return {
