@@ -26,9 +26,12 @@ export interface BadgeEventInfo {
   dates: string;
 }
 
-/** The category's label on a badge, in French, in the person's chosen form (« Participant » when none is held). */
+/** The label of someone without a category, in each form. */
+const NO_CATEGORY: Record<LabelForm, string> = { neutral: 'Participant·e', feminine: 'Participante', masculine: 'Participant' };
+
+/** The category's label on a badge, in French, in the person's chosen form (« Participant·e » when none is held). */
 export function categoryLabel(category: ParticipantCategory | null, form: LabelForm | null = null): string {
-  return category ? categoryLabelFr(category, form) : 'Participant';
+  return category ? categoryLabelFr(category, form) : NO_CATEGORY[form ?? 'neutral'];
 }
 
 export function fieldValue(field: BadgeField, person: BadgePerson, event: BadgeEventInfo): string {
