@@ -1,6 +1,7 @@
 import { ProgrammeAdmissions1796600000000 } from './1796600000000-ProgrammeAdmissions.js';
 import { LoginThrottle1796400000000 } from './1796400000000-LoginThrottle.js';
 import { WalkIns1795703000000 } from './1795703000000-WalkIns.js';
+import { ParticipantLabelForm1796700000000 } from './1796700000000-ParticipantLabelForm.js';
 import { Labels1795701261880 } from './1795701261880-Labels.js';
 import { BadgesAndCheckIns1795701144248 } from './1795701144248-BadgesAndCheckIns.js';
 import { ProgrammeGuests1795696289978 } from './1795696289978-ProgrammeGuests.js';
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   WalkIns1795703000000,
   LoginThrottle1796400000000,
   ProgrammeAdmissions1796600000000,
+  ParticipantLabelForm1796700000000,
 ];

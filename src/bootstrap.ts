@@ -29,7 +29,7 @@ export interface BootedApp {
 }
 
 /** Applies the HTTP conventions of the API: prefix, body limits, validation, errors, OpenAPI. */
-export function configureHttp(app: NestExpressApplication): void {
+export function configureHttp(app: NestExpressApplication, trustProxy: string | number | false = 'loopback'): void {
   app.useBodyParser('json', { limit: MAX_BODY });
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
   app.use(rejectDeepJson);
@@ -38,7 +38,8 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // whose X-Forwarded-For gives the client's address (login limits, logs): TRUST_PROXY
+  app.set('trust proxy', trustProxy);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -89,7 +90,7 @@ export async function bootApp(config: AppConfig, options: BootOptions = {}): Pro
       allowGenerated: target.embedded,
     });
     if (config.seedReferenceData) await app.get(ReferenceDataSeeder).seed();
-    configureHttp(app);
+    configureHttp(app, config.trustProxy);
     await app.init();
     const booted = app;
     let closed = false;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ParticipantCategory } from '../participants/participant-category.js';
+import type { LabelForm, ParticipantCategory } from '../participants/participant-category.js';
 import { eventDatesLabel, type BadgePerson } from './badge-fields.js';
 import { BADGE_CATEGORY_SQL, badgeFilterSql, type BadgeFilter } from './badge-filter.js';
 import type { BadgeEventAssets, BadgeLogo } from './badge-renderer.js';
@@ -16,13 +16,14 @@ interface PersonRow {
   town: string | null;
   badge_token: string;
   category: ParticipantCategory | null;
+  label_form: LabelForm;
   ribbons: string[];
   status: string;
   anonymised_at: Date | null;
   event_id: string;
 }
 
-const PERSON_COLUMNS = `p.id, p.event_id, p.first_name, p.last_name, p.affiliation, p.town, p.badge_token, p.status, p.anonymised_at,
+const PERSON_COLUMNS = `p.id, p.event_id, p.first_name, p.last_name, p.affiliation, p.town, p.badge_token, p.status, p.anonymised_at, p.label_form,
   ${BADGE_CATEGORY_SQL} AS category,
   ARRAY(SELECT ep.badge_ribbon FROM part_admissions ra JOIN event_parts ep ON ep.id = ra.part_id
         WHERE ra.participant_id = p.id AND ra.status = 'admitted' AND ep.badge_ribbon IS NOT NULL
@@ -35,6 +36,7 @@ const toPerson = (r: PersonRow): BadgePerson => ({
   affiliation: r.affiliation,
   town: r.town,
   category: r.category,
+  labelForm: r.label_form,
   token: r.badge_token,
   ribbons: r.ribbons ?? [],
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { PARTICIPANT_CATEGORY_LABELS, type ParticipantCategory } from '../participants/participant-category.js';
+import { categoryLabelFr, type LabelForm, type ParticipantCategory } from '../participants/participant-category.js';
 import type { BadgeField } from './badge-template.js';
 
 /** What a badge shows about its holder, resolved from the participant's row. */
@@ -11,6 +11,8 @@ export interface BadgePerson {
   town: string | null;
   /** The badge's category (the most significant one held), or null. */
   category: ParticipantCategory | null;
+  /** The form of the category's word the person chose (null: the neutral one). */
+  labelForm?: LabelForm | null;
   /** The QR code's content: the participant's badge token. */
   token: string;
   /** Ribbons of the parts the person is admitted to (« Cérémonie »…), in the parts' order. */
@@ -24,9 +26,12 @@ export interface BadgeEventInfo {
   dates: string;
 }
 
-/** The category's label on a badge, in French (« Participant » when none is held). */
-export function categoryLabel(category: ParticipantCategory | null): string {
-  return category ? PARTICIPANT_CATEGORY_LABELS[category].fr : 'Participant';
+/** The label of someone without a category, in each form. */
+const NO_CATEGORY: Record<LabelForm, string> = { neutral: 'Participant·e', feminine: 'Participante', masculine: 'Participant' };
+
+/** The category's label on a badge, in French, in the person's chosen form (« Participant·e » when none is held). */
+export function categoryLabel(category: ParticipantCategory | null, form: LabelForm | null = null): string {
+  return category ? categoryLabelFr(category, form) : NO_CATEGORY[form ?? 'neutral'];
 }
 
 export function fieldValue(field: BadgeField, person: BadgePerson, event: BadgeEventInfo): string {
@@ -40,7 +45,7 @@ export function fieldValue(field: BadgeField, person: BadgePerson, event: BadgeE
     case 'affiliationOrTown':
       return person.affiliation?.trim() || person.town?.trim() || '';
     case 'category':
-      return categoryLabel(person.category);
+      return categoryLabel(person.category, person.labelForm ?? null);
     case 'eventName':
       return event.name;
     case 'eventDates':

@@ -104,7 +104,7 @@ export class BadgeDocument {
           }
           case 'band': {
             const colour = (person.category && el.colours[person.category]) || el.colours.default;
-            const fit = el.label ? this.fit(categoryLabel(person.category), el, el.fontSize, 1, 'bold', 2 * MM) : null;
+            const fit = el.label ? this.fit(categoryLabel(person.category, person.labelForm ?? null), el, el.fontSize, 1, 'bold', 2 * MM) : null;
             if (fit?.overflow) overflows.push(`${where} band`);
             return { kind: 'band', el, colour, fit };
           }

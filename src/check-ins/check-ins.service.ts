@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { CLOCK, type Clock } from '../common/time/clock.js';
 import { formatInZone } from '../common/time/zoned-time.js';
 import { EventsService } from '../events/events.service.js';
-import { PARTICIPANT_CATEGORY_LABELS, type ParticipantCategory } from '../participants/participant-category.js';
+import { categoryLabelFr, type LabelForm, type ParticipantCategory } from '../participants/participant-category.js';
 import { badgeCategory } from '../participants/participant-fields.js';
 import {
   alreadyCheckedInMessages,
@@ -34,6 +34,7 @@ interface HolderRow {
   affiliation: string | null;
   categories: string[];
   programme_roles: string[];
+  label_form: LabelForm;
   time_zone: string;
   /** The check-in the request's nonce already wrote, if any. */
   nonce_check_in_id: string | null;
@@ -84,7 +85,7 @@ export class CheckInsService {
     // 1. the holder, the event's zone, and the check-in this nonce already wrote (a retry)
     const [holder] = await this.dataSource.query<HolderRow[]>(
       `SELECT p.id, p.event_id, p.status, (p.anonymised_at IS NOT NULL) AS anonymised, p.first_name, p.last_name, p.affiliation,
-              p.categories, p.programme_roles, e.time_zone, n.id AS nonce_check_in_id
+              p.categories, p.programme_roles, p.label_form, e.time_zone, n.id AS nonce_check_in_id
          FROM participants p
          JOIN events e ON e.id = p.event_id
          LEFT JOIN check_ins n ON n.event_id = p.event_id AND n.nonce = $2
@@ -219,7 +220,7 @@ export class CheckInsService {
         lastName: holder.last_name,
         affiliation: holder.affiliation,
         primaryCategory: category,
-        categoryLabelFr: category ? PARTICIPANT_CATEGORY_LABELS[category as ParticipantCategory].fr : null,
+        categoryLabelFr: category ? categoryLabelFr(category as ParticipantCategory, holder.label_form) : null,
       },
       part: { id: part.id, code: part.code, nameFr: part.name_fr, kind: part.kind, day: part.day },
       day: row.day,

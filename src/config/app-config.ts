@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +11,12 @@ export interface AppConfig {
   port: number;
   /** HTTP host to bind (HOST, default 0.0.0.0). */
   host: string;
+  /**
+   * Which proxies' X-Forwarded-For is believed for the client's address (TRUST_PROXY, default
+   * `loopback`): Express's `trust proxy` value — a list of addresses, subnets and the names
+   * loopback / linklocal / uniquelocal, a number of hops, or false.
+   */
+  trustProxy: string | number | false;
   /** PostgreSQL server to use (DATABASE_URL). Unset: an embedded PostgreSQL is started. */
   databaseUrl: string | null;
   /** Where the embedded database keeps its files (DATA_DIR, default ./data); ':memory:' keeps nothing. */
@@ -57,6 +64,33 @@ function smtpUrl(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: a list of proxies (addresses, subnets, Express's names), a number of hops, or false; never everyone. */
+function trustProxySetting(env: NodeJS.ProcessEnv): string | number | false {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return 'loopback';
+  if (['false', 'none', 'off', '0'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY as a number of proxies must be between 0 and 10, got ${hops}`);
+    return hops;
+  }
+  if (raw.toLowerCase() === 'true') {
+    throw new ConfigError('TRUST_PROXY=true would let any client choose its address (and escape the login limits): name the proxies instead');
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.includes(entry) || (family !== 0 && prefixOk && rest.length === 0))) {
+      throw new ConfigError(`TRUST_PROXY: "${entry}" is not an address, a subnet (10.0.0.0/8) or one of ${PROXY_NAMES.join(', ')}`);
+    }
+  }
+  return entries.join(',');
+}
+
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -92,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: intSetting(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
+    trustProxy: trustProxySetting(env),
     databaseUrl,
     dataDir,
     adminEmail,

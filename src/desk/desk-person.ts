@@ -4,7 +4,7 @@
  * they are checked in today.
  */
 import { formatInZone } from '../common/time/zoned-time.js';
-import { PARTICIPANT_CATEGORY_LABELS, type ParticipantCategory } from '../participants/participant-category.js';
+import { categoryLabelFr, type LabelForm, type ParticipantCategory } from '../participants/participant-category.js';
 import { badgeCategory } from '../participants/participant-fields.js';
 import type { DeskPersonResponse } from './dto/desk-person.response.js';
 
@@ -32,6 +32,7 @@ export interface DeskPersonRow {
   town: string | null;
   categories: string[];
   programme_roles: string[];
+  label_form: LabelForm;
   status: string;
   badge_token: string;
   print_count: number;
@@ -59,7 +60,7 @@ export function toDeskPerson(row: DeskPersonRow, zone: string, today: string): D
     affiliation: row.affiliation,
     town: row.town,
     primaryCategory: category,
-    categoryLabelFr: category ? PARTICIPANT_CATEGORY_LABELS[category as ParticipantCategory].fr : null,
+    categoryLabelFr: category ? categoryLabelFr(category as ParticipantCategory, row.label_form) : null,
     status: row.status,
     badgeToken: row.badge_token,
     printed: row.print_count > 0,

@@ -119,7 +119,7 @@ export class DeskService {
 
 /** The desk's columns for alias `p`; `today` is the SQL of today's date (a check-in of a part other than a day counts today). */
 function personSelect(today: string): string {
-  return `SELECT p.id, p.first_name, p.last_name, p.email, p.affiliation, p.town, p.categories, p.programme_roles, p.status, p.badge_token,
+  return `SELECT p.id, p.first_name, p.last_name, p.email, p.affiliation, p.town, p.categories, p.programme_roles, p.label_form, p.status, p.badge_token,
       (SELECT count(*) FROM badge_prints b WHERE b.participant_id = p.id)::int AS print_count,
       (SELECT max(b.printed_at) FROM badge_prints b WHERE b.participant_id = p.id) AS last_printed_at,
       coalesce((

@@ -20,6 +20,7 @@ export const IMPORT_FIELDS = [
   'accessibilityNeeds',
   'consentPublicList',
   'consentPhoto',
+  'labelForm',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -39,6 +40,7 @@ export const IMPORT_COLUMN_NAMES: Readonly<Record<ImportField, readonly string[]
   accessibilityNeeds: ['Accessibilité', 'accessibility_needs', 'accessibility needs', 'accessibility'],
   consentPublicList: ['Liste publique', 'consent_public_list', 'public list', 'consentement liste publique'],
   consentPhoto: ['Photo', 'consent_photo', 'consentement photo', 'photos'],
+  labelForm: ['Forme du libellé', 'label_form', 'label form', 'forme', 'genre du libellé'],
 };
 
 /**

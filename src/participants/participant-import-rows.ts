@@ -9,7 +9,7 @@ import { isEmail } from 'class-validator';
 import { DateTime } from 'luxon';
 import { normaliseName } from '../speakers/person-name.js';
 import { headerKey, type ImportField, type ImportHeader } from './participant-import-columns.js';
-import { PARTICIPANT_CATEGORY_LABELS, PROGRAMME_CATEGORIES, type ParticipantCategory } from './participant-category.js';
+import { PARTICIPANT_CATEGORY_LABELS, PROGRAMME_CATEGORIES, type LabelForm, type ParticipantCategory } from './participant-category.js';
 import { ASSIGNABLE_CATEGORIES, canonicalSet, daysOutside, normaliseEmail, type AssignableCategory } from './participant-fields.js';
 import { guestKey } from './programme-sync.js';
 
@@ -34,6 +34,7 @@ export interface ImportedParticipant {
   accessibilityNeeds?: string | null;
   consentPublicList?: boolean;
   consentPhoto?: boolean;
+  labelForm?: LabelForm;
 }
 
 export interface RowError {
@@ -61,10 +62,12 @@ export function undefuse(cell: string): string {
 }
 
 const CATEGORY_BY_KEY: ReadonlyMap<string, ParticipantCategory> = new Map(
-  (Object.entries(PARTICIPANT_CATEGORY_LABELS) as Array<[ParticipantCategory, { fr: string; en: string }]>).flatMap(([code, l]) => [
+  (Object.entries(PARTICIPANT_CATEGORY_LABELS) as Array<[ParticipantCategory, { fr: string; en: string; frFeminine?: string; frMasculine?: string }]>).flatMap(([code, l]) => [
     [headerKey(code), code] as const,
     [headerKey(l.fr), code] as const,
     [headerKey(l.en), code] as const,
+    // the gendered forms (« Chercheuse », « Chercheur », the labels before the neutral ones) read as the category too
+    ...[l.frFeminine, l.frMasculine].filter((f): f is string => !!f).map((f) => [headerKey(f), code] as const),
   ]),
 );
 
@@ -105,6 +108,18 @@ export function parseConsent(cell: string): boolean | null {
   if (YES.has(key)) return true;
   if (NO.has(key)) return false;
   return null;
+}
+
+/** The label form's French words as the export writes them, and the API's codes. */
+export const LABEL_FORM_WORDS_FR: Readonly<Record<LabelForm, string>> = { neutral: 'neutre', feminine: 'féminin', masculine: 'masculin' };
+const LABEL_FORM_BY_KEY: ReadonlyMap<string, LabelForm> = new Map(
+  (Object.entries(LABEL_FORM_WORDS_FR) as Array<[LabelForm, string]>).flatMap(([code, word]) => [[headerKey(code), code] as const, [headerKey(word), code] as const]),
+);
+
+/** « féminin », « masculin », « neutre » (or the codes); an empty cell is the neutral form; anything else null. */
+export function parseLabelForm(cell: string): LabelForm | null {
+  if (cell.trim() === '') return 'neutral';
+  return LABEL_FORM_BY_KEY.get(headerKey(cell)) ?? null;
 }
 
 /**
@@ -177,6 +192,13 @@ export function validateImportRow(cells: readonly string[], header: ImportHeader
     const consent = parseConsent(text);
     if (consent === null) fail(field, `« ${text.slice(0, 20)} » is neither oui nor non`);
     else value[field] = consent;
+  }
+
+  const form = cell('labelForm');
+  if (form !== undefined) {
+    const parsed = parseLabelForm(form);
+    if (parsed === null) fail('labelForm', `« ${form.slice(0, 20)} » is none of neutre, féminin, masculin`);
+    else value.labelForm = parsed;
   }
 
   if (value.email === null && value.firstName !== undefined && value.lastName !== undefined) value.guestKey = guestKey(`${value.firstName} ${value.lastName}`);

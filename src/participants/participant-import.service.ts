@@ -29,6 +29,7 @@ const OPTIONAL_COLUMNS: ReadonlyArray<{ field: Exclude<ImportField, 'email' | 'f
   { field: 'accessibilityNeeds', column: 'accessibility_needs', array: 'text[]', nullable: true },
   { field: 'consentPublicList', column: 'consent_public_list', array: 'boolean[]', nullable: false },
   { field: 'consentPhoto', column: 'consent_photo', array: 'boolean[]', nullable: false },
+  { field: 'labelForm', column: 'label_form', array: 'text[]', nullable: false },
 ];
 
 /** How an optional column's unnest value is read into the column (categories and days travel as comma-joined text). */
@@ -36,6 +37,7 @@ function readAs(column: string): string {
   if (column === 'categories') return `coalesce(string_to_array(nullif(r.categories, ''), ','), '{}')::text[]`;
   if (column === 'days') return `coalesce(string_to_array(nullif(r.days, ''), ','), '{}')::date[]`;
   if (column === 'consent_public_list' || column === 'consent_photo') return `coalesce(r.${column}, false)`;
+  if (column === 'label_form') return `coalesce(r.label_form, 'neutral')`;
   return `r.${column}`;
 }
 

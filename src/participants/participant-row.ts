@@ -6,6 +6,7 @@ import type { ParticipantAdmissionResponse } from './dto/participant-admission.r
 import type { ParticipantSummaryResponse } from './dto/participant-summary.response.js';
 import type { ParticipantResponse } from './dto/participant.response.js';
 import type { PublicParticipantResponse } from './dto/public-participant.response.js';
+import type { LabelForm } from './participant-category.js';
 import { badgeCategory } from './participant-fields.js';
 
 export interface ParticipantRow {
@@ -25,6 +26,7 @@ export interface ParticipantRow {
   days: string[];
   dietary_needs: string | null;
   accessibility_needs: string | null;
+  label_form: LabelForm;
   consent_public_list: boolean;
   consent_photo: boolean;
   status: 'registered' | 'cancelled';
@@ -40,7 +42,7 @@ export interface ParticipantRow {
 export function participantColumns(p = 'p'): string {
   return `${p}.id, ${p}.event_id, ${p}.user_id, ${p}.email, ${p}.guest_name, ${p}.first_name, ${p}.last_name, ${p}.affiliation, ${p}.town,
           ${p}.town_insee, ${p}.categories, ${p}.programme_roles, ${p}.days::text[] AS days, ${p}.dietary_needs,
-          ${p}.accessibility_needs, ${p}.consent_public_list, ${p}.consent_photo, ${p}.status, ${p}.source,
+          ${p}.accessibility_needs, ${p}.label_form, ${p}.consent_public_list, ${p}.consent_photo, ${p}.status, ${p}.source,
           ${p}.cancelled_at, ${p}.anonymised_at, ${p}.created_at, ${p}.updated_at,
           coalesce(adm.items, '[]'::json) AS admissions`;
 }
@@ -81,6 +83,7 @@ export function toDetail(row: ParticipantRow, withNeeds: boolean): ParticipantRe
     ...toSummary(row),
     eventId: row.event_id,
     userId: row.user_id,
+    labelForm: row.label_form,
     consentPublicList: row.consent_public_list,
     consentPhoto: row.consent_photo,
     cancelledAt: row.cancelled_at?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Event } from '../events/event.entity.js';
 import { User } from '../users/user.entity.js';
+import type { LabelForm } from './participant-category.js';
 import type { ParticipantSource } from './participant-fields.js';
 
 /**
@@ -24,6 +25,7 @@ import type { ParticipantSource } from './participant-fields.js';
 @Check('CHK_participants_email_lower', `"email" = lower("email")`)
 @Check('CHK_participants_email_or_guest', `"email" IS NOT NULL OR ("source" = 'programme' AND "guest_key" IS NOT NULL) OR "source" = 'desk'`)
 @Check('CHK_participants_status', `"status" IN ('registered','cancelled')`)
+@Check('CHK_participants_label_form', `"label_form" IN ('neutral','feminine','masculine')`)
 @Check('CHK_participants_source', `"source" IN ('self','organiser','import','programme','desk')`)
 @Check(
   'CHK_participants_categories',
@@ -98,6 +100,10 @@ export class Participant {
   /** Organisers only. */
   @Column({ name: 'accessibility_needs', type: 'text', nullable: true })
   accessibilityNeeds!: string | null;
+
+  /** The form of role words on the badge in French (« Présidente / Président / Présidence de séance »). */
+  @Column({ name: 'label_form', type: 'varchar', length: 10, default: 'neutral' })
+  labelForm!: LabelForm;
 
   @Column({ name: 'consent_public_list', type: 'boolean', default: false })
   consentPublicList!: boolean;

@@ -8,7 +8,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { BOM, defuseFormula } from '../submissions/review/submissions-csv.js';
-import { PARTICIPANT_CATEGORY_LABELS, type ParticipantCategory } from './participant-category.js';
+import { categoryLabelFr, type ParticipantCategory } from './participant-category.js';
+import { LABEL_FORM_WORDS_FR } from './participant-import-rows.js';
 import { badgeCategory } from './participant-fields.js';
 import type { ParticipantRow } from './participant-row.js';
 
@@ -21,6 +22,7 @@ export const PARTICIPANTS_CSV_HEADER = [
   'Code INSEE',
   'Catégories',
   'Catégorie du badge',
+  'Forme du libellé',
   'Rôles au programme',
   'Jours',
   'Parties',
@@ -48,7 +50,8 @@ export function participantCsvRecord(row: ParticipantRow, zone: string): string[
     text(row.town),
     text(row.town_insee),
     row.categories.join(', '),
-    badge ? PARTICIPANT_CATEGORY_LABELS[badge as ParticipantCategory].fr : '',
+    badge ? categoryLabelFr(badge as ParticipantCategory, row.label_form) : '',
+    LABEL_FORM_WORDS_FR[row.label_form] ?? LABEL_FORM_WORDS_FR.neutral,
     row.programme_roles.join(', '),
     [...row.days].sort().join(', '),
     row.admissions

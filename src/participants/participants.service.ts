@@ -39,8 +39,8 @@ export class ParticipantsService {
       return await this.dataSource.transaction(async (manager) => {
         const [row] = await manager.query<Array<{ id: string }>>(
           `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, town, town_insee, categories, days,
-                                     dietary_needs, accessibility_needs, consent_public_list, consent_photo, source)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9::date[], $10, $11, $12, $13, 'organiser')
+                                     dietary_needs, accessibility_needs, consent_public_list, consent_photo, source, label_form)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9::date[], $10, $11, $12, $13, 'organiser', $14)
            RETURNING id`,
           [
             eventId,
@@ -56,6 +56,7 @@ export class ParticipantsService {
             dto.accessibilityNeeds ?? null,
             dto.consentPublicList ?? false,
             dto.consentPhoto ?? false,
+            dto.labelForm ?? 'neutral',
           ],
         );
         if (dto.partIds?.length) await this.admissions.requestSeats(manager, row.id, dto.partIds, { byOrganiser: true });
@@ -94,6 +95,7 @@ export class ParticipantsService {
         if (dto.accessibilityNeeds !== undefined) patch.accessibilityNeeds = dto.accessibilityNeeds;
         if (dto.consentPublicList !== undefined) patch.consentPublicList = dto.consentPublicList;
         if (dto.consentPhoto !== undefined) patch.consentPhoto = dto.consentPhoto;
+        if (dto.labelForm !== undefined) patch.labelForm = dto.labelForm;
         if (dto.registered === true && locked.status === 'cancelled') {
           patch.status = 'registered';
           patch.cancelledAt = null;

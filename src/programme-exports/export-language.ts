@@ -57,8 +57,9 @@ export const EXPORT_LABELS = {
     programme: 'Programme',
     version: 'version',
     publishedOn: 'publiée le',
-    chairs: (n: number) => (n > 1 ? 'Présidents de séance' : 'Président de séance'),
-    speakers: (n: number) => (n > 1 ? 'Intervenants' : 'Intervenant'),
+    // epicene or inclusive forms: the exports name people whose chosen form they do not know
+    chairs: (_n: number) => 'Présidence de séance',
+    speakers: (n: number) => (n > 1 ? 'Intervenant·es' : 'Intervenant·e'),
     session: 'Séance',
     theme: 'Thème',
     coOrganisers: 'Co-organisateurs',

@@ -54,6 +54,8 @@ export function renderScheduleJson(snapshot: ProgrammeSnapshot, options: Schedul
         url: c.url,
         tracks: c.tracks.map((name) => ({ name })),
         rooms: c.rooms.map((room) => ({ name: room.name, guid: room.guid, capacity: room.capacity })),
+        // the schema has no venue or city of its own; `meta` is its open slot for such facts
+        ...(c.venue || c.city ? { meta: { venue: c.venue, city: c.city } } : {}),
         days: schedule.days.map((day) => ({
           index: day.index,
           date: day.date,

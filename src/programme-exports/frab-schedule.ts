@@ -53,7 +53,8 @@ export interface ScheduleEvent {
   room: string;
   title: string;
   subtitle: string;
-  track: string | null;
+  /** Never empty: see scheduleTrack. */
+  track: string;
   type: string;
   language: 'fr' | 'en';
   abstract: string;
@@ -93,6 +94,9 @@ export interface Schedule {
     url: string;
     tracks: string[];
     rooms: { guid: string; name: string; capacity: number | null }[];
+    /** The venues' names and their cities (« CNRS / Espace Cardin », « Paris »), as pentabarf's `venue` and `city` said them. */
+    venue: string | null;
+    city: string | null;
   };
   days: ScheduleDay[];
 }
@@ -152,6 +156,16 @@ function person(p: SnapshotPerson): SchedulePerson {
   return { guid, id: hashedId(guid), name: p.name };
 }
 
+/**
+ * The `track` of an event, never empty (schedule apps show an empty one as « No track » and file
+ * the event under it): the talk's track, else its session's, else the session's title for a talk
+ * (the talks of one session then sit together in the apps' track lists) and the session's kind
+ * (« Pause », « Cérémonie ») for a session without talks.
+ */
+export function scheduleTrack(session: SnapshotSession, talk: SnapshotTalk | null, lang: ExportLanguage): string {
+  return trackName(talk?.track ?? session.track, lang) ?? (talk ? sessionTitle(session, lang) : sessionKindLabel(session, lang));
+}
+
 /** Builds the schedule of a published version. Pure: the same snapshot and options give the same schedule. */
 export function buildSchedule(snapshot: ProgrammeSnapshot, options: ScheduleOptions): Schedule {
   const { lang } = options;
@@ -198,8 +212,8 @@ export function buildSchedule(snapshot: ProgrammeSnapshot, options: ScheduleOpti
       duration: hhmm(minutes),
       room: roomNames.get(session.roomId) ?? session.roomId,
       title: talk ? talkTitle(talk, lang) : sessionTitle(session, lang),
-      subtitle: (talk ? otherLanguageTitle(lang, talk.titleFr, talk.titleEn) : otherLanguageTitle(lang, session.titleFr, session.titleEn)) ?? '',
-      track: trackName(talk?.track ?? session.track, lang),
+      subtitle: talk ? labelled(lang, labels.session, sessionTitle(session, lang)) : (otherLanguageTitle(lang, session.titleFr, session.titleEn) ?? ''),
+      track: scheduleTrack(session, talk, lang),
       type: talk ? (talk.typeName ?? 'talk') : session.kind,
       language: talk ? talk.language : session.titleFr ? 'fr' : 'en',
       abstract: (talk ? inLanguage(lang, talk.abstractFr, talk.abstractEn) : inLanguage(lang, session.descriptionFr, session.descriptionEn)) ?? '',
@@ -228,11 +242,12 @@ export function buildSchedule(snapshot: ProgrammeSnapshot, options: ScheduleOpti
     };
   });
 
-  const tracks = [
-    ...new Set(
-      snapshot.sessions.flatMap((s) => [s.track, ...s.talks.map((t) => t.track)]).map((t) => trackName(t, lang)).filter((t): t is string => !!t),
-    ),
-  ];
+  // every track an event names, in programme order, so that readers colour and list them all
+  const tracks = [...new Set(entries.map(({ session, talk }) => scheduleTrack(session, talk, lang)))];
+  // the venues the programme uses (all the event's while nothing is scheduled)
+  const inUse = snapshot.venues.filter((venue) => snapshot.sessions.some((s) => index.place(s).venue?.id === venue.id));
+  const used = inUse.length ? inUse : snapshot.venues;
+  const distinct = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))].join(' / ') || null;
 
   return {
     generator: options.generator,
@@ -250,6 +265,8 @@ export function buildSchedule(snapshot: ProgrammeSnapshot, options: ScheduleOpti
       url: snapshot.event.website && /^https?:\/\//.test(snapshot.event.website) ? snapshot.event.website : programmeUrl,
       tracks,
       rooms: snapshot.rooms.map((room) => ({ guid: room.id.toLowerCase(), name: roomNames.get(room.id)!, capacity: room.capacity })),
+      venue: distinct(used.map((v) => v.name)),
+      city: distinct(used.map((v) => v.city)),
     },
     days,
   };

@@ -12,4 +12,4 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
  * Raised whenever a renderer changes what it writes for the same snapshot: it is part of every
  * export's ETag, so caches and clients holding an older rendering fetch the new one.
  */
-export const EXPORTS_REVISION = 1;
+export const EXPORTS_REVISION = 2;

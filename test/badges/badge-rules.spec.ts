@@ -188,7 +188,9 @@ describe('Badge fields and filters', () => {
     expect(fieldValue('affiliationOrTown', person, event)).toBe('Issy-les-Moulineaux');
     expect(fieldValue('category', person, event)).toBe('Ville Internet');
     expect(fieldValue('fullName', person, event)).toBe('Zoë Lefèvre');
-    expect(fieldValue('category', { ...person, category: null }, event)).toBe('Participant');
+    expect(fieldValue('category', { ...person, category: null }, event)).toBe('Participant·e');
+    expect(fieldValue('category', { ...person, category: null, labelForm: 'feminine' }, event)).toBe('Participante');
+    expect(fieldValue('category', { ...person, category: 'chair', labelForm: 'masculine' }, event)).toBe('Président de séance');
   });
 
   it('passes every filter value as a parameter, never in the SQL text', () => {

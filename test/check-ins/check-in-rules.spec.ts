@@ -145,7 +145,7 @@ describe('the desk’s view of a person', () => {
     const person = toDeskPerson(
       {
         id: 'p', first_name: 'Hélène', last_name: 'Dupré', email: 'h@example.org', affiliation: 'CNRS', town: null,
-        categories: ['researcher'], programme_roles: ['speaker'], status: 'registered', badge_token: 'T'.repeat(43),
+        categories: ['researcher'], programme_roles: ['speaker'], label_form: 'neutral', status: 'registered', badge_token: 'T'.repeat(43),
         print_count: 0, last_printed_at: null,
         parts: [dayPart({ partId: 'b', code: 'jour-2', day: '2012-02-07', displayOrder: 1 }), dayPart({ checkedInAt: '2012-02-06T08:12:00+00:00', checkedInBy: 'Jeanne' })],
       },
@@ -153,7 +153,10 @@ describe('the desk’s view of a person', () => {
       '2012-02-06',
     );
     expect(person.primaryCategory).toBe('speaker');
-    expect(person.categoryLabelFr).toBe('Intervenant');
+    expect(person.categoryLabelFr).toBe('Intervenant·e');
+    const chosen = (labelForm: 'feminine' | 'masculine') =>
+      toDeskPerson({ ...person, first_name: 'x', last_name: 'y', email: null, affiliation: null, town: null, categories: [], programme_roles: ['chair'], label_form: labelForm, status: 'registered', badge_token: 'T', print_count: 0, last_printed_at: null, parts: [], id: 'q' }, 'Europe/Paris', '2012-02-06').categoryLabelFr;
+    expect([chosen('feminine'), chosen('masculine')]).toEqual(['Présidente de séance', 'Président de séance']);
     expect(person.printed).toBe(false);
     expect(person.checkedInToday).toBe(true);
     expect(person.parts.map((p) => [p.code, p.today, p.checkedInAt])).toEqual([

@@ -57,7 +57,7 @@ describe('Check-in at the desk', () => {
     expect(first.body).toMatchObject({
       status: 'checked-in',
       created: true,
-      participant: { id: helene.id, firstName: 'Hélène', lastName: 'Dupré', affiliation: 'CNRS', primaryCategory: 'researcher', categoryLabelFr: 'Chercheur' },
+      participant: { id: helene.id, firstName: 'Hélène', lastName: 'Dupré', affiliation: 'CNRS', primaryCategory: 'researcher', categoryLabelFr: 'Chercheur·euse' },
       part: { id: day1, code: 'jour-1', kind: 'day', day: '2012-02-06' },
       day: '2012-02-06',
       checkedInAt: '2012-02-06T09:12:00+01:00',

@@ -78,7 +78,7 @@ describe('Reception desk API and page', () => {
     expect(res.body.items[0]).toMatchObject({
       id: helene.id,
       firstName: 'Hélène',
-      categoryLabelFr: 'Chercheur',
+      categoryLabelFr: 'Chercheur·euse',
       badgeToken: helene.token,
       printed: false,
       printCount: 0,

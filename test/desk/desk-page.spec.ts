@@ -88,7 +88,7 @@ describe('The reception desk page in Chromium', () => {
     await lookup.pressSequentially('helene', { delay: 30 });
     await page.locator('#results').getByText('Hélène Dupré').waitFor();
     await page.locator('#person-name').getByText('Hélène Dupré').waitFor();
-    expect(await page.locator('#person-category').textContent()).toBe('Chercheur');
+    expect(await page.locator('#person-category').textContent()).toBe('Chercheur·euse');
     expect(await page.locator('#person-affiliation').textContent()).toBe('CNRS, LAVUE');
     expect(await page.locator('#person-printed').textContent()).toBe('pas encore imprimé');
     expect(await page.locator('#person-checked-in').textContent()).toBe('non');

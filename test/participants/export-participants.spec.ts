@@ -56,7 +56,7 @@ describe('Participants exports', () => {
       Prénom: 'Hélène',
       Affiliation: 'CNRS; LAVUE, « Mosaïques »',
       Catégories: 'researcher',
-      'Catégorie du badge': 'Chercheur',
+      'Catégorie du badge': 'Chercheur·euse',
       Jours: '2012-02-06',
       Parties: 'diner',
       'Régime alimentaire': 'sans gluten\nvégétarienne',

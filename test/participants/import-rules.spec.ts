@@ -1,7 +1,7 @@
 import { PARTICIPANTS_CSV_HEADER } from '../../src/participants/participants-csv.js';
 import { headerKey, mapHeader } from '../../src/participants/participant-import-columns.js';
 import { CsvFileError, detectDelimiter, parseCsv } from '../../src/participants/participant-import-csv.js';
-import { duplicateEmails, parseCategories, parseConsent, parseDays, undefuse, validateImportRow } from '../../src/participants/participant-import-rows.js';
+import { duplicateEmails, parseCategories, parseConsent, parseDays, parseLabelForm, undefuse, validateImportRow } from '../../src/participants/participant-import-rows.js';
 
 const EVENT = { startDate: '2012-02-06', endDate: '2012-02-07' };
 const csv = (text: string) => Buffer.from(text, 'utf8');
@@ -19,7 +19,7 @@ describe('Participants import: header mapping (pure)', () => {
     expect(header.missing).toEqual([]);
     expect(header.duplicates).toEqual([]);
     expect(Object.keys(header.columns).sort()).toEqual(
-      ['accessibilityNeeds', 'affiliation', 'categories', 'consentPhoto', 'consentPublicList', 'days', 'dietaryNeeds', 'email', 'firstName', 'lastName', 'town', 'townInsee'].sort(),
+      ['accessibilityNeeds', 'affiliation', 'categories', 'consentPhoto', 'consentPublicList', 'days', 'dietaryNeeds', 'email', 'firstName', 'labelForm', 'lastName', 'town', 'townInsee'].sort(),
     );
     expect(header.ignored).toEqual(['Catégorie du badge', 'Rôles au programme', 'Parties', 'Statut', 'Source', 'Inscrit le']);
   });
@@ -122,6 +122,16 @@ describe('Participants import: one row (pure)', () => {
   it('reads categories, days and consents as people write them', () => {
     expect(parseCategories('Ville Internet; sponsor')).toEqual({ categories: ['city-representative', 'sponsor-representative'], errors: [] });
     expect(parseCategories('CHAIR').errors).toHaveLength(1);
+    // the neutral labels the export writes now, and the gendered ones files written before still hold
+    expect(parseCategories('Chercheur·euse, Invitée').categories).toEqual(['guest', 'researcher']);
+    expect(parseCategories('Chercheuse; Chercheur; Invité').categories).toEqual(['guest', 'researcher']);
+  });
+
+  it('reads the label form as the export writes it (neutre, féminin, masculin) or as the API names it; empty is neutral', () => {
+    expect(['neutre', 'Féminin', 'MASCULIN', 'feminine', 'masculine', 'neutral', ''].map(parseLabelForm)).toEqual([
+      'neutral', 'feminine', 'masculine', 'feminine', 'masculine', 'neutral', 'neutral',
+    ]);
+    expect(parseLabelForm('épicène')).toBeNull();
     expect(parseDays('', EVENT)).toEqual({ days: [], errors: [] });
     expect(['oui', 'Yes', 'VRAI', 'x', '1'].map(parseConsent)).toEqual([true, true, true, true, true]);
     expect(['', 'non', 'No', 'faux', '0'].map(parseConsent)).toEqual([false, false, false, false, false]);

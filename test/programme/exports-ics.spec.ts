@@ -72,12 +72,12 @@ describe('programme.ics (iCalendar, RFC 5545)', () => {
     expect(byUid.get(`session-${IDS.ceremony}@vtn2012`)!.location).toBe('Grand Salon, Espace Cardin, 1 avenue Gabriel, 75008 Paris, France');
     expect(byUid.get(`talk-${IDS.talkWrobel}@vtn2012`)!.location).toBe('Amphithéâtre Marie Curie, CNRS, 3 rue Michel-Ange, 75016 Paris, France');
     const talk = byUid.get(`talk-${IDS.talkAristotelis}@vtn2012`)!;
-    expect(talk.description).toContain(`Intervenants\u00a0: ${NAMES.aristotelis} (Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών), ${NAMES.zoe} (Trinity College Dublin)`);
-    expect(talk.description).toContain(`Présidents de séance\u00a0: ${NAMES.helene}, ${NAMES.guestChair}`);
+    expect(talk.description).toContain(`Intervenant·es\u00a0: ${NAMES.aristotelis} (Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών), ${NAMES.zoe} (Trinity College Dublin)`);
+    expect(talk.description).toContain(`Présidence de séance\u00a0: ${NAMES.helene}, ${NAMES.guestChair}`);
     // titles are quoted as typed (the no-break space goes only after the exports' own labels)
     expect(talk.description).toContain('Séance\u00a0: Ouverture : le rôle des collectivités locales dans la société de la connaissance (Séance plénière)');
     const session = byUid.get(`session-${IDS.workshop}@vtn2012`)!;
-    expect(session.description).toContain(`Président de séance\u00a0: ${NAMES.zoe}`);
+    expect(session.description).toContain(`Présidence de séance\u00a0: ${NAMES.zoe}`);
     expect(session.description).toContain(`11:00–11:30 ${'Digital public services in Russian municipalities: from e-government portals to citizen participation'} (${NAMES.dmitri})`);
     const en = parse(renderProgrammeIcs(v1, 'en')).byUid.get(`talk-${IDS.talkWrobel}@vtn2012`)!;
     expect(en.description).toContain(`Speaker: ${NAMES.lukasz} (Uniwersytet Wrocławski)`);

@@ -122,8 +122,9 @@ describe('programme.pdf', () => {
     expect(text).toMatch(/Avec le soutien de : Ministère de la Ville · Mutuelle Nationale Territoriale \(MNT\) · .*Commission « Geography of the Information Society » · Agence Universitaire de la Francophonie \(AUF\)/);
     expect(text).toContain('Lundi 6 février 2012');
     expect(text).toContain('Mardi 7 février 2012');
-    expect(text).toContain('Présidents de séance : Hélène Dupré');
-    expect(text).toContain('Président de séance : Zoë O\'Brien-Müller');
+    expect(text).toContain('Présidence de séance : Hélène Dupré');
+    expect(text).toContain('Présidence de séance : Zoë O\'Brien-Müller');
+    expect(text).not.toMatch(/Présidents? de séance/);
     expect(text).toMatch(/Page 1 sur \d/);
   });
 

@@ -166,6 +166,68 @@ describe('schedule JSON (programme.json)', () => {
   });
 });
 
+/** xmllint's XPath answer on a document (as a schedule app reads the elements). */
+function xpath(xml: string, expression: string): string {
+  const file = join(dir, 'xpath.xml');
+  writeFileSync(file, xml);
+  const run = spawnSync('xmllint', ['--xpath', expression, file], { encoding: 'utf8' });
+  return run.stdout.trim();
+}
+
+describe('what schedule apps show (ConfClerk, Giggity, EventFahrplan): track, session, room, venue and city', () => {
+  const v1 = programmeFixture();
+  const xml = renderScheduleXml(v1, OPTIONS);
+  const event = (guid: string, child: string) => xpath(xml, `string(//day/room/event[@guid="${guid}"]/${child})`);
+
+  it('gives every event a track, a room and a type (no « No track », no empty « Where »)', () => {
+    const total = Number(xpath(xml, 'count(//day/room/event)'));
+    expect(total).toBe(v1.sessions.reduce((n, s) => n + Math.max(1, s.talks.length), 0));
+    for (const child of ['track', 'room', 'type', 'title']) expect(xpath(xml, `count(//day/room/event[normalize-space(${child})=""])`)).toBe('0');
+    // each event's room is the room it is listed under, with its venue
+    expect(xpath(xml, 'count(//day/room/event[room != ../@name])')).toBe('0');
+    expect(event(IDS.ceremony, 'room')).toBe('Grand Salon (Espace Cardin)');
+  });
+
+  it('a talk keeps its track; a talk without one is filed under its session; a session without talks under its kind', () => {
+    expect(event(IDS.talkWrobel, 'track')).toBe('Société de la connaissance');
+    expect(event(IDS.talkIvanov, 'track')).toBe('Gouvernance locale et e-démocratie');
+    // the keynote's session has no track: its title stands for it
+    expect(event(IDS.talkKeynote, 'track')).toBe('Conférence invitée : géographie de la société de l’information');
+    expect(event(IDS.coffee1, 'track')).toBe('Pause');
+    expect(event(IDS.ceremony, 'track')).toBe('Cérémonie');
+    expect(event(IDS.roundTable, 'track')).toBe('Table ronde');
+    const en = renderScheduleXml(v1, { ...OPTIONS, lang: 'en' });
+    expect(xpath(en, `string(//event[@guid="${IDS.talkKeynote}"]/track)`)).toBe('Keynote: geography of the information society');
+    expect(xpath(en, `string(//event[@guid="${IDS.coffee1}"]/track)`)).toBe('Break');
+  });
+
+  it('shows each talk’s session as its subtitle; the conference lists every track its events use', () => {
+    expect(event(IDS.talkObrien, 'subtitle')).toBe(
+      'Séance\u00a0: Atelier 1 — Démocratie électronique, participation citoyenne et services publics numériques dans les communes et les intercommunalités d’Europe',
+    );
+    expect(xpath(renderScheduleXml(v1, { ...OPTIONS, lang: 'en' }), `string(//event[@guid="${IDS.talkIvanov}"]/subtitle)`)).toBe(
+      'Session: Workshop 1 — E-democracy, citizen participation and digital public services in European towns',
+    );
+    // a session without talks keeps its title in the other language
+    expect(event(IDS.ceremony, 'subtitle')).toBe('Ville Internet Label 2012 award ceremony');
+    const listed = xpath(xml, '//conference/track/@name').split('\n').map((a) => a.replace(/^\s*name="(.*)"$/, '$1'));
+    const used = [...new Set(xpath(xml, '//day/room/event/track').split('\n').map((t) => t.replace(/^<track>(.*)<\/track>$/, '$1')))];
+    expect([...listed].sort()).toEqual([...used].sort());
+    expect(listed).toEqual(expect.arrayContaining(['Société de la connaissance', 'Pause', 'Cérémonie']));
+  });
+
+  it('the JSON carries the same tracks and sessions, and the venues and city in the conference’s meta', () => {
+    const json = JSON.parse(renderScheduleJson(v1, OPTIONS));
+    const events = jsonEvents(renderScheduleJson(v1, OPTIONS));
+    expect(json.schedule.conference.meta).toEqual({ venue: 'CNRS / Espace Cardin', city: 'Paris' });
+    expect(events.get(IDS.talkKeynote)).toMatchObject({ track: 'Conférence invitée : géographie de la société de l’information', room: 'Amphithéâtre Marie Curie (CNRS)' });
+    expect(events.get(IDS.coffee1)!.track).toBe('Pause');
+    expect(events.get(IDS.talkWrobel)!.subtitle).toBe('Séance\u00a0: Ouverture : le rôle des collectivités locales dans la société de la connaissance');
+    expect([...events.values()].filter((e) => !e.track)).toEqual([]);
+    expect((json.schedule.conference.tracks as { name: string }[]).map((t) => t.name)).toEqual(expect.arrayContaining([...new Set([...events.values()].map((e) => e.track))]));
+  });
+});
+
 describe('edge cases of both schedule formats', () => {
   it('derives an acronym both schemas accept from any slug', () => {
     expect(scheduleAcronym('vtn2012')).toBe('vtn2012');

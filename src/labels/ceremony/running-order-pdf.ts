@@ -25,7 +25,7 @@ const PRESENT = '#1b6e2a';
 export const PRESENT_MARK = '✓';
 export const ABSENT_MARK = '○';
 
-/** « 0 commune », « 1 délégué », « 2 présents »: French puts 0 and 1 in the singular. */
+/** « 0 commune », « 1 délégué·e », « 2 présent·es »: French puts 0 and 1 in the singular. */
 export function frenchCount(n: number, word: string): string {
   return `${n} ${word}${n >= 2 ? 's' : ''}`;
 }
@@ -46,7 +46,8 @@ export function renderRunningOrderPdf(d: RunningOrderDocument): Promise<Buffer> 
     doc.text(`${d.eventName ?? ''}${d.eventName ? ' — ' : ''}${d.dateFr} — état à ${d.generatedAtLocal}`, { width: WIDTH });
     const t = d.order.totals;
     doc.text(
-      `${frenchCount(t.towns, 'commune')}, ${frenchCount(t.delegates, 'délégué')} dont ${frenchCount(t.present, 'présent')} (${PRESENT_MARK} présent, ${ABSENT_MARK} pas encore arrivé)`,
+      // inclusive forms: the delegates are women and men (role words stay neutral in documents, as on badges)
+      `${frenchCount(t.towns, 'commune')}, ${frenchCount(t.delegates, 'délégué·e')} dont ${frenchCount(t.present, 'présent·e')} (${PRESENT_MARK} présent·e, ${ABSENT_MARK} pas encore arrivé·e)`,
       { width: WIDTH },
     );
     if (!d.order.levels.length) doc.moveDown().fontSize(12).fillColor(INK).text('Aucune commune labellisée.', { width: WIDTH });
@@ -62,7 +63,7 @@ export function renderRunningOrderPdf(d: RunningOrderDocument): Promise<Buffer> 
         doc.font(fonts.bold).fontSize(11).fillColor(INK).text(`${town.position}. ${town.name}`, MARGIN, doc.y, { width: WIDTH, continued: true });
         doc.font(fonts.regular).fontSize(9).fillColor(MUTED).text(`  (${town.departement}) ${town.region}${town.firstParticipation ? ' — première participation' : ''}`, { width: WIDTH });
         if (!town.delegates.length) {
-          doc.font(fonts.regular).fontSize(9).fillColor(MUTED).text('aucun délégué inscrit', MARGIN + 16, doc.y, { width: WIDTH - 16 });
+          doc.font(fonts.regular).fontSize(9).fillColor(MUTED).text('aucune personne déléguée inscrite', MARGIN + 16, doc.y, { width: WIDTH - 16 });
         }
         for (const delegate of town.delegates) {
           const mark = delegate.present ? PRESENT_MARK : ABSENT_MARK;

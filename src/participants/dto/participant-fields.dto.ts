@@ -11,8 +11,10 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import { OptionalText, SingleLine, Trim, TrimToNull } from '../../common/validation/text.js';
+import { LABEL_FORMS, type LabelForm } from '../participant-category.js';
 import { ASSIGNABLE_CATEGORIES, type AssignableCategory } from '../participant-fields.js';
 import { PersonName } from '../../common/validation/person-name.js';
 
@@ -80,6 +82,15 @@ export class ParticipantFieldsDto {
   @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, description: 'Organisers only' })
   @OptionalText(2000)
   accessibilityNeeds?: string | null;
+
+  @ApiPropertyOptional({
+    enum: LABEL_FORMS,
+    description: 'Form of the role word on the badge in French: Présidence / Présidente / Président de séance, Intervenant·e / Intervenante / Intervenant… (neutral when never set)',
+  })
+  // absent leaves it as it is; null is refused like any other value outside the list
+  @ValidateIf((_, value) => value !== undefined)
+  @IsIn(LABEL_FORMS)
+  labelForm?: LabelForm;
 
   @ApiPropertyOptional({ default: false, description: 'Appears in the public list of participants' })
   @IsOptional()

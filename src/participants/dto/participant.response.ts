@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LABEL_FORMS, type LabelForm } from '../participant-category.js';
 import { ParticipantSummaryResponse } from './participant-summary.response.js';
 
 /** One participant; the needs are given to organisers only (absent for reception). */
@@ -14,6 +15,9 @@ export class ParticipantResponse extends ParticipantSummaryResponse {
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Organisers only' })
   accessibilityNeeds?: string | null;
+
+  @ApiProperty({ enum: LABEL_FORMS, description: 'Form of the role word on the badge in French' })
+  labelForm!: LabelForm;
 
   @ApiProperty()
   consentPublicList!: boolean;

@@ -29,7 +29,7 @@ describe('Label ceremony: delegates and the town contact’s link', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/[A-Za-z0-9_-]{43}/);
     const [mail] = await t.booted.dataSource.query(`SELECT subject, text_body, locale FROM outbox_messages WHERE template = 'label-contact-link'`);
     expect(mail.locale).toBe('fr');
-    expect(mail.subject).toBe('Délégués de Saint-Rémy-de-Provence à la « Remise du Label Ville Internet 2012 »');
+    expect(mail.subject).toBe('Délégation de Saint-Rémy-de-Provence à la « Remise du Label Ville Internet 2012 »');
     expect(mail.text_body).toContain('Bonjour Claire,');
     const token = /contact\/([A-Za-z0-9_-]{43})/.exec(mail.text_body)![1];
     const [row] = await t.booted.dataSource.query(`SELECT contact_token_hash, contact_email FROM label_awards WHERE year = 2012 AND insee = '13094'`);

@@ -186,7 +186,7 @@ describe('Label ceremony: running order, certificates, embargo', () => {
     expect(text).toContain('○ Noël Bâton');
     expect(text).toContain('○ Zoé Garçon — liste d’attente');
     expect(text).toContain('6 février 2012');
-    expect(text.replace(/\n/g, ' ')).toContain(`${TOWNS.length + 1} communes, 3 délégués dont 1 présent (✓ présent`);
+    expect(text.replace(/\n/g, ' ')).toContain(`${TOWNS.length + 1} communes, 3 délégué·es dont 1 présent·e (✓ présent·e`);
     expectEmbeddedDejaVu(pdf, 'order.pdf');
   });
 
