@@ -1,3 +1,4 @@
+import { PrintJobs1796500000000 } from './1796500000000-PrintJobs.js';
 import { WalkIns1795703000000 } from './1795703000000-WalkIns.js';
 import { Labels1795701261880 } from './1795701261880-Labels.js';
 import { BadgesAndCheckIns1795701144248 } from './1795701144248-BadgesAndCheckIns.js';
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   BadgesAndCheckIns1795701144248,
   Labels1795701261880,
   WalkIns1795703000000,
+  PrintJobs1796500000000,
 ];
