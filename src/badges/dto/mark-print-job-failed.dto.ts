@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { RequiredText } from '../../common/validation/text.js';
+import { MAX_BADGE_IDS } from './badge-filter.dto.js';
+
+/** At most this many page numbers in one report of failed pages. */
+export const MAX_FAILED_PAGES = 1000;
+
+/** POST /api/events/:eventId/badges/print-jobs/:jobId/failed: neither pages nor ids: the whole job. */
+export class MarkPrintJobFailedDto {
+  @ApiPropertyOptional({ type: [Number], minItems: 1, maxItems: MAX_FAILED_PAGES, example: [2, 3], description: 'Pages of the job’s PDF (from 1) that did not come out: every badge on them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_FAILED_PAGES)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(100000, { each: true })
+  pages?: number[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BADGE_IDS, description: 'Participants of the job whose badge did not come out' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BADGE_IDS)
+  @IsUUID('all', { each: true })
+  participantIds?: string[];
+
+  @ApiProperty({ maxLength: 500, example: 'Bourrage papier', description: 'What went wrong (kept on the job, its badges and the print log)' })
+  @RequiredText(500)
+  reason!: string;
+}
