@@ -170,14 +170,14 @@ export class PrintJobsService {
         }
       }
       const whole = failure.pages === undefined && failure.participantIds === undefined;
-      const failed: { participant_id: string }[] = await manager.query(
-        `UPDATE badge_print_job_items SET failed_at = coalesce(failed_at, now()), failure_reason = $5
-         WHERE job_id = $1 AND ($2 OR page = ANY($3::int[]) OR back_page = ANY($3::int[]) OR participant_id = ANY($4::uuid[])) RETURNING participant_id`,
-        [jobId, whole, pages, ids, failure.reason],
-      );
+      // (a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count])
       await manager.query(
-        `UPDATE badge_prints SET failed_at = now(), failure_reason = $3 WHERE batch_id = $1 AND participant_id = ANY($2::uuid[]) AND failed_at IS NULL`,
-        [jobId, failed.map((f) => f.participant_id), failure.reason],
+        `WITH failed AS (
+           UPDATE badge_print_job_items SET failed_at = coalesce(failed_at, now()), failure_reason = $5
+           WHERE job_id = $1 AND ($2 OR page = ANY($3::int[]) OR back_page = ANY($3::int[]) OR participant_id = ANY($4::uuid[])) RETURNING participant_id)
+         UPDATE badge_prints SET failed_at = now(), failure_reason = $5
+         WHERE batch_id = $1 AND failed_at IS NULL AND participant_id IN (SELECT participant_id FROM failed)`,
+        [jobId, whole, pages, ids, failure.reason],
       );
       // the whole job, or every badge of it, failed: the job is failed and holds nobody any more
       await manager.query(
