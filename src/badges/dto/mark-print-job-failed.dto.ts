@@ -8,7 +8,7 @@ export const MAX_FAILED_PAGES = 1000;
 
 /** POST /api/events/:eventId/badges/print-jobs/:jobId/failed: neither pages nor ids: the whole job. */
 export class MarkPrintJobFailedDto {
-  @ApiPropertyOptional({ type: [Number], minItems: 1, maxItems: MAX_FAILED_PAGES, example: [2, 3], description: 'Pages of the job’s PDF (from 1) that did not come out: every badge on them' })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, minimum: 1, maximum: 100000, minItems: 1, maxItems: MAX_FAILED_PAGES, example: [2, 3], description: 'Pages of the job’s PDF (from 1) that did not come out: every badge on them' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -19,7 +19,7 @@ export class PrintJobFilterResponse {
   @ApiProperty()
   notYetPrinted!: boolean;
 
-  @ApiProperty({ type: Number, nullable: true, example: 12, description: 'How many explicit participant ids were given (null: none)' })
+  @ApiProperty({ type: 'integer', nullable: true, example: 12, description: 'How many explicit participant ids were given (null: none)' })
   participantIdCount!: number | null;
 }
 
@@ -28,16 +28,16 @@ export class PrintJobTemplateResponse {
   @ApiProperty({ example: 'colloquium' })
   template!: string;
 
-  @ApiProperty({ example: 120 })
+  @ApiProperty({ type: 'integer', example: 120 })
   badges!: number;
 
-  @ApiProperty({ example: 30 })
+  @ApiProperty({ type: 'integer', example: 30 })
   sheets!: number;
 
-  @ApiProperty({ example: 1, description: 'First page of the run in the PDF' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'First page of the run in the PDF' })
   firstPage!: number;
 
-  @ApiProperty({ example: 30, description: 'Last page of the run in the PDF' })
+  @ApiProperty({ type: 'integer', example: 30, description: 'Last page of the run in the PDF' })
   lastPage!: number;
 
   @ApiProperty({ description: 'Each sheet is two pages, front then back' })
@@ -64,22 +64,22 @@ export class PrintJobSummaryResponse {
   @ApiProperty({ type: String, nullable: true, description: 'Reason recorded on the reprints' })
   reason!: string | null;
 
-  @ApiProperty({ example: 120 })
+  @ApiProperty({ type: 'integer', example: 120 })
   badges!: number;
 
-  @ApiProperty({ example: 30 })
+  @ApiProperty({ type: 'integer', example: 30 })
   sheets!: number;
 
-  @ApiProperty({ example: 30, description: 'Pages of the PDF (a duplex sheet is two)' })
+  @ApiProperty({ type: 'integer', example: 30, description: 'Pages of the PDF (a duplex sheet is two)' })
   pages!: number;
 
   @ApiProperty({ type: [PrintJobTemplateResponse] })
   perTemplate!: PrintJobTemplateResponse[];
 
-  @ApiProperty({ example: 0, description: 'Badges reported as failed (back in « not yet printed »)' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'Badges reported as failed (back in « not yet printed »)' })
   failedBadges!: number;
 
-  @ApiProperty({ example: 1, description: 'Downloads of the PDF that finished whole' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'Downloads of the PDF that finished whole' })
   deliveries!: number;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of the last whole download' })
@@ -118,13 +118,13 @@ export class PrintJobPersonResponse {
   @ApiProperty({ example: 'colloquium' })
   template!: string;
 
-  @ApiProperty({ example: 1, description: 'Page of the front (from 1)' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'Page of the front (from 1)' })
   page!: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: 2, description: 'Page of the back (duplex templates)' })
+  @ApiProperty({ type: 'integer', nullable: true, example: 2, description: 'Page of the back (duplex templates)' })
   backPage!: number | null;
 
-  @ApiProperty({ example: 1, description: 'Slot on the sheet, from 1 in reading order' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'Slot on the sheet, from 1 in reading order' })
   slot!: number;
 
   @ApiProperty({ description: 'Still registered and not anonymised (else the slot is left empty)' })
@@ -142,13 +142,13 @@ export class PrintJobPeopleResponse {
   @ApiProperty({ type: [PrintJobPersonResponse] })
   items!: PrintJobPersonResponse[];
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   page!: number;
 
-  @ApiProperty({ example: 100 })
+  @ApiProperty({ type: 'integer', example: 100 })
   pageSize!: number;
 
-  @ApiProperty({ example: 120 })
+  @ApiProperty({ type: 'integer', example: 120 })
   total!: number;
 }
 
