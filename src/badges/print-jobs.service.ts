@@ -221,7 +221,7 @@ export class PrintJobsService {
     });
     const gone = new AbortController();
     out.once('close', () => gone.abort());
-    const renew = setInterval(() => void quietly(() => this.reserve(jobId)), (RESERVATION_SECONDS * 1000) / 3);
+    const renew = setInterval(() => void quietly(() => this.reserve(jobId, true)), (RESERVATION_SECONDS * 1000) / 3);
     try {
       doc.doc.pipe(out);
       for (const run of runs) await doc.addBadges(run.template, run.badges, false, gone.signal);
@@ -249,9 +249,15 @@ export class PrintJobsService {
     });
   }
 
-  /** Holds the job's people out of « not yet printed » for RESERVATION_SECONDS from now. */
-  private async reserve(jobId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE badge_print_jobs SET reserved_until = now() + make_interval(secs => $2) WHERE id = $1`, [jobId, RESERVATION_SECONDS]);
+  /**
+   * Holds the job's people out of « not yet printed » for RESERVATION_SECONDS from now; a renewal
+   * does nothing once the hold was released (a late one must not hold people again).
+   */
+  private async reserve(jobId: string, renewal = false): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE badge_print_jobs SET reserved_until = now() + make_interval(secs => $2) WHERE id = $1 ${renewal ? 'AND reserved_until IS NOT NULL' : ''}`,
+      [jobId, RESERVATION_SECONDS],
+    );
   }
 
   private async release(jobId: string): Promise<void> {

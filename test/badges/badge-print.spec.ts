@@ -20,11 +20,14 @@ describe('Badge print jobs', () => {
   const latin: Record<string, string> = {};
   const tmp = scratch();
 
-  const print = (body: unknown, token = reception) => t.http.post(`/api/events/${eventId}/badges/print`).set(bearer(token)).send(body as object).buffer(true).parse(binary);
+  /** A print, answered once its badges are logged (just after its response finished). */
+  const print = async (body: unknown, token = reception) => {
+    const res = await t.http.post(`/api/events/${eventId}/badges/print`).set(bearer(token)).send(body as object).buffer(true).parse(binary);
+    if (res.status === 200) await untilDelivered(t, res.headers['x-badge-print-job']);
+    return res;
+  };
   const tokenOf = async (id: string) => (await t.booted.dataSource.query(`SELECT badge_token FROM participants WHERE id = $1`, [id]))[0].badge_token as string;
   const prints = async () => (await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM badge_prints`))[0].n as number;
-  /** A job's badges are logged just after its response finished: wait for that. */
-  const delivered = (res: { headers: Record<string, string> }) => untilDelivered(t, res.headers['x-badge-print-job']);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -124,7 +127,6 @@ describe('Badge print jobs', () => {
     await t.booted.dataSource.query(`DELETE FROM badge_prints`);
     const first = await print({ filter: { categories: ['researcher'] } });
     expect(first.status).toBe(200);
-    await delivered(first);
     const researchers = Number(first.headers['x-badge-count']);
     expect(researchers).toBe(5); // Dupré, Łukasz, Zola, Ébrard, Eber
     const rows = await t.booted.dataSource.query(`SELECT DISTINCT batch_id, reprint, reason, template FROM badge_prints`);
@@ -132,13 +134,11 @@ describe('Badge print jobs', () => {
 
     const rest = await print({ filter: { notYetPrinted: true } });
     expect(Number(rest.headers['x-badge-count'])).toBe(ids.length - researchers);
-    await delivered(rest);
     const none = await t.http.post(`/api/events/${eventId}/badges/print`).set(bearer(reception)).send({ filter: { notYetPrinted: true } });
     expectErrorBody(none.body, 422, 'NO_BADGES');
 
     const again = await print({ filter: { categories: ['press'] }, reason: 'Encre pâle' });
     expect(again.status).toBe(200);
-    await delivered(again);
     const [reprint] = await t.booted.dataSource.query(`SELECT reprint, reason, printed_by FROM badge_prints WHERE reprint ORDER BY printed_at DESC LIMIT 1`);
     expect(reprint.reason).toBe('Encre pâle');
     expect(reprint.printed_by).toEqual(expect.any(String));
@@ -152,7 +152,7 @@ describe('Badge print jobs', () => {
     for (let i = 0; i < 3; i++) newcomers.push(await createParticipant(t, admin, eventId, { firstName: 'Nouveau', lastName: `Venu ${i}`, categories: ['guest'] }, 300 + i));
     const both = await Promise.all([1, 2].map(() => t.http.post(`/api/events/${eventId}/badges/print`).set(bearer(reception)).send({ filter: { notYetPrinted: true } }).buffer(true).parse(binary)));
     expect(both.map((r) => r.status).sort()).toEqual([200, 422]);
-    await delivered(both.find((r) => r.status === 200)!);
+    await untilDelivered(t, both.find((r) => r.status === 200)!.headers['x-badge-print-job']);
     const [{ n }] = await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM badge_prints WHERE participant_id = ANY($1::uuid[])`, [newcomers]);
     expect(n).toBe(3);
   });
