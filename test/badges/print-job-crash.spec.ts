@@ -29,9 +29,9 @@ onServer('A print job whose process is killed mid-stream (kill -9; runs only wit
   it('logs nobody, and « not yet printed » finds them all again on another instance', async () => {
     const first = await startServer(env());
     running.push(first);
-    const login = await (await fetch(`${first.base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) })).json();
+    const login = (await (await fetch(`${first.base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { accessToken: string };
     const auth = { Authorization: `Bearer ${login.accessToken}` };
-    const eventId = (await (await fetch(`${first.base}/api/events?slug=vtn2012`)).json()).items[0].id as string;
+    const eventId = ((await (await fetch(`${first.base}/api/events?slug=vtn2012`)).json()) as { items: { id: string }[] }).items[0].id;
     sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
     const [{ id: partId }] = (
@@ -50,7 +50,7 @@ onServer('A print job whose process is killed mid-stream (kill -9; runs only wit
       body: JSON.stringify({ filter: { partId, notYetPrinted: true } }),
     });
     expect(created.status).toBe(201);
-    const job = await created.json();
+    const job = (await created.json()) as { id: string; badges: number };
     expect(job.badges).toBe(400);
 
     // the PDF starts to arrive; then the process dies
@@ -78,7 +78,7 @@ onServer('A print job whose process is killed mid-stream (kill -9; runs only wit
     await sql.query(`UPDATE badge_print_jobs SET reserved_until = now() WHERE id = $1`, [job.id]);
     const second = await startServer(env());
     running.push(second);
-    const preview = await (await fetch(`${second.base}/api/events/${eventId}/badges/preview?notYetPrinted=true&partId=${partId}`, { headers: auth })).json();
+    const preview = (await (await fetch(`${second.base}/api/events/${eventId}/badges/preview?notYetPrinted=true&partId=${partId}`, { headers: auth })).json()) as { badges: number };
     expect(preview.badges).toBe(400);
     const again = await (await fetch(`${second.base}/api/events/${eventId}/badges/print-jobs/${job.id}`, { headers: auth })).json();
     expect(again).toMatchObject({ state: 'pending', deliveries: 0, reservedUntil: null });
