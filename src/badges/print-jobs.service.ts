@@ -12,8 +12,8 @@ import type { BadgeDocument, PreparedBadge } from './badge-renderer.js';
 import type { BadgeTemplate } from './badge-template.js';
 import { BadgeTemplates } from './badge-templates.js';
 import { BadgesService, type BadgeJob } from './badges.service.js';
-import type { PrintJobPeopleResponse, PrintJobResponse, PrintJobSummaryResponse } from './dto/print-job.response.js';
-import { toPrintJobSummary, type JobRow, type JobTemplateRow } from './print-job-mapper.js';
+import type { PrintJobResponse, PrintJobSummaryResponse } from './dto/print-job.response.js';
+import { PrintJobReader } from './print-job.reader.js';
 
 /**
  * How long a job holds its people out of « not yet printed »: after its creation (time to start the
@@ -102,16 +102,20 @@ export class PrintJobsService {
 
   /** The job with a page of its people (PDF order); 404 when it is not one of this event's. */
   async find(eventId: string, jobId: string, people: { page: number; pageSize: number }): Promise<PrintJobResponse> {
-    const [summary] = await this.summaries(eventId, { ids: [jobId] });
+    const [summary] = await PrintJobReader.summaries(this.dataSource.manager, eventId, { ids: [jobId] });
     if (!summary) throw notFound('Print job');
-    return { ...summary, people: await this.people(jobId, people) };
+    return { ...summary, people: await PrintJobReader.people(this.dataSource.manager, jobId, people) };
   }
 
   /** The event's jobs, oldest first (or newest with ?order=desc). */
   async list(eventId: string, query: PageQueryDto): Promise<Page<PrintJobSummaryResponse>> {
-    await this.badges.event(eventId);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM badge_print_jobs WHERE event_id = $1`, [eventId]);
-    const items = await this.summaries(eventId, { order: query.order, limit: query.pageSize, offset: pageOffset(query) });
+    const [event]: { total: number }[] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM badge_print_jobs j WHERE j.event_id = e.id)::int AS total FROM events e WHERE e.id = $1`,
+      [eventId],
+    );
+    if (!event) throw notFound('Event');
+    const total = event.total;
+    const items = await PrintJobReader.summaries(this.dataSource.manager, eventId, { order: query.order, limit: query.pageSize, offset: pageOffset(query) });
     return toPage(items, total, query);
   }
 
@@ -215,12 +219,15 @@ export class PrintJobsService {
    * `settle(false)` (the client went away, the process failed). Stops rendering once the client is gone.
    */
   private async stream(jobId: string, doc: BadgeDocument, out: Writable, runs: Run[], settle: (delivered: boolean) => Promise<void>): Promise<void> {
+    const gone = new AbortController();
     const finished = new Promise<boolean>((resolve) => {
       out.once('finish', () => resolve(true));
       out.once('close', () => resolve(out.writableFinished));
+      // the client may have left while the job was read: 'close' is then already past
+      if (out.destroyed || out.closed) resolve(out.writableFinished);
     });
-    const gone = new AbortController();
     out.once('close', () => gone.abort());
+    if (out.destroyed || out.closed) gone.abort();
     const renew = setInterval(() => void quietly(() => this.reserve(jobId, true)), (RESERVATION_SECONDS * 1000) / 3);
     try {
       doc.doc.pipe(out);
@@ -267,58 +274,6 @@ export class PrintJobsService {
   /** The per-event lock every print job write takes (creation, delivery, failure), before its reads. */
   private async lock(manager: EntityManager, eventId: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('badge-prints:' || $1))`, [eventId]);
-  }
-
-  /** Jobs of the event with their runs and failures: the given ids, or a page in creation order. Three queries. */
-  private async summaries(eventId: string, which: { ids: string[] } | { order: 'asc' | 'desc'; limit: number; offset: number }): Promise<PrintJobSummaryResponse[]> {
-    const byIds = 'ids' in which;
-    const direction = !byIds && which.order === 'desc' ? 'DESC' : 'ASC';
-    const jobs: JobRow[] = await this.dataSource.query(
-      `SELECT j.id, j.event_id, j.created_by, j.filter, j.template, j.reason, j.state, j.badges, j.pages, j.deliveries, j.delivered_at,
-              j.failed_at, j.failure_reason, CASE WHEN j.reserved_until > now() THEN j.reserved_until END AS reserved_until, j.created_at,
-              u.email AS created_by_email
-       FROM badge_print_jobs j LEFT JOIN users u ON u.id = j.created_by
-       WHERE j.event_id = $1 ${byIds ? 'AND j.id = ANY($2::uuid[])' : ''}
-       ORDER BY j.created_at ${direction}, j.id ${direction} ${byIds ? '' : 'LIMIT $2 OFFSET $3'}`,
-      byIds ? [eventId, which.ids] : [eventId, which.limit, which.offset],
-    );
-    if (jobs.length === 0) return [];
-    const templates: JobTemplateRow[] = await this.dataSource.query(
-      `SELECT job_id, template, count(*)::int AS badges, min(page) AS first_page, max(coalesce(back_page, page)) AS last_page,
-              bool_or(back_page IS NOT NULL) AS duplex, count(*) FILTER (WHERE failed_at IS NOT NULL)::int AS failed
-       FROM badge_print_job_items WHERE job_id = ANY($1::uuid[]) GROUP BY job_id, template ORDER BY job_id, min(page)`,
-      [jobs.map((j) => j.id)],
-    );
-    return jobs.map((j) => toPrintJobSummary(j, templates.filter((t) => t.job_id === j.id)));
-  }
-
-  private async people(jobId: string, page: { page: number; pageSize: number }): Promise<PrintJobPeopleResponse> {
-    const rows: { participant_id: string; first_name: string; last_name: string; template: string; page: number; back_page: number | null; slot: number; printable: boolean; failed_at: Date | null; failure_reason: string | null; total: number }[] =
-      await this.dataSource.query(
-        `SELECT i.participant_id, p.first_name, p.last_name, i.template, i.page, i.back_page, i.slot, i.failed_at, i.failure_reason,
-                (p.status = 'registered' AND p.anonymised_at IS NULL) AS printable, count(*) OVER ()::int AS total
-         FROM badge_print_job_items i JOIN participants p ON p.id = i.participant_id
-         WHERE i.job_id = $1 ORDER BY i.position LIMIT $2 OFFSET $3`,
-        [jobId, page.pageSize, (page.page - 1) * page.pageSize],
-      );
-    const total = rows.length ? rows[0].total : (await this.dataSource.query(`SELECT count(*)::int AS n FROM badge_print_job_items WHERE job_id = $1`, [jobId]))[0].n;
-    return {
-      items: rows.map((r) => ({
-        participantId: r.participant_id,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        template: r.template,
-        page: r.page,
-        backPage: r.back_page,
-        slot: r.slot,
-        printable: r.printable,
-        failed: r.failed_at !== null,
-        failureReason: r.failure_reason,
-      })),
-      page: page.page,
-      pageSize: page.pageSize,
-      total,
-    };
   }
 }
 
