@@ -278,6 +278,9 @@ describe('Print jobs: printed means delivered', () => {
       [{ reason: '' }, 400],
       [{ reason: 'x'.repeat(501) }, 400],
       [{ pages: [], reason: 'x' }, 400],
+      [{ pages: null, reason: 'x' }, 400], // never read as « absent », which would fail the whole job
+      [{ participantIds: null, reason: 'x' }, 400],
+      [{ reason: null }, 400],
       [{ pages: [0], reason: 'x' }, 400],
       [{ pages: ['1'], reason: 'x' }, 400],
       [{ pages: [1.5], reason: 'x' }, 400],
