@@ -1,3 +1,4 @@
+import { PrintJobs1796500000000 } from './1796500000000-PrintJobs.js';
 import { ProgrammeAdmissions1796600000000 } from './1796600000000-ProgrammeAdmissions.js';
 import { LoginThrottle1796400000000 } from './1796400000000-LoginThrottle.js';
 import { WalkIns1795703000000 } from './1795703000000-WalkIns.js';
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   LoginThrottle1796400000000,
   ProgrammeAdmissions1796600000000,
   ParticipantLabelForm1796700000000,
+  PrintJobs1796500000000,
 ];

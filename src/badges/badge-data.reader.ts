@@ -83,6 +83,26 @@ export const BadgeDataReader = {
     return rows.map(toPerson);
   },
 
+  /**
+   * The badges of a print job in PDF order with each person as they are now (a cancelled or
+   * anonymised participant comes back as `person: null`: their slot stays empty).
+   */
+  async jobPeople(manager: EntityManager, jobId: string): Promise<{ template: string; page: number; backPage: number | null; slot: number; participantId: string; person: BadgePerson | null }[]> {
+    const rows: (PersonRow & { template: string; page: number; back_page: number | null; slot: number })[] = await manager.query(
+      `SELECT i.template, i.page, i.back_page, i.slot, ${PERSON_COLUMNS}
+       FROM badge_print_job_items i JOIN participants p ON p.id = i.participant_id WHERE i.job_id = $1 ORDER BY i.position`,
+      [jobId],
+    );
+    return rows.map((r) => ({
+      template: r.template,
+      page: r.page,
+      backPage: r.back_page,
+      slot: r.slot,
+      participantId: r.id,
+      person: r.status === 'registered' && r.anonymised_at === null ? toPerson(r) : null,
+    }));
+  },
+
   /** Of these ids, those that are not registered participants of the event (for a clear 422). */
   async missing(manager: EntityManager, eventId: string, ids: string[]): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(

@@ -8,7 +8,7 @@ export interface BadgeFilter {
   partId?: string;
   /** Attending this local day (listed in their days, or admitted to a part on that day). */
   day?: string;
-  /** No badge printed yet. */
+  /** No badge delivered yet (prints reported as failed do not count), and not held by a job being printed. */
   notYetPrinted?: boolean;
   /** Exactly these participants (of the event). */
   participantIds?: string[];
@@ -40,7 +40,30 @@ export function badgeFilterSql(eventId: string, filter: BadgeFilter): { where: s
         `WHERE da.participant_id = p.id AND da.status = 'admitted' AND dp.day = ${d}::date))`,
     );
   }
-  if (filter.notYetPrinted) clauses.push(`NOT EXISTS (SELECT 1 FROM badge_prints bp WHERE bp.participant_id = p.id)`);
+  if (filter.notYetPrinted) {
+    clauses.push(`NOT EXISTS (SELECT 1 FROM badge_prints bp WHERE bp.participant_id = p.id AND bp.failed_at IS NULL)`);
+    // a job just created or whose PDF is streaming holds its people, so two desks do not print them twice
+    clauses.push(
+      `NOT EXISTS (SELECT 1 FROM badge_print_job_items ri JOIN badge_print_jobs rj ON rj.id = ri.job_id ` +
+        `WHERE ri.participant_id = p.id AND rj.reserved_until > now())`,
+    );
+  }
   if (filter.participantIds) clauses.push(`p.id = ANY(${p(filter.participantIds)}::uuid[])`);
   return { where: clauses.join(' AND '), params };
+}
+
+/** Whether a filter narrows the set at all (else it means every registered participant of the event). */
+export function narrowsSelection(filter: BadgeFilter): boolean {
+  return Boolean(filter.categories?.length || filter.partId || filter.day || filter.notYetPrinted || filter.participantIds?.length);
+}
+
+/**
+ * A print must say what it covers: a filter that narrows the set, or an explicit « all » (never
+ * both), so that an empty request cannot reprint every badge of the event. The message, or null.
+ */
+export function selectionProblem(filter: BadgeFilter, all: boolean): string | null {
+  const narrows = narrowsSelection(filter);
+  if (!narrows && !all) return 'Say which badges to print: a filter (categories, partId, day, notYetPrinted, participantIds), or "all": true for every registered participant';
+  if (narrows && all) return '"all": true prints every registered participant: give it without a filter, or drop it';
+  return null;
 }

@@ -108,3 +108,34 @@ export function cropMarksFor(page: Mm, slots: Slot[], badge: Mm): Segment[] {
 export function sheetsFor(count: number, perSheet: number): number {
   return Math.ceil(count / perSheet);
 }
+
+/** Where one badge of a print job lands: the page of its front, of its back (duplex), its slot (1-based). */
+export interface Placement {
+  page: number;
+  backPage: number | null;
+  slot: number;
+}
+
+/**
+ * The place of every badge of a job made of runs of sheets (one run per template, in order): each
+ * sheet is one page, or two when the template has a back (front, then back). Pages from 1.
+ */
+export function placeBadges(runs: { count: number; perSheet: number; duplex: boolean }[]): Placement[] {
+  const placements: Placement[] = [];
+  let nextPage = 1;
+  for (const run of runs) {
+    const pagesPerSheet = run.duplex ? 2 : 1;
+    for (let i = 0; i < run.count; i++) {
+      const sheet = Math.floor(i / run.perSheet);
+      const page = nextPage + sheet * pagesPerSheet;
+      placements.push({ page, backPage: run.duplex ? page + 1 : null, slot: (i % run.perSheet) + 1 });
+    }
+    nextPage += sheetsFor(run.count, run.perSheet) * pagesPerSheet;
+  }
+  return placements;
+}
+
+/** Pages a job made of these runs takes. */
+export function pagesFor(runs: { count: number; perSheet: number; duplex: boolean }[]): number {
+  return runs.reduce((n, r) => n + sheetsFor(r.count, r.perSheet) * (r.duplex ? 2 : 1), 0);
+}

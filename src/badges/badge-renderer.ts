@@ -134,20 +134,22 @@ export class BadgeDocument {
   /**
    * Adds the pages of `badges` with `template`: sheets as the template lays them out, or one badge a
    * page (`single`, the desk printer). Fronts then, when the template has one, the back of the same
-   * sheet mirrored. Yields to the event loop after each sheet so the response streams.
+   * sheet mirrored; a null leaves its slot empty. Yields to the event loop after each sheet so the
+   * response streams, and stops adding sheets once `signal` is aborted (the client went away).
    */
-  async addBadges(template: BadgeTemplate, badges: PreparedBadge[], single: boolean): Promise<void> {
+  async addBadges(template: BadgeTemplate, badges: (PreparedBadge | null)[], single: boolean, signal?: AbortSignal): Promise<void> {
     const layout: SheetLayout = single
       ? { page: { width: template.badge.width, height: template.badge.height }, columns: 1, rows: 1, perSheet: 1, front: [{ x: 0, y: 0 }], back: [{ x: 0, y: 0 }], cropMarks: [] }
       : sheetLayout(template);
     for (let start = 0; start < badges.length; start += layout.perSheet) {
+      if (signal?.aborted) return;
       const sheet = badges.slice(start, start + layout.perSheet);
       this.addPage(layout);
-      sheet.forEach((badge, i) => this.drawBadge(badge.front, badge.person, template, layout.front[i], single));
+      sheet.forEach((badge, i) => badge && this.drawBadge(badge.front, badge.person, template, layout.front[i], single));
       this.drawCropMarks(layout);
       if (template.back) {
         this.addPage(layout);
-        sheet.forEach((badge, i) => this.drawBadge(badge.back ?? [], badge.person, template, layout.back[i], single));
+        sheet.forEach((badge, i) => badge && this.drawBadge(badge.back ?? [], badge.person, template, layout.back[i], single));
         this.drawCropMarks(layout);
       }
       if (start + layout.perSheet < badges.length) await new Promise<void>((resolve) => setImmediate(resolve));

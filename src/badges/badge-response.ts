@@ -7,6 +7,9 @@ const HEADER_IDS = 20;
 
 const logger = new Logger('Badges');
 
+/** OpenAPI content of a PDF answer (the errors stay the JSON error body). */
+export const PDF_CONTENT = { 'application/pdf': { schema: { type: 'string', format: 'binary' } } };
+
 /**
  * Sends a badge PDF: headers first (type, file name, the overflow report, counts), then the PDF as
  * it renders. X-Badge-Overflow is the number of badges whose text had to be narrowed to stay in
@@ -18,6 +21,7 @@ export async function sendBadgePdf(res: Response, job: BadgeJob): Promise<void> 
   res.setHeader('Content-Disposition', `inline; filename="${job.filename}"`);
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (job.jobId) res.setHeader('X-Badge-Print-Job', job.jobId);
   res.setHeader('X-Badge-Count', String(job.badges));
   res.setHeader('X-Badge-Sheets', String(job.sheets));
   res.setHeader('X-Badge-Templates', job.templates.join(','));

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestUser } from '../common/auth/access.js';
@@ -10,6 +9,7 @@ import type { BadgePreviewResponse } from './dto/badge-preview.response.js';
 import type { BadgeTemplatesResponse } from './dto/badge-templates.response.js';
 import type { BadgeFilter } from './badge-filter.js';
 import { BadgeDataReader, type BadgeEventRow } from './badge-data.reader.js';
+import { logPrints } from './badge-print-log.js';
 import { sheetLayout, sheetsFor } from './badge-layout.js';
 import { BadgeDocument, type PreparedBadge } from './badge-renderer.js';
 import type { BadgeTemplate } from './badge-template.js';
@@ -17,6 +17,8 @@ import { BadgeTemplates } from './badge-templates.js';
 
 /** A PDF of badges ready to be written: what it holds, and how to write it. */
 export interface BadgeJob {
+  /** The print job it comes from (none for a single badge). */
+  jobId?: string;
   badges: number;
   sheets: number;
   templates: string[];
@@ -35,9 +37,9 @@ interface Group {
 const OVERFLOW_DETAIL_LIMIT = 1000;
 
 /**
- * Badges: one for the desk printer, print jobs of many on sheets, the preview, the QR token's
- * rotation and organisers' template per category. Every printed badge is logged (badge_prints) in
- * a transaction committed before the PDF is written; a job of many badges shares a batch id.
+ * Badges: one for the desk printer, the preview, the QR token's rotation and organisers' template
+ * per category; print jobs of many badges are PrintJobsService's, on the helpers here. A single
+ * badge is logged (badge_prints) before its one page is written.
  */
 @Injectable()
 export class BadgesService {
@@ -89,7 +91,7 @@ export class BadgesService {
     const template = options.template ? this.templates.get(options.template) : this.templates.get(await this.templateNameFor(event, person.category));
     await this.dataSource.transaction(async (manager) => {
       if (rotate) person = { ...person, token: await rotate(manager) };
-      await this.log(manager, eventId, user, [{ participantId: person.participantId, template: template.name }], options.reason ?? null, null);
+      await logPrints(manager, { eventId, user, entries: [{ participantId: person.participantId, template: template.name }], reason: options.reason ?? null, batchId: null });
     });
     const doc = this.document(event, template.title);
     const badge = doc.prepare(person, template);
@@ -101,40 +103,6 @@ export class BadgesService {
       filename: `badge-${person.participantId}.pdf`,
       write: (out) => this.writeDoc(doc, out, [{ template, badges: [badge] }], true),
     };
-  }
-
-  /**
-   * A print job: the badges a filter selects, sorted by last name (accents ignored), on sheets —
-   * with the given template, or each category's chosen one (one run of sheets per template). The
-   * whole job is logged under one batch id before the PDF is written.
-   */
-  async print(eventId: string, user: RequestUser, dto: { filter?: BadgeFilter; template?: string; reason?: string }): Promise<BadgeJob> {
-    const event = await this.event(eventId);
-    const explicit = dto.template ? this.templates.get(dto.template) : null;
-    const filter = dto.filter ?? {};
-    const batchId = randomUUID();
-    const doc = this.document(event, `Badges — ${event.name}`);
-    // the log is written under a per-event lock taken before the read, so that two jobs at once
-    // (« not yet printed » twice) see each other's prints; badges are measured after the commit
-    const assigned = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('badge-prints:' || $1))`, [eventId]);
-      if (filter.participantIds) {
-        const missing = await BadgeDataReader.missing(manager, eventId, [...new Set(filter.participantIds)]);
-        if (missing.length) {
-          throw new DomainError(422, 'UNKNOWN_PARTICIPANTS', `${missing.length} of the participant ids are not registered participants of this event`, {
-            participantIds: missing.slice(0, 100),
-          });
-        }
-      }
-      const people = await BadgeDataReader.people(manager, eventId, filter);
-      if (people.length === 0) throw new DomainError(422, 'NO_BADGES', 'No participant matches this filter: nothing to print');
-      const assigned = await this.assign(manager, event, people, explicit);
-      const entries = assigned.flatMap((g) => g.people.map((p) => ({ participantId: p.participantId, template: g.template.name })));
-      await this.log(manager, eventId, user, entries, dto.reason ?? null, batchId);
-      return assigned;
-    });
-    const groups = this.prepare(assigned, doc);
-    return this.job(groups, `badges-${batchId}.pdf`, (out) => this.writeDoc(doc, out, groups, false));
   }
 
   /** What a print job with this filter would give: badges, sheets, and which badges overflow. Nothing is logged. */
@@ -218,7 +186,8 @@ export class BadgesService {
     return this.templateChoices(eventId);
   }
 
-  private async event(eventId: string): Promise<BadgeEventRow> {
+  /** The event as badges show it, or 404. */
+  async event(eventId: string): Promise<BadgeEventRow> {
     const event = await BadgeDataReader.event(this.dataSource.manager, eventId);
     if (!event) throw notFound('Event');
     return event;
@@ -231,7 +200,7 @@ export class BadgesService {
   }
 
   /** Each person's template: the explicit one, or their category's; groups in template-name order, people in their order. */
-  private async assign(manager: EntityManager, event: BadgeEventRow, people: BadgePerson[], explicit: BadgeTemplate | null): Promise<{ template: BadgeTemplate; people: BadgePerson[] }[]> {
+  async assign(manager: EntityManager, event: BadgeEventRow, people: BadgePerson[], explicit: BadgeTemplate | null): Promise<{ template: BadgeTemplate; people: BadgePerson[] }[]> {
     const choices = explicit ? new Map<string, string>() : await BadgeDataReader.choices(manager, event.id);
     const fallback = this.templates.defaultFor(event.kind);
     const byName = new Map<string, { template: BadgeTemplate; people: BadgePerson[] }>();
@@ -264,7 +233,8 @@ export class BadgesService {
     };
   }
 
-  private document(event: BadgeEventRow, title: string): BadgeDocument {
+  /** A new PDF of badges for the event. */
+  document(event: BadgeEventRow, title: string): BadgeDocument {
     return new BadgeDocument(event, this.templates.imageFiles(), { title });
   }
 
@@ -278,23 +248,5 @@ export class BadgesService {
     for (const g of groups) await doc.addBadges(g.template, g.badges, single);
     doc.end();
     await finished;
-  }
-
-  /** One print-log row per badge: a reprint when the participant had a badge printed before (the reason kept then). */
-  private async log(
-    manager: EntityManager,
-    eventId: string,
-    user: RequestUser,
-    entries: { participantId: string; template: string }[],
-    reason: string | null,
-    batchId: string | null,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO badge_prints (event_id, participant_id, printed_by, template, reprint, reason, batch_id)
-       SELECT $1, e.id, $2, e.template, r.reprint, CASE WHEN r.reprint THEN $3 END, $4
-       FROM unnest($5::uuid[], $6::text[]) AS e(id, template)
-       CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM badge_prints b WHERE b.participant_id = e.id) AS reprint) r`,
-      [eventId, user.id, reason, batchId, entries.map((e) => e.participantId), entries.map((e) => e.template)],
-    );
   }
 }

@@ -1,3 +1,5 @@
+import { BadgePrintJobItem } from '../badges/badge-print-job-item.entity.js';
+import { BadgePrintJob } from '../badges/badge-print-job.entity.js';
 import { BadgePrint } from '../badges/badge-print.entity.js';
 import { BadgeTemplateChoice } from '../badges/badge-template-choice.entity.js';
 import { CheckIn } from '../check-ins/check-in.entity.js';
@@ -77,6 +79,8 @@ export const ENTITIES = [
   IdempotencyKey,
   ParticipantSettings,
   BadgePrint,
+  BadgePrintJob,
+  BadgePrintJobItem,
   BadgeTemplateChoice,
   CheckIn,
   LabelYear,

@@ -120,8 +120,8 @@ export class DeskService {
 /** The desk's columns for alias `p`; `today` is the SQL of today's date (a check-in of a part other than a day counts today). */
 function personSelect(today: string): string {
   return `SELECT p.id, p.first_name, p.last_name, p.email, p.affiliation, p.town, p.categories, p.programme_roles, p.label_form, p.status, p.badge_token,
-      (SELECT count(*) FROM badge_prints b WHERE b.participant_id = p.id)::int AS print_count,
-      (SELECT max(b.printed_at) FROM badge_prints b WHERE b.participant_id = p.id) AS last_printed_at,
+      (SELECT count(*) FROM badge_prints b WHERE b.participant_id = p.id AND b.failed_at IS NULL)::int AS print_count,
+      (SELECT max(b.printed_at) FROM badge_prints b WHERE b.participant_id = p.id AND b.failed_at IS NULL) AS last_printed_at,
       coalesce((
         SELECT json_agg(json_build_object(
                  'partId', ep.id, 'code', ep.code, 'nameFr', ep.name_fr, 'kind', ep.kind, 'day', ep.day::text, 'status', a.status, 'quota', a.quota,

@@ -1,7 +1,7 @@
 import { CLOCK, SettableClock } from '../../src/common/time/clock.js';
 import { expectErrorBody, startTestApp, type TestApp } from '../support/test-app.js';
 import { RED_SQUARE_SVG, renderPng } from '../organisations/images.js';
-import { bearer, binary, createParticipant, decodeQrCodes, PEOPLE, renderGrey, run, scratch, textIn } from './badges-support.js';
+import { bearer, binary, createParticipant, decodeQrCodes, PEOPLE, renderGrey, run, scratch, textIn, untilDelivered } from './badges-support.js';
 
 const A4 = { w: 595.28, h: 841.89 };
 const MM = 72 / 25.4;
@@ -20,7 +20,12 @@ describe('Badge print jobs', () => {
   const latin: Record<string, string> = {};
   const tmp = scratch();
 
-  const print = (body: unknown, token = reception) => t.http.post(`/api/events/${eventId}/badges/print`).set(bearer(token)).send(body as object).buffer(true).parse(binary);
+  /** A print, answered once its badges are logged (just after its response finished). */
+  const print = async (body: unknown, token = reception) => {
+    const res = await t.http.post(`/api/events/${eventId}/badges/print`).set(bearer(token)).send(body as object).buffer(true).parse(binary);
+    if (res.status === 200) await untilDelivered(t, res.headers['x-badge-print-job']);
+    return res;
+  };
   const tokenOf = async (id: string) => (await t.booted.dataSource.query(`SELECT badge_token FROM participants WHERE id = $1`, [id]))[0].badge_token as string;
   const prints = async () => (await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM badge_prints`))[0].n as number;
 
@@ -51,7 +56,7 @@ describe('Badge print jobs', () => {
   });
 
   it('prints everyone on A4 sheets of four A6 badges with crop marks inside the page; every name, font and QR code reads back; check-in accepts the tokens', async () => {
-    const res = await print({ template: 'colloquium' });
+    const res = await print({ all: true, template: 'colloquium' });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['x-badge-count']).toBe(String(ids.length));
@@ -147,6 +152,7 @@ describe('Badge print jobs', () => {
     for (let i = 0; i < 3; i++) newcomers.push(await createParticipant(t, admin, eventId, { firstName: 'Nouveau', lastName: `Venu ${i}`, categories: ['guest'] }, 300 + i));
     const both = await Promise.all([1, 2].map(() => t.http.post(`/api/events/${eventId}/badges/print`).set(bearer(reception)).send({ filter: { notYetPrinted: true } }).buffer(true).parse(binary)));
     expect(both.map((r) => r.status).sort()).toEqual([200, 422]);
+    await untilDelivered(t, both.find((r) => r.status === 200)!.headers['x-badge-print-job']);
     const [{ n }] = await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM badge_prints WHERE participant_id = ANY($1::uuid[])`, [newcomers]);
     expect(n).toBe(3);
   });
@@ -232,7 +238,7 @@ describe('Badge print jobs', () => {
       [{ filter: { notYetPrinted: 'yes' } }, 400],
       [{ filter: { unknown: 1 } }, 400],
       [{ template: '../../etc/passwd' }, 400],
-      [{ template: 'nope' }, 422],
+      [{ all: true, template: 'nope' }, 422],
       [{ reason: 'x'.repeat(501) }, 400],
       [{ filter: { participantIds: ['00000000-0000-4000-8000-000000000000'] } }, 422],
     ];
@@ -241,7 +247,7 @@ describe('Badge print jobs', () => {
       expect([JSON.stringify(body).slice(0, 80), res.status]).toEqual([JSON.stringify(body).slice(0, 80), status]);
       expectErrorBody(res.body, status);
     }
-    const missing = await t.http.post(`/api/events/00000000-0000-4000-8000-000000000000/badges/print`).set(bearer(reception)).send({});
+    const missing = await t.http.post(`/api/events/00000000-0000-4000-8000-000000000000/badges/print`).set(bearer(reception)).send({ all: true });
     expectErrorBody(missing.body, 404);
     const speaker = await t.http.post(`/api/events/${eventId}/badges/print`).send({});
     expectErrorBody(speaker.body, 401);

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventDatesLabel, fieldValue } from '../../src/badges/badge-fields.js';
-import { badgeFilterSql } from '../../src/badges/badge-filter.js';
-import { cropMarksFor, sheetLayout, sheetsFor } from '../../src/badges/badge-layout.js';
+import { badgeFilterSql, selectionProblem } from '../../src/badges/badge-filter.js';
+import { cropMarksFor, pagesFor, placeBadges, sheetLayout, sheetsFor } from '../../src/badges/badge-layout.js';
 import { BadgeTemplateError, validateBadgeTemplate } from '../../src/badges/badge-template.js';
 import { BadgeTemplates } from '../../src/badges/badge-templates.js';
 import { fitText, splitCandidates } from '../../src/badges/text-fit.js';
@@ -199,5 +199,35 @@ describe('Badge fields and filters', () => {
     expect(where).not.toContain('DROP');
     expect(params).toEqual(['e', [hostile], hostile, '2012-02-06', [hostile]]);
     expect(where).toContain('NOT EXISTS (SELECT 1 FROM badge_prints');
+  });
+});
+
+describe('Print job rules', () => {
+  it('places the badges of runs of sheets: pages from 1, slots in reading order, a duplex sheet taking two pages', () => {
+    const runs = [
+      { count: 3, perSheet: 10, duplex: true }, // ceremony cards: one sheet, front page 1, back page 2
+      { count: 6, perSheet: 4, duplex: false }, // colloquium: pages 3 and 4
+    ];
+    const places = placeBadges(runs);
+    expect(places.map((p) => `${p.page}/${p.backPage ?? '-'}/${p.slot}`)).toEqual(['1/2/1', '1/2/2', '1/2/3', '3/-/1', '3/-/2', '3/-/3', '3/-/4', '4/-/1', '4/-/2']);
+    expect(pagesFor(runs)).toBe(4);
+    expect(placeBadges([{ count: 21, perSheet: 10, duplex: true }]).at(-1)).toEqual({ page: 5, backPage: 6, slot: 1 });
+    expect(placeBadges([])).toEqual([]);
+  });
+
+  it('asks for a filter that narrows the set, or an explicit « all », never both', () => {
+    expect(selectionProblem({}, false)).toMatch(/"all": true/);
+    expect(selectionProblem({ notYetPrinted: false, categories: [], participantIds: [] }, false)).toMatch(/"all": true/);
+    expect(selectionProblem({}, true)).toBeNull();
+    for (const filter of [{ categories: ['press'] }, { partId: 'p' }, { day: '2012-02-06' }, { notYetPrinted: true }, { participantIds: ['x'] }]) {
+      expect(selectionProblem(filter, false)).toBeNull();
+      expect(selectionProblem(filter, true)).toMatch(/without a filter/);
+    }
+  });
+
+  it('« not yet printed » ignores prints reported as failed and leaves out the people a live job holds', () => {
+    const { where } = badgeFilterSql('e', { notYetPrinted: true });
+    expect(where).toContain('bp.failed_at IS NULL');
+    expect(where).toContain('rj.reserved_until > now()');
   });
 });

@@ -88,3 +88,17 @@ export function textIn(pdf: string, page: number, box: { x: number; y: number; w
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Waits until the print job `jobId` counts a delivery (its badges are logged just after its PDF's
+ * response finished, so a client may read before that); fails after 10 s.
+ */
+export async function untilDelivered(t: TestApp, jobId: string | undefined, deliveries = 1): Promise<void> {
+  if (!jobId) throw new Error('no X-Badge-Print-Job header');
+  for (const started = Date.now(); Date.now() - started < 10_000; ) {
+    const [row] = await t.booted.dataSource.query(`SELECT deliveries FROM badge_print_jobs WHERE id = $1`, [jobId]);
+    if (row && row.deliveries >= deliveries) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`print job ${jobId} was not delivered within 10 s`);
+}
