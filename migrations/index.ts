@@ -24,7 +24,7 @@ export const MIGRATIONS: Function[] = [
   Labels1795701261880,
   WalkIns1795703000000,
   LoginThrottle1796400000000,
+  PrintJobs1796500000000,
   ProgrammeAdmissions1796600000000,
   ParticipantLabelForm1796700000000,
-  PrintJobs1796500000000,
 ];
