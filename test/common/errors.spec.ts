@@ -114,7 +114,7 @@ describe('jsonDepth (pure)', () => {
 });
 
 describe('Body shape bounds (pure)', () => {
-  const limits = { depth: 4, keysPerObject: 3, itemsPerArray: 4, entries: 10 };
+  const limits = { depth: 4, keysPerObject: 3, keys: 6, items: 8, containers: 5 };
   const scan = async (text: string) => (await import('../../src/common/http/json-depth.js')).scanJsonText(Buffer.from(text), limits);
   const walk = async (text: string) => (await import('../../src/common/http/json-depth.js')).inspectJson(JSON.parse(text), limits).excess;
 
@@ -122,17 +122,19 @@ describe('Body shape bounds (pure)', () => {
     const cases: [string, string | null][] = [
       ['{"a":1,"b":2,"c":3}', null],
       ['{"a":1,"b":2,"c":3,"d":4}', 'keysPerObject'],
+      ['{"a":{"x":1,"y":2},"b":{"x":1,"y":2},"c":{"x":1}}', 'keys'],
       ['[1,2,3,4]', null],
-      ['[1,2,3,4,5]', 'itemsPerArray'],
+      ['[1,2,3,4,5,6,7,8,9]', 'items'],
+      ['[[1,2,3],[4,5,6],[7,8]]', 'items'],
       ['[]', null],
       ['[[],[],[],[]]', null],
-      ['[[1,2,3],[4,5,6],[7,8]]', 'entries'],
+      ['[[],[],[],[],[]]', 'containers'],
       ['{"a":{"b":{"c":{}}}}', null],
       ['{"a":{"b":{"c":{"d":{}}}}}', 'depth'],
       // colons, commas and brackets inside strings, escaped quotes, multibyte text: not structure
-      ['{"a:,[{":"x,y:z]}","b":"\\\\\\",:,:","c":"é,ü:[中]"}', null],
+      ['{"a:,[{":"x,y:z]}","b":"\\\\\\\",:,:","c":"é,ü:[中]"}', null],
       ['[ "a" , "b" , "c" , "d" ]', null],
-      ['[ 1 ,\n 2 , 3 , 4 , 5 ]', 'itemsPerArray'],
+      ['[ 1 ,\n 2 , 3 , 4 , 5 , 6 , 7 , 8 , 9 ]', 'items'],
       ['{"a":[ ],"b":[\t]}', null],
     ];
     for (const [text, expected] of cases) {

@@ -3,21 +3,25 @@ import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../errors/domain-error.js';
 
 /**
- * Bounds on the shape of a request body, far above any legitimate body and far below what makes
- * parsing or validation slow: the largest legitimate bodies are a print job's 5,000 participant
- * ids, 1,000 acknowledged conflicts, and DTOs of a few dozen fields (imports are CSV files, sent
- * as multipart). Past them a body is refused before validation runs (class-transformer's copy
- * of an object is quadratic in its number of keys: 85,000 keys took seconds).
+ * Bounds on the shape of a request body, far above any legitimate body and low enough that the
+ * worst body within them stays cheap to parse, copy and validate (a few tens of milliseconds:
+ * class-transformer's copy costs about as much per key as validation does, and is quadratic in
+ * the keys of one object; 85,000 keys took seconds). The largest legitimate bodies: DTOs of at
+ * most 16 fields, a print job's 5,000 participant ids, 1,000 acknowledged conflicts, a venue's
+ * opening days (at most 366 objects, about 1,500 keys); imports are CSV files, sent as multipart.
+ * A body past a bound is refused before validation runs.
  */
 export const BODY_LIMITS = {
   /** Nesting of arrays/objects: far beyond any DTO, far below a stack overflow. */
   depth: 32,
-  /** Keys of one object (also the urlencoded parameters of one form). */
-  keysPerObject: 1_000,
-  /** Items of one array. */
-  itemsPerArray: 10_000,
-  /** Keys and array items over the whole body. */
-  entries: 20_000,
+  /** Keys of one object (also the urlencoded fields of one form). */
+  keysPerObject: 200,
+  /** Keys over the whole body. */
+  keys: 5_000,
+  /** Array items over the whole body. */
+  items: 10_000,
+  /** Objects and arrays over the whole body (each nested object may be a DTO to build and validate). */
+  containers: 1_000,
 } as const;
 
 export type BodyLimits = { [K in keyof typeof BODY_LIMITS]: number };
@@ -26,12 +30,12 @@ export type BodyLimits = { [K in keyof typeof BODY_LIMITS]: number };
 export const MAX_JSON_DEPTH = BODY_LIMITS.depth;
 
 /** Which bound a body passes. */
-export type BodyExcess = 'depth' | 'keysPerObject' | 'itemsPerArray' | 'entries';
+export type BodyExcess = keyof BodyLimits;
 
 /** Keys that only ever serve to tamper with prototypes. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const UNBOUNDED: BodyLimits = { depth: Infinity, keysPerObject: Infinity, itemsPerArray: Infinity, entries: Infinity };
+const UNBOUNDED: BodyLimits = { depth: Infinity, keysPerObject: Infinity, keys: Infinity, items: Infinity, containers: Infinity };
 
 /**
  * Walks a parsed body without recursion: its nesting depth, a prototype-tampering key anywhere,
@@ -44,7 +48,9 @@ export function inspectJson(
 ): { depth: number; forbiddenKey: string | null; excess: BodyExcess | null } {
   const max = { ...UNBOUNDED, ...limits };
   let deepest = 0;
-  let entries = 0;
+  let keys = 0;
+  let items = 0;
+  let containers = 0;
   const answer = (forbiddenKey: string | null, excess: BodyExcess | null) => ({ depth: deepest, forbiddenKey, excess });
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
@@ -53,18 +59,18 @@ export function inspectJson(
     const level = depth + 1;
     if (level > deepest) deepest = level;
     if (deepest > max.depth) return answer(null, 'depth');
+    if (++containers > max.containers) return answer(null, 'containers');
     if (Array.isArray(node)) {
-      if (node.length > max.itemsPerArray) return answer(null, 'itemsPerArray');
-      entries += node.length;
-      if (entries > max.entries) return answer(null, 'entries');
+      items += node.length;
+      if (items > max.items) return answer(null, 'items');
       for (let i = 0; i < node.length; i++) stack.push([node[i], level]);
       continue;
     }
-    const keys = Object.keys(node);
-    if (keys.length > max.keysPerObject) return answer(null, 'keysPerObject');
-    entries += keys.length;
-    if (entries > max.entries) return answer(null, 'entries');
-    for (const key of keys) {
+    const own = Object.keys(node);
+    if (own.length > max.keysPerObject) return answer(null, 'keysPerObject');
+    keys += own.length;
+    if (keys > max.keys) return answer(null, 'keys');
+    for (const key of own) {
       if (FORBIDDEN_KEYS.has(key)) return answer(key, null);
       stack.push([(node as Record<string, unknown>)[key], level]);
     }
@@ -100,10 +106,12 @@ function closesArray(text: Uint8Array, from: number): boolean {
  * both outside strings; a malformed text is left to the parser.
  */
 export function scanJsonText(text: Uint8Array, limits: BodyLimits = BODY_LIMITS): BodyExcess | null {
-  const counts = new Float64Array(limits.depth + 2);
+  const keysHere = new Float64Array(limits.depth + 2);
   const inArray = new Uint8Array(limits.depth + 2);
   let depth = 0;
-  let entries = 0;
+  let keys = 0;
+  let items = 0;
+  let containers = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -119,12 +127,10 @@ export function scanJsonText(text: Uint8Array, limits: BodyLimits = BODY_LIMITS)
       case OPEN_OBJECT:
       case OPEN_ARRAY:
         if (++depth > limits.depth) return 'depth';
+        if (++containers > limits.containers) return 'containers';
         inArray[depth] = c === OPEN_ARRAY ? 1 : 0;
-        counts[depth] = 0;
-        if (c === OPEN_ARRAY && !closesArray(text, i + 1)) {
-          counts[depth] = 1;
-          if (++entries > limits.entries) return 'entries';
-        }
+        keysHere[depth] = 0;
+        if (c === OPEN_ARRAY && !closesArray(text, i + 1) && ++items > limits.items) return 'items';
         break;
       case CLOSE_OBJECT:
       case CLOSE_ARRAY:
@@ -132,15 +138,12 @@ export function scanJsonText(text: Uint8Array, limits: BodyLimits = BODY_LIMITS)
         break;
       case COLON:
         if (depth > 0 && !inArray[depth]) {
-          if (++counts[depth] > limits.keysPerObject) return 'keysPerObject';
-          if (++entries > limits.entries) return 'entries';
+          if (++keysHere[depth] > limits.keysPerObject) return 'keysPerObject';
+          if (++keys > limits.keys) return 'keys';
         }
         break;
       case COMMA:
-        if (depth > 0 && inArray[depth]) {
-          if (++counts[depth] > limits.itemsPerArray) return 'itemsPerArray';
-          if (++entries > limits.entries) return 'entries';
-        }
+        if (depth > 0 && inArray[depth] && ++items > limits.items) return 'items';
         break;
     }
   }
@@ -149,7 +152,7 @@ export function scanJsonText(text: Uint8Array, limits: BodyLimits = BODY_LIMITS)
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
-/** The error a body past a bound (or carrying a prototype key) gets: 400 for nesting and keys, 413 for sizes. */
+/** The error a body past a bound (or carrying a prototype key) gets: 400 for nesting and prototype keys, 413 for sizes. */
 export function bodyShapeError(excess: BodyExcess | null, forbiddenKey: string | null = null): DomainError {
   if (forbiddenKey) return new DomainError(400, 'VALIDATION_FAILED', `The request body may not contain the key "${forbiddenKey}"`);
   const limit = (what: string, n: number) =>
@@ -157,10 +160,12 @@ export function bodyShapeError(excess: BodyExcess | null, forbiddenKey: string |
   switch (excess) {
     case 'keysPerObject':
       return limit(`an object with more than ${fmt(BODY_LIMITS.keysPerObject)} keys`, BODY_LIMITS.keysPerObject);
-    case 'itemsPerArray':
-      return limit(`an array of more than ${fmt(BODY_LIMITS.itemsPerArray)} items`, BODY_LIMITS.itemsPerArray);
-    case 'entries':
-      return limit(`more than ${fmt(BODY_LIMITS.entries)} keys and array items in all`, BODY_LIMITS.entries);
+    case 'keys':
+      return limit(`more than ${fmt(BODY_LIMITS.keys)} keys in all`, BODY_LIMITS.keys);
+    case 'items':
+      return limit(`more than ${fmt(BODY_LIMITS.items)} array items in all`, BODY_LIMITS.items);
+    case 'containers':
+      return limit(`more than ${fmt(BODY_LIMITS.containers)} objects and arrays in all`, BODY_LIMITS.containers);
     default:
       return new DomainError(400, 'VALIDATION_FAILED', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
