@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
-import { rejectDeepJson } from './common/http/json-depth.js';
+import { BODY_LIMITS, rejectDeepJson, verifyJsonShape } from './common/http/json-depth.js';
 import { PinoNestLogger } from './common/logging/pino-logging.module.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -15,7 +15,7 @@ import { runPendingMigrations } from './database/migrate.js';
 import { ReferenceDataSeeder } from './seed/reference-data.seeder.js';
 import { UsersService } from './users/users.service.js';
 
-/** Largest JSON or form body accepted; larger ones get 413. */
+/** Largest JSON or form body accepted; larger ones get 413 (so do bodies past BODY_LIMITS' counts). */
 export const MAX_BODY = '1mb';
 
 export interface BootedApp {
@@ -30,8 +30,10 @@ export interface BootedApp {
 
 /** Applies the HTTP conventions of the API: prefix, body limits, validation, errors, OpenAPI. */
 export function configureHttp(app: NestExpressApplication, trustProxy: string | number | false = 'loopback'): void {
-  app.useBodyParser('json', { limit: MAX_BODY });
-  app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false });
+  // Nest's types leave `verify` out as it sets one itself for `rawBody: true`, which this app does not use:
+  // verifyJsonShape bounds a JSON body's keys and items before it is parsed (see json-depth.ts).
+  app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonShape } as NestExpressBodyParserOptionsFor<'json'>);
+  app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false, parameterLimit: BODY_LIMITS.keysPerObject });
   app.use(rejectDeepJson);
   // the reception desk page and its files are served outside /api (src/desk)
   app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path'] });

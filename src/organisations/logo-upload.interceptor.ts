@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
+import { uploadLimits } from '../common/http/multipart-limits.js';
 import { MAX_LOGO_BYTES } from './image-limits.js';
 import { tooLarge } from './logo-image.js';
 
@@ -9,7 +10,7 @@ import { tooLarge } from './logo-image.js';
  * one file of at most 2 MB and no other field. multer stops reading past the limit; the 413 it
  * raises is given the logo's own message.
  */
-const MulterLogoInterceptor = FileInterceptor('file', { limits: { fileSize: MAX_LOGO_BYTES, files: 1, fields: 0 } });
+const MulterLogoInterceptor = FileInterceptor('file', { limits: uploadLimits({ fileSize: MAX_LOGO_BYTES }) });
 
 @Injectable()
 export class LogoUploadInterceptor extends MulterLogoInterceptor {

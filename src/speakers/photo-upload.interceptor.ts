@@ -1,13 +1,14 @@
 import { CallHandler, ExecutionContext, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
+import { uploadLimits } from '../common/http/multipart-limits.js';
 import { MAX_PHOTO_BYTES, photoTooLarge } from './photo-image.js';
 
 /**
  * Reads the multipart field `file` into memory: one file of at most 2 MB and no other field.
  * multer stops reading past the limit; its 413 is given the photo's own message.
  */
-const MulterPhotoInterceptor = FileInterceptor('file', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0 } });
+const MulterPhotoInterceptor = FileInterceptor('file', { limits: uploadLimits({ fileSize: MAX_PHOTO_BYTES }) });
 
 @Injectable()
 export class PhotoUploadInterceptor extends MulterPhotoInterceptor {
@@ -25,7 +26,7 @@ export class PhotoUploadInterceptor extends MulterPhotoInterceptor {
  * Sign-up may come as JSON, or as multipart/form-data with the same fields and an optional
  * `photo` file (at most 2 MB). multer leaves JSON requests alone.
  */
-const MulterSignupInterceptor = FileInterceptor('photo', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 20, fieldSize: 20_000 } });
+const MulterSignupInterceptor = FileInterceptor('photo', { limits: uploadLimits({ fileSize: MAX_PHOTO_BYTES, fields: 20, fieldSize: 20_000 }) });
 
 @Injectable()
 export class SignupUploadInterceptor extends MulterSignupInterceptor {

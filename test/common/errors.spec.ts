@@ -1,4 +1,16 @@
-import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  NotFoundException,
+  ParseArrayPipe,
+  ParseBoolPipe,
+  ParseDatePipe,
+  ParseEnumPipe,
+  ParseFloatPipe,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  type PipeTransform,
+} from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from '../../src/common/errors/all-exceptions.filter.js';
 import { DomainError } from '../../src/common/errors/domain-error.js';
@@ -32,8 +44,38 @@ describe('The error filter (pure mapping)', () => {
 
   it('gives Nest’s HTTP exceptions a stable code', () => {
     expect(filter.toBody(new NotFoundException('Cannot GET /x'), 'r')).toMatchObject({ statusCode: 404, error: 'NOT_FOUND', message: 'No such route' });
-    expect(filter.toBody(new BadRequestException('Validation failed (uuid is expected)'), 'r')).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });
+    expect(filter.toBody(new BadRequestException('Multipart: Boundary not found'), 'r')).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });
     expect(filter.toBody(new HttpException('boom', 502), 'r')).toMatchObject({ statusCode: 500, error: 'INTERNAL_ERROR' });
+  });
+
+  it('answers every built-in pipe’s refusal 400 VALIDATION_FAILED, as the ValidationPipe’s', async () => {
+    const refusals: [PipeTransform, unknown][] = [
+      [new ParseUUIDPipe(), 'not-a-uuid'],
+      [new ParseIntPipe(), '12abc'],
+      [new ParseFloatPipe(), 'x'],
+      [new ParseBoolPipe(), 'maybe'],
+      [new ParseEnumPipe({ A: 'a' }), 'b'],
+      [new ParseDatePipe(), 'not a date'],
+      [new ParseArrayPipe({ items: Number, separator: ',' }), 'a,b'],
+    ];
+    for (const [pipe, value] of refusals) {
+      const error = await Promise.resolve()
+        .then(() => pipe.transform(value, { type: 'param', data: 'id' }))
+        .then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(HttpException);
+      expect(filter.toBody(error, 'r', { fromPipes: true })).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED' });
+    }
+  });
+
+  it('lists at most 20 entries of details.errors, with their count, whatever raised the error', () => {
+    const errors = Array.from({ length: 500 }, (_, i) => ({ field: `f${i}`, errors: ['bad'] }));
+    const body = filter.toBody(new DomainError(422, 'VALIDATION_FAILED', 'x', { errors, other: 1 }), 'r');
+    expect(body.details).toEqual({ errors: errors.slice(0, 20), errorCount: 500, other: 1 });
+    const few = filter.toBody(new DomainError(422, 'VALIDATION_FAILED', 'x', { errors: errors.slice(0, 3) }), 'r');
+    expect(few.details).toEqual({ errors: errors.slice(0, 3) });
+    const nest = filter.toBody(new BadRequestException(errors.map((e) => e.field)), 'r');
+    expect(nest.details).toMatchObject({ errorCount: 500 });
+    expect((nest.details as { errors: unknown[] }).errors).toHaveLength(20);
   });
 
   it('maps the constraint violations PostgreSQL reports to 409/422/400, and nothing else', () => {
@@ -68,5 +110,45 @@ describe('jsonDepth (pure)', () => {
     const { inspectJson } = await import('../../src/common/http/json-depth.js');
     expect(inspectJson(JSON.parse('{"a":[{"__proto__":{"admin":true}}]}')).forbiddenKey).toBe('__proto__');
     expect(inspectJson({ name: 'constructor' }).forbiddenKey).toBeNull();
+  });
+});
+
+describe('Body shape bounds (pure)', () => {
+  const limits = { depth: 4, keysPerObject: 3, keys: 6, items: 8, containers: 5 };
+  const scan = async (text: string) => (await import('../../src/common/http/json-depth.js')).scanJsonText(Buffer.from(text), limits);
+  const walk = async (text: string) => (await import('../../src/common/http/json-depth.js')).inspectJson(JSON.parse(text), limits).excess;
+
+  it('finds the same first bound in the raw text as in the parsed value', async () => {
+    const cases: [string, string | null][] = [
+      ['{"a":1,"b":2,"c":3}', null],
+      ['{"a":1,"b":2,"c":3,"d":4}', 'keysPerObject'],
+      ['{"a":{"x":1,"y":2},"b":{"x":1,"y":2},"c":{"x":1}}', 'keys'],
+      ['[1,2,3,4]', null],
+      ['[1,2,3,4,5,6,7,8,9]', 'items'],
+      ['[[1,2,3],[4,5,6],[7,8]]', 'items'],
+      ['[]', null],
+      ['[[],[],[],[]]', null],
+      ['[[],[],[],[],[]]', 'containers'],
+      ['{"a":{"b":{"c":{}}}}', null],
+      ['{"a":{"b":{"c":{"d":{}}}}}', 'depth'],
+      // colons, commas and brackets inside strings, escaped quotes, multibyte text: not structure
+      ['{"a:,[{":"x,y:z]}","b":"\\\\\\\",:,:","c":"é,ü:[中]"}', null],
+      ['[ "a" , "b" , "c" , "d" ]', null],
+      ['[ 1 ,\n 2 , 3 , 4 , 5 , 6 , 7 , 8 , 9 ]', 'items'],
+      ['{"a":[ ],"b":[\t]}', null],
+    ];
+    for (const [text, expected] of cases) {
+      expect([text, await scan(text)]).toEqual([text, expected]);
+      expect([text, await walk(text)]).toEqual([text, expected]);
+    }
+  });
+
+  it('stops reading at the first bound passed', async () => {
+    const { scanJsonText, BODY_LIMITS } = await import('../../src/common/http/json-depth.js');
+    const huge = Buffer.from(`{${Array.from({ length: 200_000 }, (_, i) => `"k${i}":0`).join(',')}}`);
+    const started = performance.now();
+    expect(scanJsonText(huge)).toBe('keysPerObject');
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(scanJsonText(Buffer.from(JSON.stringify({ participantIds: Array.from({ length: 5_000 }, () => 'x') })), BODY_LIMITS)).toBeNull();
   });
 });

@@ -2,8 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error.js';
+import { BODY_LIMITS } from '../http/json-depth.js';
 import { requestIdFor } from '../http/request-id.js';
 import { CODE_BY_STATUS, type ErrorBody } from './error-body.js';
+import { capErrorList } from './error-details.js';
 import { domainErrorFromPostgres, type PgErrorLike } from './postgres-error.js';
 
 /** Errors raised by body-parser and multer before a route runs carry a status and a type. */
@@ -13,6 +15,12 @@ interface MiddlewareError {
   type?: string;
   code?: string;
 }
+
+/**
+ * Set by Nest's router on a request whose pipes refused it (a registered symbol, read without
+ * importing Nest's internals): ParseUUIDPipe, ParseIntPipe, ParseEnumPipe… all throw a plain 400.
+ */
+const REJECTED_BY_PIPES = Symbol.for('nestjs:rejected-by-pipes');
 
 /** Turns every failure into the one error body; unexpected ones are logged and hidden. */
 @Catch()
@@ -25,7 +33,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     // Errors raised before the logger middleware ran (body parsing) have no id yet: make one.
     const requestId = String(request.id ?? response.getHeader('x-request-id') ?? (response.headersSent ? '' : requestIdFor(request, response)));
-    const body = this.toBody(exception, requestId);
+    const fromPipes = (request as unknown as Record<symbol, unknown>)[REJECTED_BY_PIPES] === true;
+    const body = this.toBody(exception, requestId, { fromPipes });
     if (body.statusCode >= 500 && body.statusCode !== 503) {
       this.logger.error({ err: exception, requestId }, 'unexpected error');
     }
@@ -37,7 +46,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  toBody(exception: unknown, requestId: string): ErrorBody {
+  /** `fromPipes`: the route's pipes refused the request, so a 400 is a validation failure. */
+  toBody(exception: unknown, requestId: string, { fromPipes = false } = {}): ErrorBody {
     if (exception instanceof DomainError) {
       return this.body(exception.status, exception.code, exception.message, requestId, exception.details);
     }
@@ -47,6 +57,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return this.internal(requestId);
     }
     if (exception instanceof HttpException) {
+      // a domain error thrown by middleware (body-parser's verify) comes wrapped: it keeps its code
+      if (exception.cause instanceof DomainError) return this.toBody(exception.cause, requestId);
       const fromMiddleware = this.fromMiddleware(exception.cause, requestId);
       if (fromMiddleware) return fromMiddleware;
       const status = exception.getStatus();
@@ -65,6 +77,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         if (typeof p.code === 'string') code = p.code;
         if (p.details !== undefined) details = p.details;
       }
+      if (fromPipes && status === 400) code = 'VALIDATION_FAILED';
       if (status === 404 && message.startsWith('Cannot ')) message = 'No such route';
       if (status >= 500 && status !== 503) return this.internal(requestId);
       return this.body(status, code, message, requestId, details);
@@ -81,6 +94,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (mw?.type === 'entity.parse.failed' || error instanceof SyntaxError) {
       return this.body(400, 'MALFORMED_JSON', 'The request body is not valid JSON', requestId);
     }
+    if (mw?.type === 'parameters.too.many') {
+      return this.body(413, 'PAYLOAD_TOO_LARGE', `The form holds more fields than the ${BODY_LIMITS.keysPerObject.toLocaleString('en-GB')} accepted`, requestId);
+    }
     if (mw?.type === 'entity.too.large' || status === 413) {
       return this.body(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the 1 MB allowed', requestId);
     }
@@ -94,7 +110,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     return this.body(500, 'INTERNAL_ERROR', 'An unexpected error occurred; quote the request id when reporting it', requestId);
   }
 
-  private body(statusCode: number, error: string, message: string, requestId: string, details?: unknown): ErrorBody {
+  /** The body, with at most MAX_ERROR_DETAILS entries in `details.errors`, whatever raised it. */
+  private body(statusCode: number, error: string, message: string, requestId: string, rawDetails?: unknown): ErrorBody {
+    const details = capErrorList(rawDetails);
     return details === undefined ? { statusCode, error, message, requestId } : { statusCode, error, message, details, requestId };
   }
 }

@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { DomainError } from '../errors/domain-error.js';
+import { uploadLimits } from './multipart-limits.js';
 
 /** 413 for a CSV file over an import's limit, in the error shape. */
 export function csvTooLarge(maxBytes: number): DomainError {
@@ -16,7 +17,7 @@ export function csvTooLarge(maxBytes: number): DomainError {
  * Used by the participants' and the palmarès' imports.
  */
 export function CsvUploadInterceptor(maxBytes: number): Type<NestInterceptor> {
-  const MulterCsvInterceptor = FileInterceptor('file', { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1 } });
+  const MulterCsvInterceptor = FileInterceptor('file', { limits: uploadLimits({ fileSize: maxBytes }) });
 
   @Injectable()
   class CsvUpload extends MulterCsvInterceptor {

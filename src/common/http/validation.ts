@@ -1,22 +1,37 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error.js';
+import { MAX_ERROR_DETAILS, shorten } from '../errors/error-details.js';
 
 interface FieldError {
   field: string;
   errors: string[];
 }
 
-/** Flattens class-validator errors into `[{ field: 'rooms[0].capacity', errors: [...] }]`. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+/**
+ * Flattens class-validator errors into `[{ field: 'rooms[0].capacity', errors: [...] }]`, in order,
+ * without recursion: the first `limit` entries, and how many there are in all.
+ */
+export function flattenValidationErrors(errors: ValidationError[], limit = MAX_ERROR_DETAILS): { errors: FieldError[]; count: number } {
   const out: FieldError[] = [];
-  for (const error of errors) {
+  let count = 0;
+  const stack: { error: ValidationError; prefix: string }[] = errors.map((error) => ({ error, prefix: '' })).reverse();
+  while (stack.length) {
+    const { error, prefix } = stack.pop() as { error: ValidationError; prefix: string };
     const field = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      out.push({ field, errors: Object.values(error.constraints).map((m) => (m.length > 300 ? `${m.slice(0, 300)}…` : m)) });
+      count++;
+      if (out.length < limit) out.push({ field: shorten(field), errors: Object.values(error.constraints).map((m) => shorten(m)) });
     }
-    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+    const children = error.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ error: children[i], prefix: field });
   }
-  return out;
+  return { errors: out, count };
+}
+
+/** The details of a validation failure: at most MAX_ERROR_DETAILS fields, and `errorCount` when there were more. */
+export function validationDetails(errors: ValidationError[]): { errors: FieldError[]; errorCount?: number } {
+  const flat = flattenValidationErrors(errors);
+  return flat.count > flat.errors.length ? { errors: flat.errors, errorCount: flat.count } : { errors: flat.errors };
 }
 
 /** The global pipe: unknown fields are refused, types converted, and failures use the error body. */
@@ -29,6 +44,6 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     stopAtFirstError: false,
     exceptionFactory: (errors) =>
-      new DomainError(400, 'VALIDATION_FAILED', 'The request is not valid', { errors: flattenValidationErrors(errors) }),
+      new DomainError(400, 'VALIDATION_FAILED', 'The request is not valid', validationDetails(errors)),
   });
 }
