@@ -81,12 +81,12 @@ export class ParticipantFieldsDto {
   @OptionalText(2000)
   accessibilityNeeds?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: 'Appears in the public list of participants' })
+  @ApiPropertyOptional({ description: 'Appears in the public list of participants. Default: false' })
   @IsOptional()
   @IsBoolean()
   consentPublicList?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'Agrees to be photographed' })
+  @ApiPropertyOptional({ description: 'Agrees to be photographed. Default: false' })
   @IsOptional()
   @IsBoolean()
   consentPhoto?: boolean;
