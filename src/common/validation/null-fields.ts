@@ -14,11 +14,14 @@ import { getMetadataStorage, ValidationError } from 'class-validator';
  * with a DTO class, or an array of them) and array items.
  */
 
+/** A DTO class (a body's metatype, or the type of a nested property). */
+type DtoClass = abstract new (...args: never[]) => unknown;
+
 /** What the rule needs to know about one property of a DTO. */
 interface PropertyRule {
   nullable: boolean;
   /** The nested DTO class of an object (or array-of-objects) property. */
-  nested: Function | null;
+  nested: DtoClass | null;
   isArray: boolean;
 }
 
@@ -31,20 +34,20 @@ interface SwaggerPropertyMetadata {
 const BUILT_IN: readonly unknown[] = [String, Number, Boolean, Date, Object, Array, Symbol, BigInt];
 
 /** A DTO class: a class carrying swagger property or class-validator metadata (not a built-in type). */
-function asDtoClass(type: unknown): Function | null {
+function asDtoClass(type: unknown): DtoClass | null {
   if (typeof type !== 'function' || BUILT_IN.includes(type)) return null;
   // `type: () => SomeDto` (a thunk: arrow functions have no prototype) or `type: () => [SomeDto]`
   if (!type.prototype) {
     const resolved: unknown = (type as () => unknown)();
     return asDtoClass(Array.isArray(resolved) ? resolved[0] : resolved);
   }
-  return type;
+  return type as DtoClass;
 }
 
-const rulesCache = new WeakMap<Function, Map<string, PropertyRule>>();
+const rulesCache = new WeakMap<DtoClass, Map<string, PropertyRule>>();
 
 /** The properties of a DTO class, documented or validated, with whether each may be null. */
-export function propertyRules(dto: Function): Map<string, PropertyRule> {
+export function propertyRules(dto: DtoClass): Map<string, PropertyRule> {
   const cached = rulesCache.get(dto);
   if (cached) return cached;
   const rules = new Map<string, PropertyRule>();
@@ -81,7 +84,7 @@ function wrap(property: string, children: ValidationError[]): ValidationError {
 }
 
 /** Items of an array property: null items are refused, objects are checked against the nested DTO. */
-function arrayErrors(items: unknown[], nested: Function | null): ValidationError[] {
+function arrayErrors(items: unknown[], nested: DtoClass | null): ValidationError[] {
   const errors: ValidationError[] = [];
   items.forEach((item, index) => {
     if (item === null) errors.push(nullError(String(index), 'a list item may not be null'));
@@ -98,7 +101,7 @@ function arrayErrors(items: unknown[], nested: Function | null): ValidationError
  * that the global pipe reports them like any other validation failure). Properties the DTO does
  * not know are left to the whitelist, values of the wrong type to the validators.
  */
-export function nullFieldErrors(dto: Function, body: unknown): ValidationError[] {
+export function nullFieldErrors(dto: DtoClass, body: unknown): ValidationError[] {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return [];
   const rules = propertyRules(dto);
   const errors: ValidationError[] = [];
