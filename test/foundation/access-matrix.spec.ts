@@ -192,6 +192,8 @@ function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
 interface Route {
   method: string;
   path: string;
+  /** The operation's own `security` (none: the document's root requirement, the bearer token). */
+  security: unknown[] | undefined;
 }
 
 describe('Role × route matrix', () => {
@@ -201,8 +203,9 @@ describe('Role × route matrix', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ SEED_REFERENCE_DATA: 'false', LOGIN_MAX_FAILURES_PER_ADDRESS: '10000' });
-    const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
+    const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>>; security?: unknown[] };
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path, security: op.security })));
     await t.booted.app.get(UsersService).createAccount({ email: 'speaker@test.local', password: 'speaker-password', roles: ['speaker'] });
     await t.tokenFor('reception');
     const reception = await t.http.get('/api/users?role=reception').set('Authorization', `Bearer ${await t.adminToken()}`);
@@ -218,6 +221,13 @@ describe('Role × route matrix', () => {
   it('knows the expected access of every documented route, and documents every route it expects', () => {
     const documented = routes.map((r) => `${r.method} ${r.path}`).sort();
     expect(documented).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('documents public routes, and only them, with `security: []` (the others inherit the bearer token)', () => {
+    const wrong = routes
+      .filter((r) => (EXPECTED[`${r.method} ${r.path}`] === 'public' ? JSON.stringify(r.security) !== '[]' : r.security !== undefined))
+      .map((r) => `${r.method} ${r.path}: ${JSON.stringify(r.security)}`);
+    expect(wrong).toEqual([]);
   });
 
   it('answers each caller 401, 403 or a non-auth answer exactly as intended', async () => {
