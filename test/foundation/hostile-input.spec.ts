@@ -212,7 +212,9 @@ describe('Hostile input on every write route', () => {
         if (res.status >= 400) expectErrorBody(res.body, res.status);
       }
     }
-    expect(await tableCounts()).toEqual(before);
+    const after = await tableCounts();
+    const written = Object.keys(after).filter((table) => after[table] !== before[table]);
+    if (written.length) failures.push(`refused nulls wrote rows in ${written.join(', ')}`);
     // documented nullable: null clears the value (2xx), or the request is refused for another reason (4xx) and writes nothing
     for (const route of jsonRoutes) {
       for (const c of nullCases(route.body).filter((c) => c.nullable)) {
@@ -222,7 +224,7 @@ describe('Hostile input on every write route', () => {
         if (res.status >= 500) failures.push(`${route.method.toUpperCase()} ${route.path} with ${JSON.stringify(c.body)} (nullable): ${res.status}`);
         if (res.status >= 400) {
           expectErrorBody(res.body, res.status);
-          expect(await tableCounts()).toEqual(counts);
+          if (JSON.stringify(await tableCounts()) !== JSON.stringify(counts)) failures.push(`${route.method.toUpperCase()} ${route.path} with ${JSON.stringify(c.body)}: ${res.status} but rows written`);
         }
       }
     }
