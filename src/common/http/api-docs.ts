@@ -74,8 +74,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /**
  * What the decorators cannot say route by route, applied to the whole document so that every route,
  * including routes added later, follows it:
- * - the bearer token is required everywhere (root `security`) except on public routes, which
- *   declare `security: []`; the token is opaque (no `bearerFormat: JWT`);
+ * - the bearer token is required on every route (root `security`, and each operation's) except
+ *   public routes (@Public()), which declare `security: []`; the token is opaque (no `bearerFormat: JWT`);
  * - every error response (4xx, 5xx) is `application/json` with the one error body, whatever the
  *   route produces on success (a PDF, a calendar, a CSV): the exception filter answers every error so;
  * - the document names its server (the back-office's own root).
@@ -101,9 +101,9 @@ export function finishApiDocument(document: OpenAPIObject): OpenAPIObject {
       if (operation[PUBLIC_EXTENSION]) {
         operation.security = [];
         delete operation[PUBLIC_EXTENSION];
-      } else if (operation.security?.every((requirement) => Object.keys(requirement).every((name) => name === BEARER_SCHEME))) {
-        // the root requirement says it once
-        delete operation.security;
+      } else if (!operation.security?.some((requirement) => Object.keys(requirement).some((name) => name !== BEARER_SCHEME))) {
+        // said on each operation too, whether or not its controller has @ApiBearerAuth()
+        operation.security = [{ [BEARER_SCHEME]: [] }];
       }
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         if (!/^[45]/.test(status) || !response || '$ref' in response) continue;
