@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { BODY_LIMITS, rejectDeepJson, verifyJsonShape } from './common/http/json-depth.js';
+import { ErrorBodyDto, finishApiDocument } from './common/http/api-docs.js';
 import { PinoNestLogger } from './common/logging/pino-logging.module.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -22,6 +23,8 @@ export interface BootedApp {
   app: NestExpressApplication;
   dataSource: DataSource;
   embedded: EmbeddedPostgres | null;
+  /** The OpenAPI document, as served at /docs-json. */
+  apiDocument: OpenAPIObject;
   /** Set when the first organiser was created with a generated password (shown once). */
   firstOrganiser: { email: string; generatedPassword: string | null } | null;
   /** Closes HTTP, then the database connections, then the embedded engine. */
@@ -29,7 +32,7 @@ export interface BootedApp {
 }
 
 /** Applies the HTTP conventions of the API: prefix, body limits, validation, errors, OpenAPI. */
-export function configureHttp(app: NestExpressApplication, trustProxy: string | number | false = 'loopback'): void {
+export function configureHttp(app: NestExpressApplication, trustProxy: string | number | false = 'loopback'): OpenAPIObject {
   // Nest's types leave `verify` out as it sets one itself for `rawBody: true`, which this app does not use:
   // verifyJsonShape bounds a JSON body's keys and items before it is parsed (see json-depth.ts).
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonShape } as NestExpressBodyParserOptionsFor<'json'>);
@@ -42,19 +45,17 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
   app.disable('x-powered-by');
   // whose X-Forwarded-For gives the client's address (login limits, logs): TRUST_PROXY
   app.set('trust proxy', trustProxy);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Colloquium back-office')
-      .setDescription(
-        'Villes et territoires numériques 2012 and the Label Ville Internet ceremony. Every error has the body ' +
-          '{ statusCode, error, message, details?, requestId }. Times are read and written in the event’s time zone.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const config = new DocumentBuilder()
+    .setTitle('Colloquium back-office')
+    .setDescription(
+      'Villes et territoires numériques 2012 and the Label Ville Internet ceremony. Every error has the body ' +
+        '{ statusCode, error, message, details?, requestId }. Times are read and written in the event’s time zone.',
+    )
+    .setVersion('1')
+    .build();
+  const document = finishApiDocument(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  return document;
 }
 
 /**
@@ -92,7 +93,7 @@ export async function bootApp(config: AppConfig, options: BootOptions = {}): Pro
       allowGenerated: target.embedded,
     });
     if (config.seedReferenceData) await app.get(ReferenceDataSeeder).seed();
-    configureHttp(app, config.trustProxy);
+    const apiDocument = configureHttp(app, config.trustProxy);
     await app.init();
     const booted = app;
     let closed = false;
@@ -100,6 +101,7 @@ export async function bootApp(config: AppConfig, options: BootOptions = {}): Pro
       app,
       dataSource,
       embedded,
+      apiDocument,
       firstOrganiser,
       async close() {
         if (closed) return;

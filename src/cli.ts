@@ -11,7 +11,9 @@ const USAGE = `usage:
   npm run cli -- create-user --role organiser|reception|speaker [--role …] --email EMAIL [--password PASSWORD] [--name NAME]
       (without --password, CLI_PASSWORD is used, else a password is generated and printed once)
   npm run cli -- seed-demo        load the clearly fictitious demo data set (same as npm run seed:demo)
-Runs against DATABASE_URL, or the embedded database in DATA_DIR (stop npm start first).`;
+  npm run cli -- openapi          print the OpenAPI document (as served at /docs-json) on standard output
+Runs against DATABASE_URL, or the embedded database in DATA_DIR (stop npm start first);
+openapi uses a throwaway in-memory database and listens nowhere.`;
 
 async function createUser(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -50,10 +52,22 @@ async function seedDemo(): Promise<void> {
   }
 }
 
+/** The OpenAPI document, built as the server builds it, on a throwaway in-memory database and without listening. */
+async function printOpenApi(): Promise<void> {
+  const config = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', SEED_REFERENCE_DATA: 'false', OUTBOX_POLL_MS: '0' });
+  const booted = await bootApp(config, { quiet: true });
+  try {
+    process.stdout.write(`${JSON.stringify(booted.apiDocument, null, 2)}\n`);
+  } finally {
+    await booted.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'create-user') return createUser(rest);
   if (command === 'seed-demo') return seedDemo();
+  if (command === 'openapi') return printOpenApi();
   throw new ConfigError(USAGE);
 }
 

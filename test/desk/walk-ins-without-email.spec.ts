@@ -164,7 +164,7 @@ describe('Walk-ins without an email', () => {
     expect(added.status).toBe(200);
     expect(added.body.email).toBe('lucja@example.org');
     const removed = await t.http.patch(`/api/participants/${id}`).set(bearer(organiser)).send({ email: null });
-    expect(removed.status).toBe(422);
-    expectErrorBody(removed.body, 422);
+    expect(removed.status).toBe(400);
+    expectErrorBody(removed.body, 400, 'VALIDATION_FAILED');
   });
 });

@@ -149,8 +149,8 @@ describe('Events API', () => {
     const list = await t.http.get('/api/events?slug=gala2012');
     const id = list.body.items[0].id;
     const res = await t.http.patch(`/api/events/${id}`).set(auth()).send({ nameFr: null });
-    expect(res.status).toBe(422);
-    expectErrorBody(res.body, 422);
+    expect(res.status).toBe(400);
+    expectErrorBody(res.body, 400, 'VALIDATION_FAILED');
     expect((await t.http.get(`/api/events/${id}`)).body.nameFr).toBe('Soirée de gala');
   });
 

@@ -197,6 +197,8 @@ function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
 interface Route {
   method: string;
   path: string;
+  /** The operation's `security`: `[]` on a public route, the bearer token elsewhere. */
+  security: unknown[] | undefined;
 }
 
 describe('Role × route matrix', () => {
@@ -206,8 +208,9 @@ describe('Role × route matrix', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ SEED_REFERENCE_DATA: 'false', LOGIN_MAX_FAILURES_PER_ADDRESS: '10000' });
-    const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
+    const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>>; security?: unknown[] };
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path, security: op.security })));
     await t.booted.app.get(UsersService).createAccount({ email: 'speaker@test.local', password: 'speaker-password', roles: ['speaker'] });
     await t.tokenFor('reception');
     const reception = await t.http.get('/api/users?role=reception').set('Authorization', `Bearer ${await t.adminToken()}`);
@@ -223,6 +226,13 @@ describe('Role × route matrix', () => {
   it('knows the expected access of every documented route, and documents every route it expects', () => {
     const documented = routes.map((r) => `${r.method} ${r.path}`).sort();
     expect(documented).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('documents public routes, and only them, with `security: []` (the others with the bearer token)', () => {
+    const wrong = routes
+      .filter((r) => JSON.stringify(r.security) !== (EXPECTED[`${r.method} ${r.path}`] === 'public' ? '[]' : '[{"bearer":[]}]'))
+      .map((r) => `${r.method} ${r.path}: ${JSON.stringify(r.security)}`);
+    expect(wrong).toEqual([]);
   });
 
   it('answers each caller 401, 403 or a non-auth answer exactly as intended', async () => {

@@ -12,6 +12,14 @@ interface Schema {
   $ref?: string;
   items?: Schema;
   allOf?: Schema[];
+  nullable?: boolean;
+}
+
+/** A body with one documented property set to null, that property's path in the error details, and whether it is documented nullable. */
+interface NullCase {
+  body: Record<string, unknown>;
+  field: string;
+  nullable: boolean;
 }
 
 describe('Hostile input on every write route', () => {
@@ -64,6 +72,9 @@ describe('Hostile input on every write route', () => {
       '/api/organisations/{id}': orgs[0]?.id ?? randomUUID(),
       '{roleId}': roleList?.[0]?.id ?? randomUUID(),
       '/api/users/{id}': me.id,
+      // the label's routes read their year and town before the body
+      '{year}': '2012',
+      '{insee}': '92040',
     };
   });
   afterAll(async () => {
@@ -104,13 +115,49 @@ describe('Hostile input on every write route', () => {
     return bodies;
   }
 
+  /** The row count of every table, in one query (it runs before and after each null that may be accepted). */
   async function tableCounts(): Promise<Record<string, number>> {
     const tables: { table_name: string }[] = await t.booted.dataSource.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('login_failures', 'auth_tokens', 'migrations')`,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('login_failures', 'auth_tokens', 'migrations') ORDER BY table_name`,
     );
-    const out: Record<string, number> = {};
-    for (const { table_name } of tables) out[table_name] = (await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM "${table_name}"`))[0].n;
-    return out;
+    const rows: { t: string; n: number }[] = await t.booted.dataSource.query(
+      tables.map(({ table_name }) => `SELECT '${table_name}' AS t, count(*)::int AS n FROM "${table_name}"`).join(' UNION ALL '),
+    );
+    return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+  }
+
+  /**
+   * Each documented property of the body set to null, one at a time, and each property of a nested
+   * DTO (an object, or the first item of a list of objects).
+   */
+  function nullCases(schema: Schema | null): NullCase[] {
+    const cases: NullCase[] = [];
+    for (const [name, prop] of Object.entries(resolve(schema ?? undefined).properties ?? {})) {
+      cases.push({ body: { [name]: null }, field: name, nullable: prop.nullable === true });
+      const p = resolve(prop);
+      const nested = p.type === 'array' ? resolve(p.items) : p.$ref || prop.$ref || prop.allOf ? p : null;
+      for (const [inner, innerProp] of Object.entries(nested?.properties ?? {})) {
+        const value = { [inner]: null };
+        cases.push(
+          p.type === 'array'
+            ? { body: { [name]: [value] }, field: `${name}[0].${inner}`, nullable: innerProp.nullable === true }
+            : { body: { [name]: value }, field: `${name}.${inner}`, nullable: innerProp.nullable === true },
+        );
+      }
+    }
+    return cases;
+  }
+
+  /** The organiser where it may call the route, else a speaker (routes only speakers may call). */
+  const tokens = new Map<string, string>();
+  async function tokenFor(route: { method: string; path: string }, url: string): Promise<string> {
+    const key = `${route.method} ${route.path}`;
+    if (!tokens.has(key)) {
+      // the guard answers 403 before validation, and validation refuses the unknown field anywhere else
+      const probe = await t.http[route.method as 'post'](url).set('Authorization', `Bearer ${admin}`).send({ accessProbe: 1 });
+      tokens.set(key, probe.status === 403 ? speaker : admin);
+    }
+    return tokens.get(key) as string;
   }
 
   it('answers every hostile body with a 4xx in the error shape and writes nothing', async () => {
@@ -118,10 +165,7 @@ describe('Hostile input on every write route', () => {
     const failures: string[] = [];
     for (const route of routes) {
       const url = fill(route.path);
-      // the organiser where it may call the route, else a speaker (routes only speakers may call): the guard
-      // answers 403 before validation, and validation refuses the unknown field anywhere else
-      const probe = await t.http[route.method as 'post'](url).set('Authorization', `Bearer ${admin}`).send({ accessProbe: 1 });
-      const token = probe.status === 403 ? speaker : admin;
+      const token = await tokenFor(route, url);
       const attempts: { raw: string; label: string }[] = [
         { raw: '{"broken": ', label: 'malformed JSON' },
         { raw: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000), label: 'deeply nested JSON' },
@@ -142,5 +186,53 @@ describe('Hostile input on every write route', () => {
     // the organiser was signed in all along, so every refusal above came from validation, not auth
     expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`)).status).toBe(200);
     expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${speaker}`)).status).toBe(200);
+  });
+
+  it('answers null in every documented property with 400 VALIDATION_FAILED naming it, unless documented nullable, and never a 500', async () => {
+    const send = async (route: (typeof routes)[number], body: unknown) => {
+      const url = fill(route.path);
+      return t.http[route.method as 'post'](url)
+        .set('Authorization', `Bearer ${await tokenFor(route, url)}`)
+        .send(body as object);
+    };
+    const jsonRoutes = routes.filter((r) => r.body !== null);
+    const failures: string[] = [];
+    let refused = 0;
+    let allowed = 0;
+    // not nullable: refused before any service runs, whatever else the body lacks, and nothing written
+    const before = await tableCounts();
+    for (const route of jsonRoutes) {
+      for (const c of nullCases(route.body).filter((c) => !c.nullable)) {
+        refused++;
+        const res = await send(route, c.body);
+        const fields = ((res.body?.details?.errors ?? []) as { field: string }[]).map((e) => e.field);
+        if (res.status !== 400 || res.body?.error !== 'VALIDATION_FAILED' || !fields.includes(c.field)) {
+          failures.push(`${route.method.toUpperCase()} ${route.path} with ${JSON.stringify(c.body)}: ${res.status} ${res.body?.error} ${fields.join(',')}`);
+        }
+        if (res.status >= 400) expectErrorBody(res.body, res.status);
+      }
+    }
+    const after = await tableCounts();
+    const written = Object.keys(after).filter((table) => after[table] !== before[table]);
+    if (written.length) failures.push(`refused nulls wrote rows in ${written.join(', ')}`);
+    // documented nullable: null clears the value (2xx), or the request is refused for another reason (4xx) and writes nothing
+    for (const route of jsonRoutes) {
+      for (const c of nullCases(route.body).filter((c) => c.nullable)) {
+        allowed++;
+        const counts = await tableCounts();
+        const res = await send(route, c.body);
+        if (res.status >= 500) failures.push(`${route.method.toUpperCase()} ${route.path} with ${JSON.stringify(c.body)} (nullable): ${res.status}`);
+        // refused for what else the body lacks, never for the documented null itself
+        const fields = ((res.body?.details?.errors ?? []) as { field: string }[]).map((e) => e.field);
+        if (res.status === 400 && fields.includes(c.field)) failures.push(`${route.method.toUpperCase()} ${route.path}: ${c.field} is documented nullable but null is refused`);
+        if (res.status >= 400) {
+          expectErrorBody(res.body, res.status);
+          if (JSON.stringify(await tableCounts()) !== JSON.stringify(counts)) failures.push(`${route.method.toUpperCase()} ${route.path} with ${JSON.stringify(c.body)}: ${res.status} but rows written`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(refused).toBeGreaterThan(150);
+    expect(allowed).toBeGreaterThan(100);
   });
 });

@@ -13,7 +13,7 @@ export class CreateTrackDto {
   @SingleLine()
   nameEn?: string | null;
 
-  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 10000, default: 0, description: 'Tracks are listed by this, then by name' })
+  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 10000, description: 'Tracks are listed by this, then by name. Default: 0' })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -24,7 +24,7 @@ export class PutCallForPapersDto {
   @IsIn(CALL_LANGUAGES, { each: true })
   languages!: CallLanguage[];
 
-  @ApiPropertyOptional({ minimum: 100, maximum: 20000, default: DEFAULT_MAX_ABSTRACT_LENGTH, description: 'Characters' })
+  @ApiPropertyOptional({ minimum: 100, maximum: 20000, description: `Characters. Default: ${DEFAULT_MAX_ABSTRACT_LENGTH}` })
   @IsOptional()
   @IsInt()
   @Min(100)

@@ -1,5 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtension, ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
 
 /** The error body, as documented in OpenAPI. */
 export class ErrorBodyDto {
@@ -58,4 +58,58 @@ export function ApiPageResponse<T>(model: Type<T>) {
       },
     }),
   );
+}
+
+/** The one security scheme: the opaque bearer token of POST /api/auth/login. */
+export const BEARER_SCHEME = 'bearer';
+
+/** Operation extension set by @Public() (through ApiPublic), turned into `security: []` by finishApiDocument. */
+const PUBLIC_EXTENSION = 'x-public';
+
+/** Marks a route (or every route of a controller) as callable without a token in the OpenAPI document. */
+export const ApiPublic = () => ApiExtension(PUBLIC_EXTENSION, true);
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * What the decorators cannot say route by route, applied to the whole document so that every route,
+ * including routes added later, follows it:
+ * - the bearer token is required on every route (root `security`, and each operation's) except
+ *   public routes (@Public()), which declare `security: []`; the token is opaque (no `bearerFormat: JWT`);
+ * - every error response (4xx, 5xx) is `application/json` with the one error body, whatever the
+ *   route produces on success (a PDF, a calendar, a CSV): the exception filter answers every error so;
+ * - the document names its server (the back-office's own root).
+ */
+export function finishApiDocument(document: OpenAPIObject): OpenAPIObject {
+  const errorSchema = { $ref: getSchemaPath(ErrorBodyDto) };
+  document.servers = [{ url: '/', description: 'This back-office (paths start at its root)' }];
+  document.components = {
+    ...document.components,
+    securitySchemes: {
+      [BEARER_SCHEME]: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'The opaque access token returned by POST /api/auth/login (not a JWT: its content means nothing to clients). Send `Authorization: Bearer <token>`.',
+      },
+    },
+  };
+  document.security = [{ [BEARER_SCHEME]: [] }];
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method] as (NonNullable<(typeof item)[typeof method]> & { [PUBLIC_EXTENSION]?: boolean }) | undefined;
+      if (!operation) continue;
+      if (operation[PUBLIC_EXTENSION]) {
+        operation.security = [];
+        delete operation[PUBLIC_EXTENSION];
+      } else if (!operation.security?.some((requirement) => Object.keys(requirement).some((name) => name !== BEARER_SCHEME))) {
+        // said on each operation too, whether or not its controller has @ApiBearerAuth()
+        operation.security = [{ [BEARER_SCHEME]: [] }];
+      }
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (!/^[45]/.test(status) || !response || '$ref' in response) continue;
+        response.content = { 'application/json': { schema: errorSchema } };
+      }
+    }
+  }
+  return document;
 }

@@ -1,6 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error.js';
 import { MAX_ERROR_DETAILS, shorten } from '../errors/error-details.js';
+import { nullFieldErrors } from '../validation/null-fields.js';
 
 interface FieldError {
   field: string;
@@ -34,9 +35,20 @@ export function validationDetails(errors: ValidationError[]): { errors: FieldErr
   return flat.count > flat.errors.length ? { errors: flat.errors, errorCount: flat.count } : { errors: flat.errors };
 }
 
-/** The global pipe: unknown fields are refused, types converted, and failures use the error body. */
+/** The global ValidationPipe, which first refuses nulls the body's DTO does not document as nullable. */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype) {
+      const nulls = nullFieldErrors(metadata.metatype, value);
+      if (nulls.length) throw this.exceptionFactory(nulls);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** The global pipe: unknown fields are refused, undocumented nulls too, types converted, and failures use the error body. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -26,12 +26,12 @@ export class CreateEventDto {
   @Matches(/^[a-z0-9]{2,40}$/, { message: 'slug must be 2 to 40 lower-case letters or digits' })
   slug!: string;
 
-  @ApiPropertyOptional({ enum: EVENT_KINDS, default: 'colloquium' })
+  @ApiPropertyOptional({ enum: EVENT_KINDS, description: 'Default: colloquium' })
   @IsOptional()
   @IsIn(EVENT_KINDS)
   kind?: EventKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The event this one belongs to (the ceremony of a colloquium)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The event this one belongs to (the ceremony of a colloquium); null unlinks it' })
   @IsOptional()
   @IsUUID()
   parentEventId?: string | null;
@@ -40,20 +40,20 @@ export class CreateEventDto {
   @RequiredText(300)
   nameFr!: string;
 
-  @ApiPropertyOptional({ maxLength: 300 })
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true })
   @OptionalText(300)
   @SingleLine()
   nameEn?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
   @OptionalText(2000)
   themeFr?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
   @OptionalText(2000)
   themeEn?: string | null;
 
-  @ApiPropertyOptional({ example: 'Europe/Paris', default: 'Europe/Paris', description: 'IANA time zone' })
+  @ApiPropertyOptional({ example: 'Europe/Paris', description: 'IANA time zone. Default: Europe/Paris' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -92,21 +92,21 @@ export class CreateEventDto {
   @IsUUID('all', { each: true })
   venueIds?: string[];
 
-  @ApiPropertyOptional({ example: 'http://www.vtn2012.fr', maxLength: 500 })
+  @ApiPropertyOptional({ type: String, example: 'http://www.vtn2012.fr', maxLength: 500, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   website?: string | null;
 
-  @ApiPropertyOptional({ example: 'label@villes-internet.net', maxLength: 254 })
+  @ApiPropertyOptional({ type: String, format: 'email', example: 'label@villes-internet.net', maxLength: 254, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(254)
   @IsEmail()
   contactEmail?: string | null;
 
-  @ApiPropertyOptional({ example: '01 47 68 53 76', maxLength: 40 })
+  @ApiPropertyOptional({ type: String, example: '01 47 68 53 76', maxLength: 40, nullable: true })
   @IsOptional()
   @IsString()
   @Matches(/^\+?[0-9 ().-]{4,40}$/, { message: 'contactPhone must be a phone number (digits, spaces, + . - ( ))' })

@@ -12,7 +12,7 @@ const EMBARGO_NOTE = 'Organisers at any time; reception staff once the palmarès
 /** The running order and the certificates: they show levels, so they are behind the embargo. Never cached. */
 @ApiTags('label ceremony')
 @ApiBearerAuth()
-@ApiParam({ name: 'year', example: '2012' })
+@ApiParam({ name: 'year', type: 'integer', example: 2012 })
 @Roles('organiser', 'reception')
 @Controller('labels/:year/ceremony')
 export class CeremonyDocumentsController {

@@ -18,7 +18,7 @@ import { TownContactsService } from './town-contacts.service.js';
  * segments are masked).
  */
 @ApiTags('label ceremony')
-@ApiParam({ name: 'year', example: '2012' })
+@ApiParam({ name: 'year', type: 'integer', example: 2012 })
 @ApiParam({ name: 'insee', example: '92040' })
 @ApiParam({ name: 'token', description: 'The personal token mailed to the town’s contact' })
 @Public()

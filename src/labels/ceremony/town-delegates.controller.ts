@@ -15,7 +15,7 @@ import { TownContactsService } from './town-contacts.service.js';
 /** Organisers: a labelled town's delegates to the ceremony, and its contact's personal link. */
 @ApiTags('label ceremony')
 @ApiBearerAuth()
-@ApiParam({ name: 'year', example: '2012' })
+@ApiParam({ name: 'year', type: 'integer', example: 2012 })
 @ApiParam({ name: 'insee', example: '92040', description: 'INSEE code of the labelled town' })
 @Roles('organiser')
 @Controller('labels/:year/towns/:insee')

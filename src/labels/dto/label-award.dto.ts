@@ -17,7 +17,7 @@ export class CreateLabelAwardDto {
   @Max(5)
   level!: number;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: 'Default: false' })
   @IsOptional()
   @IsBoolean()
   firstParticipation?: boolean;

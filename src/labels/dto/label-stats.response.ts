@@ -16,7 +16,12 @@ export class LabelStatsResponse {
   @ApiProperty({ example: 356, description: 'Labels awarded this year' })
   labels!: number;
 
-  @ApiProperty({ example: { '1': 86, '2': 110, '3': 100, '4': 40, '5': 20 }, description: 'Labels per level (1 to 5 @)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { '1': 86, '2': 110, '3': 100, '4': 40, '5': 20 },
+    description: 'Labels per level (1 to 5 @)',
+  })
   perLevel!: Record<string, number>;
 
   @ApiProperty({ example: 60, description: 'Towns at 4 or 5 @ this year' })

@@ -12,12 +12,12 @@ export class CreateLabelYearDto {
   @Max(LAST_LABEL_YEAR)
   year!: number;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The ceremony event; default: the event whose slug is label<year>, if any' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The ceremony event; default: the event whose slug is label<year>, if any' })
   @IsOptional()
   @IsUUID()
   eventId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The ceremony session (of the ceremony event or its linked event) whose start ends the embargo' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The ceremony session (of the ceremony event or its linked event) whose start ends the embargo' })
   @IsOptional()
   @IsUUID()
   ceremonySessionId?: string | null;

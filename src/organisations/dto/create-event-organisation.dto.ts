@@ -23,7 +23,7 @@ export class CreateEventOrganisationDto {
   @SingleLine()
   sponsorTier?: string | null;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_DISPLAY_ORDER, default: 0, description: 'Lower comes first within a role' })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_DISPLAY_ORDER, description: 'Lower comes first within a role. Default: 0' })
   @ValidateIf((_dto, value) => value !== undefined)
   @IsInt()
   @Min(0)

@@ -55,7 +55,7 @@ export class PartCreateDto {
   @SingleLine()
   badgeRibbon?: string | null;
 
-  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 10000, default: 0 })
+  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 10000, description: 'Default: 0' })
   @IsOptional()
   @IsInt()
   @Min(0)

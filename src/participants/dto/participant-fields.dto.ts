@@ -92,12 +92,12 @@ export class ParticipantFieldsDto {
   @IsIn(LABEL_FORMS)
   labelForm?: LabelForm;
 
-  @ApiPropertyOptional({ default: false, description: 'Appears in the public list of participants' })
+  @ApiPropertyOptional({ description: 'Appears in the public list of participants. Default: false' })
   @IsOptional()
   @IsBoolean()
   consentPublicList?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'Agrees to be photographed' })
+  @ApiPropertyOptional({ description: 'Agrees to be photographed. Default: false' })
   @IsOptional()
   @IsBoolean()
   consentPhoto?: boolean;

@@ -3,7 +3,7 @@ import { IsBoolean, IsISO8601, IsOptional, Matches, ValidateIf } from 'class-val
 
 /** PUT /api/events/:eventId/participant-settings: fields not given keep their value (defaults on first write). */
 export class ParticipantSettingsDto {
-  @ApiPropertyOptional({ default: true, description: 'Whether public self-registration is open' })
+  @ApiPropertyOptional({ description: 'Whether public self-registration is open (true on first write when not given)' })
   @IsOptional()
   @IsBoolean()
   registrationOpen?: boolean;
@@ -15,7 +15,7 @@ export class ParticipantSettingsDto {
   @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
   retentionUntil?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: 'Whether the public list of participants (those who consented) is shown' })
+  @ApiPropertyOptional({ description: 'Whether the public list of participants (those who consented) is shown (false on first write when not given)' })
   @IsOptional()
   @IsBoolean()
   publicList?: boolean;

@@ -39,12 +39,12 @@ export class RegistrationFieldsDto {
   @OptionalText(2000)
   accessibilityNeeds?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: 'Appear in the public list of participants' })
+  @ApiPropertyOptional({ description: 'Appear in the public list of participants. Default: false' })
   @IsOptional()
   @IsBoolean()
   consentPublicList?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'May be photographed' })
+  @ApiPropertyOptional({ description: 'May be photographed. Default: false' })
   @IsOptional()
   @IsBoolean()
   consentPhoto?: boolean;
@@ -80,7 +80,7 @@ export class RegistrationCreateDto extends RegistrationFieldsDto {
   @Matches(PART_REF, { each: true, message: 'parts must be part codes or ids' })
   parts?: string[];
 
-  @ApiPropertyOptional({ enum: ['fr', 'en'], default: 'fr', description: 'Language of the confirmation mail' })
+  @ApiPropertyOptional({ enum: ['fr', 'en'], description: 'Language of the confirmation mail. Default: fr' })
   @IsOptional()
   @IsIn(['fr', 'en'])
   language?: 'fr' | 'en';

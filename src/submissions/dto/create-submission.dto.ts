@@ -47,7 +47,7 @@ export class CreateSubmissionDto {
   @IsUUID()
   trackId?: string | null;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_KEYWORDS, example: ['e-administration', 'territoires'], description: `Each at most ${MAX_KEYWORD_LENGTH} characters` })
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_KEYWORDS, example: ['e-administration', 'territoires'], nullable: true, description: `Each at most ${MAX_KEYWORD_LENGTH} characters; null empties the list` })
   @IsOptional()
   @trimEach()
   @IsArray()
@@ -64,7 +64,8 @@ export class CreateSubmissionDto {
     format: 'email',
     maxItems: MAX_CO_SPEAKERS,
     example: ['helene.dupre@example.org'],
-    description: 'Co-speakers by email: an existing speaker is linked, anyone else is invited to sign up',
+    nullable: true,
+    description: 'Co-speakers by email: an existing speaker is linked, anyone else is invited to sign up; null empties the list',
   })
   @IsOptional()
   @trimEach()

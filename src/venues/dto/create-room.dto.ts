@@ -20,7 +20,7 @@ export class CreateRoomDto {
   @OptionalText(50)
   floor?: string | null;
 
-  @ApiPropertyOptional({ example: ['vidéoprojecteur'], type: [String], maxItems: 50, description: 'Each at most 100 characters, no repeats' })
+  @ApiPropertyOptional({ example: ['vidéoprojecteur'], type: [String], maxItems: 50, nullable: true, description: 'Each at most 100 characters, no repeats; null empties the list' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

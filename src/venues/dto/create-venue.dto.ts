@@ -28,7 +28,7 @@ export class CreateVenueDto {
   @RequiredText(120)
   city!: string;
 
-  @ApiPropertyOptional({ example: 'FR', default: 'FR', description: 'ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166-1 alpha-2. Default: FR' })
   @ValidateIf(isGiven)
   @IsISO31661Alpha2()
   countryCode?: string;
@@ -47,7 +47,7 @@ export class CreateVenueDto {
   @Max(180)
   longitude?: number | null;
 
-  @ApiPropertyOptional({ example: 'Europe/Paris', default: 'Europe/Paris', description: 'IANA time zone of the opening hours' })
+  @ApiPropertyOptional({ example: 'Europe/Paris', description: 'IANA time zone of the opening hours. Default: Europe/Paris' })
   @ValidateIf(isGiven)
   @IsTimeZone()
   timeZone?: string;

@@ -40,7 +40,7 @@ export class RegisterDelegateDto {
   @SingleLine()
   affiliation?: string | null;
 
-  @ApiPropertyOptional({ enum: ['fr', 'en'], default: 'fr', description: 'Language of the confirmation mail' })
+  @ApiPropertyOptional({ enum: ['fr', 'en'], description: 'Language of the confirmation mail. Default: fr' })
   @IsOptional()
   @IsIn(['fr', 'en'])
   language?: 'fr' | 'en';
