@@ -56,7 +56,7 @@ class VenueDto {
 
 class UpdateVenueDto extends PartialType(VenueDto) {}
 
-const fields = (dto: Parameters<typeof nullFieldErrors>[0], body: unknown) => flattenValidationErrors(nullFieldErrors(dto, body)).map((e) => e.field);
+const fields = (dto: Parameters<typeof nullFieldErrors>[0], body: unknown) => flattenValidationErrors(nullFieldErrors(dto, body)).errors.map((e) => e.field);
 
 describe('The null rule (nullFieldErrors)', () => {
   it('accepts null where the property is documented nullable, and values and absence everywhere', () => {
@@ -69,7 +69,7 @@ describe('The null rule (nullFieldErrors)', () => {
     expect(fields(VenueDto, { name: null })).toEqual(['name']);
     expect(fields(VenueDto, { city: null, tags: null, mainRoom: null, rooms: null })).toEqual(['city', 'tags', 'mainRoom', 'rooms']);
     expect(fields(VenueDto, { internalNote: null })).toEqual(['internalNote']);
-    const [error] = flattenValidationErrors(nullFieldErrors(VenueDto, { city: null }));
+    const [error] = flattenValidationErrors(nullFieldErrors(VenueDto, { city: null })).errors;
     expect(error?.errors).toEqual(['city may not be null: give a value, or leave it out']);
   });
 
