@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ProgrammeSnapshot } from '../programme/programme-snapshot.js';
 import { buildSchedule, type ScheduleEvent, type ScheduleOptions } from './frab-schedule.js';
+import type { XmlDialect } from './programme-export-format.js';
 
 /** Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks, U+FFFE/U+FFFF, lone surrogates). */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -32,7 +33,7 @@ function writeEvent(room: XMLBuilder, event: ScheduleEvent): void {
  * The frab / pentabarf schedule.xml of a published version (valid against the c3voc XSD in
  * test/fixtures/frab-schedule): UTF-8, GUIDs = item ids, version = the release version.
  */
-export function renderScheduleXml(snapshot: ProgrammeSnapshot, options: ScheduleOptions): string {
+export function renderScheduleXml(snapshot: ProgrammeSnapshot, options: ScheduleOptions, dialect: XmlDialect = 'c3voc'): string {
   const schedule = buildSchedule(snapshot, options);
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('schedule');
   root.ele('generator', { name: schedule.generator.name, version: schedule.generator.version });
@@ -48,6 +49,11 @@ export function renderScheduleXml(snapshot: ProgrammeSnapshot, options: Schedule
   conference.ele('timeslot_duration').txt(c.timeslotDuration);
   conference.ele('time_zone_name').txt(c.timeZoneName);
   conference.ele('url').txt(c.url);
+  if (dialect === 'pentabarf') {
+    // pentabarf's conference place, which ConfClerk shows as « Where »; the c3voc XSD has no such elements
+    if (c.venue) conference.ele('venue').txt(c.venue);
+    if (c.city) conference.ele('city').txt(c.city);
+  }
   for (const track of c.tracks) conference.ele('track', { name: text(track) }).txt(text(track));
   for (const day of schedule.days) {
     const d = root.ele('day', { index: String(day.index), date: day.date, start: day.dayStart, end: day.dayEnd });

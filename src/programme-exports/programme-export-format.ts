@@ -2,6 +2,8 @@
 export const EXPORT_FORMATS = {
   ics: { contentType: 'text/calendar; charset=utf-8', disposition: 'attachment' },
   xml: { contentType: 'application/xml; charset=utf-8', disposition: 'attachment' },
+  /** The same schedule.xml with pentabarf's conference `<venue>` and `<city>`, which ConfClerk shows as « Where » (outside the c3voc XSD). */
+  'xml-pentabarf': { contentType: 'application/xml; charset=utf-8', disposition: 'attachment' },
   json: { contentType: 'application/json; charset=utf-8', disposition: 'attachment' },
   pdf: { contentType: 'application/pdf', disposition: 'inline' },
 } as const;
@@ -13,3 +15,7 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
  * export's ETag, so caches and clients holding an older rendering fetch the new one.
  */
 export const EXPORTS_REVISION = 2;
+
+/** Dialects of programme.xml: the c3voc schedule (default, valid against its XSD) or pentabarf's, as ConfClerk reads it. */
+export const XML_DIALECTS = ['c3voc', 'pentabarf'] as const;
+export type XmlDialect = (typeof XML_DIALECTS)[number];

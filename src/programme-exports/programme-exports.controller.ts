@@ -57,7 +57,7 @@ export class ProgrammeExportsController {
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiErrors(404)
   xml(@Param('eventId', ParseUUIDPipe) eventId: string, @Query() query: ProgrammeExportQuery, @Req() req: Request, @Res() res: Response) {
-    return this.send('xml', eventId, query, req, res);
+    return this.send(query.dialect === 'pentabarf' ? 'xml-pentabarf' : 'xml', eventId, query, req, res);
   }
 
   @Get('programme.json')

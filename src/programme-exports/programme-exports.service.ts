@@ -40,7 +40,7 @@ interface Rendered {
 /** Rendered exports one process keeps (they are immutable per version, format and language). */
 const CACHE_SIZE = 48;
 
-const EXTENSIONS: Record<ExportFormat, string> = { ics: 'ics', xml: 'xml', json: 'json', pdf: 'pdf' };
+const EXTENSIONS: Record<ExportFormat, string> = { ics: 'ics', xml: 'xml', 'xml-pentabarf': 'xml', json: 'json', pdf: 'pdf' };
 
 /** A file name made only of safe characters (the slug is the organisers'). */
 function fileName(snapshot: ProgrammeSnapshot, tag: ExportTag): string {
@@ -104,6 +104,8 @@ export class ProgrammeExportsService {
         return Buffer.from(renderProgrammeIcs(snapshot, lang), 'utf8');
       case 'xml':
         return Buffer.from(renderScheduleXml(snapshot, schedule), 'utf8');
+      case 'xml-pentabarf':
+        return Buffer.from(renderScheduleXml(snapshot, schedule, 'pentabarf'), 'utf8');
       case 'json':
         return Buffer.from(renderScheduleJson(snapshot, schedule), 'utf8');
       case 'pdf':

@@ -197,6 +197,18 @@ describe('Programme exports over HTTP', () => {
       expect(v1.json.body).toContain('"url": "https://colloque.example.org/api/events/');
     });
 
+    it('gives the pentabarf dialect with ?dialect=pentabarf: the conference’s venue and city, its own ETag; other dialects refused', async () => {
+      const res = await fetch('xml', '?dialect=pentabarf');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="vtn2012-programme-v1.xml"');
+      expect(res.text).toMatch(/<conference>[\s\S]*<venue>[^<]+<\/venue>\s*<city>Paris<\/city>[\s\S]*<\/conference>/);
+      expect(v1.xml.body).not.toContain('<venue>');
+      expect(res.headers.etag).not.toBe(v1.xml.etag);
+      expect((await t.http.get(url('xml', '?dialect=c3voc'))).headers.etag).toBe(v1.xml.etag);
+      const bad = await t.http.get(url('xml', '?dialect=frab'));
+      expectErrorBody(bad.body, 400, 'VALIDATION_FAILED');
+    });
+
     it('gives a PDF whose text reads back with every name intact, in French, and in English with lang=en', async () => {
       const text = (pdf: Buffer) => spawnSync('pdftotext', ['-enc', 'UTF-8', file(`${randomBytes(4).toString('hex')}.pdf`, pdf), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
       const fr = text(v1.pdf.body as Buffer);

@@ -216,6 +216,16 @@ describe('what schedule apps show (ConfClerk, Giggity, EventFahrplan): track, se
     expect(listed).toEqual(expect.arrayContaining(['Société de la connaissance', 'Pause', 'Cérémonie']));
   });
 
+  it('the pentabarf dialect gives the conference its venue and city (ConfClerk’s « Where »); the default stays valid against the XSD', () => {
+    const pentabarf = renderScheduleXml(v1, OPTIONS, 'pentabarf');
+    expect(xpath(pentabarf, 'string(/schedule/conference/venue)')).toBe('CNRS / Espace Cardin');
+    expect(xpath(pentabarf, 'string(/schedule/conference/city)')).toBe('Paris');
+    // everything else is the same document
+    expect(pentabarf.replace(/\s*<venue>[^<]*<\/venue>\s*<city>[^<]*<\/city>/, '')).toBe(xml);
+    expect(xpath(xml, 'count(/schedule/conference/venue | /schedule/conference/city)')).toBe('0');
+    expect(xmllint(xml, 'c3voc.xml').status).toBe(0);
+  });
+
   it('the JSON carries the same tracks and sessions, and the venues and city in the conference’s meta', () => {
     const json = JSON.parse(renderScheduleJson(v1, OPTIONS));
     const events = jsonEvents(renderScheduleJson(v1, OPTIONS));

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../export-language.js';
+import { XML_DIALECTS, type XmlDialect } from '../programme-export-format.js';
 
 /** The query of every export route: which published version, in which language. */
 export class ProgrammeExportQuery {
@@ -18,4 +19,14 @@ export class ProgrammeExportQuery {
   @IsOptional()
   @IsIn(EXPORT_LANGUAGES)
   lang?: ExportLanguage;
+
+  @ApiPropertyOptional({
+    enum: XML_DIALECTS,
+    description:
+      'programme.xml only: `c3voc` (default) is valid against the c3voc schedule XSD; `pentabarf` adds the conference’s `venue` and `city`, ' +
+      'which ConfClerk shows as « Where », and is outside that XSD. Ignored by the other formats.',
+  })
+  @IsOptional()
+  @IsIn(XML_DIALECTS)
+  dialect?: XmlDialect;
 }
