@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options.js';
 import { DeskModule } from './desk/desk.module.js';
+import { WebAppModule } from './web-app/web-app.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LabelCeremonyModule } from './labels/ceremony/label-ceremony.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         BadgesModule,
         CheckInsModule,
         DeskModule,
+        WebAppModule,
         LabelsModule,
         LabelCeremonyModule,
         SeedModule,

@@ -38,8 +38,8 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonShape } as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false, parameterLimit: BODY_LIMITS.keysPerObject });
   app.use(rejectDeepJson);
-  // the reception desk page and its files are served outside /api (src/desk)
-  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path'] });
+  // the reception desk page (src/desk) and the web app (src/web-app) are served outside /api
+  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path', 'app', 'app/*path'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');

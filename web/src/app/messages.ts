@@ -1,0 +1,38 @@
+import { defineMessages } from '../i18n/i18n';
+
+export const appMessages = defineMessages({
+  fr: {
+    skip: 'Aller au contenu',
+    brand: 'Villes et territoires numériques',
+    menu: 'Menu principal',
+    home: 'Accueil',
+    programme: 'Programme',
+    login: 'Connexion',
+    signup: 'Créer un compte',
+    logout: 'Se déconnecter',
+    signedInAs: 'Connecté : {email}',
+    language: 'Langue',
+    notFound: 'Page introuvable',
+    notFoundText: 'Cette page n’existe pas.',
+    backHome: 'Retour à l’accueil',
+    desk: 'Accueil des participants',
+    loading: 'Chargement…',
+  },
+  en: {
+    skip: 'Skip to content',
+    brand: 'Villes et territoires numériques',
+    menu: 'Main menu',
+    home: 'Home',
+    programme: 'Programme',
+    login: 'Sign in',
+    signup: 'Create an account',
+    logout: 'Sign out',
+    signedInAs: 'Signed in: {email}',
+    language: 'Language',
+    notFound: 'Page not found',
+    notFoundText: 'This page does not exist.',
+    backHome: 'Back to the home page',
+    desk: 'Reception desk',
+    loading: 'Loading…',
+  },
+});
