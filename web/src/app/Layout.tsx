@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { api } from '../api/client';
 import { writeSession } from '../auth/session';
 import { useSession } from '../auth/use-session';
@@ -12,14 +12,14 @@ export function Layout() {
   const t = useT(appMessages);
   const { language, setLanguage } = useLanguage();
   const session = useSession();
-  const navigate = useNavigate();
   const entries = visibleEntries(NAV, session ? session.user.roles : null);
 
   async function logout() {
     // revoke the token on the server, then forget it here whatever the answer
     await api.POST('/api/auth/logout').catch(() => undefined);
     writeSession(null, 'logout');
-    void navigate('/login?bye=1', { replace: true });
+    // a fresh page: nothing the previous person saw stays in memory
+    window.location.replace('/app/login?bye=1');
   }
 
   return (

@@ -3,7 +3,9 @@
  * roles that may see them, through RequireAuth) and is added here, lazily loaded where it is big.
  */
 import type { RouteObject } from 'react-router';
+import { AccountPage } from '../auth/AccountPage';
 import { LoginPage } from '../auth/LoginPage';
+import { RequireAuth } from '../auth/RequireAuth';
 import { HomePage } from '../home/HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -17,6 +19,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
+      { path: 'account', element: <RequireAuth><AccountPage /></RequireAuth> },
       ...featureRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
