@@ -75,7 +75,7 @@ export function PhotoSection({ hasPhoto, onChange }: { hasPhoto: boolean; onChan
   return (
     <section aria-labelledby="photo-heading">
       <h2 id="photo-heading" ref={heading} tabIndex={-1}>
-        {t('photo')}
+        {t('photoSection')}
       </h2>
       {currentUrl ? (
         <div className="photo-current">
@@ -97,6 +97,7 @@ export function PhotoSection({ hasPhoto, onChange }: { hasPhoto: boolean; onChan
           }}
           error={uploadError}
           resetKey={resetKey}
+          label={t('photoNew')}
         />
         <button type="submit" disabled={busy || !chosen || !photoAcceptable(chosen)}>
           {busy ? t('photoUploading') : t('photoUpload')}

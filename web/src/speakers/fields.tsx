@@ -94,13 +94,15 @@ interface PhotoInputProps {
   error?: string;
   /** Changing it empties the file input (after an upload). */
   resetKey?: number;
+  /** The field's label; « Photo » by default. */
+  label?: string;
 }
 
 /**
  * A photo picker with its preview. A file the browser does not call a JPEG or PNG is not previewed
  * and is flagged; the server still reads the bytes and is the judge.
  */
-export function PhotoInput({ file, onChange, error, resetKey }: PhotoInputProps) {
+export function PhotoInput({ file, onChange, error, resetKey, label }: PhotoInputProps) {
   const t = useT(speakerMessages);
   const id = useId();
   const preview = useObjectUrl(file && IMAGE_TYPES.includes(file.type) ? file : null);
@@ -108,7 +110,7 @@ export function PhotoInput({ file, onChange, error, resetKey }: PhotoInputProps)
   const shown = local ?? error;
   return (
     <div className="field">
-      <label htmlFor={id}>{t('photo')}</label>
+      <label htmlFor={id}>{label ?? t('photo')}</label>
       <input
         key={resetKey}
         id={id}
