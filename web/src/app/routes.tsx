@@ -9,9 +9,12 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { HomePage } from '../home/HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { speakerRoutes } from '../speakers/routes';
 
 /** Feature routes, each `{ path, element }` relative to /app/. */
-export const featureRoutes: RouteObject[] = [];
+export const featureRoutes: RouteObject[] = [
+  ...speakerRoutes,
+];
 
 export const routes: RouteObject[] = [
   {
