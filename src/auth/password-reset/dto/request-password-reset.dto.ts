@@ -16,7 +16,7 @@ export class RequestPasswordResetDto {
   @Matches(/^[^\s@]+@[^\s@]+$/, { message: '$property must be an email address' })
   email!: string;
 
-  @ApiPropertyOptional({ enum: MAIL_LOCALES, default: 'fr', description: 'Language of the mail (accounts have no language of their own); default French' })
+  @ApiPropertyOptional({ enum: MAIL_LOCALES, description: 'Language of the mail (accounts have no language of their own); French when absent' })
   @IsOptional()
   @IsIn(MAIL_LOCALES)
   language?: MailLocale;
