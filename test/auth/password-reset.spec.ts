@@ -260,6 +260,30 @@ describe('Password reset (POST /api/auth/password-reset and /confirm)', () => {
     expect(await newMails()).toHaveLength(1);
   });
 
+  // Both engines run these; only the PostgreSQL server (TEST_DATABASE_URL) really runs them at once.
+  it('uses a link once even when it is sent several times at once', async () => {
+    const user = await account();
+    const token = await linkFor(user.email);
+    const answers = await Promise.all(
+      ['first-at-once-pw', 'second-at-once-pw', 'third-at-once-pw'].map(async (password) => ({ password, res: await confirm({ token, password }) })),
+    );
+    const won = answers.filter((a) => a.res.status === 204);
+    expect(won).toHaveLength(1);
+    for (const lost of answers.filter((a) => a.res.status !== 204)) {
+      expect(lost.res.status).toBe(400);
+      expectErrorBody(lost.res.body, 400, 'RESET_TOKEN_INVALID');
+      expect((await login(user.email, lost.password)).status).toBe(401);
+    }
+    expect((await login(user.email, won[0].password)).status).toBe(200);
+  });
+
+  it('sends no more than 3 mails to an account when many requests arrive at once', async () => {
+    const user = await account();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => ask({ email: user.email })));
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(202));
+    expect(await newMails()).toHaveLength(3);
+  });
+
   it('answers malformed bodies with 400 VALIDATION_FAILED and writes nothing', async () => {
     const bodies: object[] = [
       {},
