@@ -89,6 +89,10 @@ export class PasswordResetService {
           locale: language ?? 'fr',
           data: { displayName: user.displayName ?? undefined, link: this.mail.linkTo(`/app/reset-password?token=${token}`) },
         });
+      } else {
+        // the two round trips the mailed path spends on its inserts, so that its answer takes about as long
+        await manager.query('SELECT 1 FROM password_reset_tokens WHERE token_hash = $1', [tokenHash]);
+        await manager.query('SELECT 1 FROM outbox_messages WHERE id = gen_random_uuid()');
       }
       return null;
     });
