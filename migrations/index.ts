@@ -1,3 +1,4 @@
+import { PasswordReset1796820000000 } from './1796820000000-PasswordReset.js';
 import { PrintJobs1796500000000 } from './1796500000000-PrintJobs.js';
 import { ProgrammeAdmissions1796600000000 } from './1796600000000-ProgrammeAdmissions.js';
 import { LoginThrottle1796400000000 } from './1796400000000-LoginThrottle.js';
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   PrintJobs1796500000000,
   ProgrammeAdmissions1796600000000,
   ParticipantLabelForm1796700000000,
+  PasswordReset1796820000000,
 ];

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import type { RequestUser } from '../common/auth/access.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -60,6 +60,11 @@ export class AuthService {
     const user = await this.users.findActiveById(row.userId);
     if (!user) return null;
     return { id: user.id, email: user.email, roles: user.roles, tokenId: row.id };
+  }
+
+  /** Revokes every live access token of an account (a new password ends all its sessions), in the caller's transaction. */
+  async revokeAllTokens(userId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(AuthToken).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   async logout(tokenId: string): Promise<void> {

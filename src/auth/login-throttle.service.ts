@@ -65,6 +65,14 @@ export class LoginThrottleService {
     await this.failures.delete({ email, address });
   }
 
+  /**
+   * Forgets every failed login of an account (all addresses), in the caller's transaction: once its
+   * owner has set a new password through a reset link, the guesses at the old one mean nothing.
+   */
+  async clearAccount(email: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(LoginFailure).delete({ email });
+  }
+
   /** Failures older than a pair's memory (and so than the window) count for nothing any more. */
   async forgetExpired(): Promise<void> {
     await this.failures.delete({ failedAt: LessThan(this.before(this.clock.now(), this.policy.pairMemorySeconds)) });

@@ -18,6 +18,8 @@ import { SubmissionTransition } from '../submissions/submission-transition.entit
 import { Submission } from '../submissions/submission.entity.js';
 import { AuthToken } from '../auth/auth-token.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
+import { PasswordResetRequest } from '../auth/password-reset/password-reset-request.entity.js';
+import { PasswordResetToken } from '../auth/password-reset/password-reset-token.entity.js';
 import { EventVenue } from '../events/event-venue.entity.js';
 import { Event } from '../events/event.entity.js';
 import { EventOrganisation } from '../organisations/event-organisation.entity.js';
@@ -46,6 +48,8 @@ export const ENTITIES = [
   User,
   AuthToken,
   LoginFailure,
+  PasswordResetToken,
+  PasswordResetRequest,
   Venue,
   Room,
   VenueOpening,

@@ -14,6 +14,7 @@ export const MAIL_TEMPLATES = [
   'registration-confirmed',
   'admission-granted',
   'label-contact-link',
+  'password-reset',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

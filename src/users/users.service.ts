@@ -101,9 +101,20 @@ export class UsersService {
     await users.update({ id }, { displayName: displayName.slice(0, 200) });
   }
 
-  /** The account behind a login attempt, or null. */
-  findByEmail(email: string): Promise<User | null> {
-    return this.users.findOneBy({ email: normaliseEmail(email) });
+  /** The account behind a login attempt, or null (read through `manager` inside a transaction). */
+  findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
+    const users = manager ? manager.getRepository(User) : this.users;
+    return users.findOneBy({ email: normaliseEmail(email) });
+  }
+
+  /** An active account by id, locked for the rest of the caller's transaction, or null. */
+  findActiveForUpdate(id: string, manager: EntityManager): Promise<User | null> {
+    return manager.getRepository(User).findOne({ where: { id, disabledAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Stores a new password hash (hashPassword) for an account, in the caller's transaction. */
+  async setPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(User).update({ id }, { passwordHash });
   }
 
   /** An active account by id, or null (used by the auth guard on every request). */

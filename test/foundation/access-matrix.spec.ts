@@ -12,6 +12,8 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'signed-in',
   'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/password-reset': 'public',
+  'POST /api/auth/password-reset/confirm': 'public',
   'POST /api/users': 'organiser',
   'GET /api/users': 'organiser',
   'GET /api/users/{id}': 'organiser',

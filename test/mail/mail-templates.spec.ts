@@ -9,6 +9,7 @@ import { mailTemplatesDir } from '../../src/mail/mail.service.js';
 /** The data the submissions module passes (every key any template takes). */
 const SAMPLE = {
   firstName: 'Hélène',
+  displayName: 'Hélène Dupré',
   lastName: 'Dupré',
   coSpeakerName: 'Jean-Noël L’Hôte',
   inviterName: 'Hélène Dupré',
@@ -27,7 +28,10 @@ const SAMPLE = {
 };
 
 /** Templates about several items at once, whose subject names the event rather than one proposal. */
-const ABOUT_THE_EVENT: readonly MailTemplate[] = ['programme-changed', 'registration-confirmed', 'admission-granted', 'label-contact-link'];
+const ABOUT_THE_EVENT: readonly MailTemplate[] = ['programme-changed', 'registration-confirmed', 'admission-granted', 'label-contact-link', 'password-reset'];
+
+/** Who each mail greets: the first name, or the account's name for the account mails. */
+const greeted = (name: MailTemplate) => (name === 'password-reset' ? SAMPLE.displayName : SAMPLE.firstName);
 
 /** The variables each template is documented to take (templates/mail/README.md). */
 const DOCUMENTED: Record<MailTemplate, { required: string[]; optional: string[] }> = {
@@ -41,6 +45,7 @@ const DOCUMENTED: Record<MailTemplate, { required: string[]; optional: string[] 
   'registration-confirmed': { required: ['eventName', 'firstName', 'link'], optional: ['admissions'] },
   'admission-granted': { required: ['eventName', 'firstName', 'link', 'partName'], optional: [] },
   'label-contact-link': { required: ['eventName', 'link', 'maxDelegates', 'townName', 'year'], optional: ['firstName'] },
+  'password-reset': { required: ['link'], optional: ['displayName'] },
 };
 
 describe('Mail templates (templates/mail, read as the server reads them)', () => {
@@ -61,7 +66,7 @@ describe('Mail templates (templates/mail, read as the server reads them)', () =>
       expect(mail.text.endsWith('\n')).toBe(true);
       expect(mail.text).toContain(SAMPLE.link);
       expect(mail.text).toContain(SAMPLE.eventName);
-      expect(mail.text.split('\n')[0]).toBe(locale === 'fr' ? `Bonjour ${SAMPLE.firstName},` : `Dear ${SAMPLE.firstName},`);
+      expect(mail.text.split('\n')[0]).toBe(locale === 'fr' ? `Bonjour ${greeted(name)},` : `Dear ${greeted(name)},`);
       if (locale === 'fr') expect(mail.subject).toContain(`« ${named} »`);
       else expect(mail.subject).toContain(`“${named}”`);
     });
@@ -101,6 +106,15 @@ describe('Mail templates (templates/mail, read as the server reads them)', () =>
     expect(templates.render('co-speaker-invited', 'fr', data).text.split('\n')[0]).toBe('Bonjour,');
     expect(templates.render('co-speaker-invited', 'en', data).text.split('\n')[0]).toBe('Dear colleague,');
     expect(templates.render('co-speaker-invited', 'fr', SAMPLE).subject).toBe('Hélène Dupré vous invite à cosigner « Remise du Label Ville Internet 2012 »');
+  });
+
+  it('greets an account without a name in the password-reset mail, and says the link lasts one hour', () => {
+    const data = { link: SAMPLE.link };
+    expect(templates.render('password-reset', 'fr', data).text.split('\n')[0]).toBe('Bonjour,');
+    expect(templates.render('password-reset', 'en', data).text.split('\n')[0]).toBe('Dear colleague,');
+    expect(templates.render('password-reset', 'fr', data).subject).toBe('Votre nouveau mot de passe pour « Villes et territoires numériques »');
+    expect(templates.render('password-reset', 'fr', data).text).toContain(`ouvrez ce lien :\n${SAMPLE.link}\n\nCe lien est valable une heure`);
+    expect(templates.render('password-reset', 'en', data).text).toContain(`open this link:\n${SAMPLE.link}\n\nThis link is valid for one hour`);
   });
 
   it('prints values as plain text (no HTML escaping) and folds the subject to one line of at most 500 characters', () => {
