@@ -142,6 +142,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a link to choose a new password
+         * @description Always 202 with the same body, whether or not the email belongs to an (enabled) account. For an enabled account, mails a link `PUBLIC_URL/app/reset-password?token=…`, valid one hour and once, in `language` (default French); at most 3 such mails per account per hour (further requests answer 202 and send nothing). More than 20 requests from one client address in an hour: 429 with Retry-After.
+         */
+        post: operations["PasswordResetController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the token of a reset link
+         * @description The password follows the rules of account creation (10 to 200 characters). On success the token and every other link of the account are spent, every access token of the account is revoked (all sessions end) and its failed logins are forgotten; sign in again with the new password.
+         */
+        post: operations["PasswordResetController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/venues/travel-times": {
         parameters: {
             query?: never;
@@ -2261,6 +2301,30 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             user: components["schemas"]["SignedInUser"];
+        };
+        RequestPasswordResetDto: {
+            /**
+             * @description The account’s email (compared lower-cased). Any well-formed address is accepted, known or not.
+             * @example helene.dupre@example.org
+             */
+            email: string;
+            /**
+             * @description Language of the mail (accounts have no language of their own); French when absent
+             * @enum {string}
+             */
+            language?: "fr" | "en";
+        };
+        PasswordResetAccepted: {
+            /** @example If an account uses this address, a link to choose a new password has been sent to it; it is valid for one hour. */
+            message: string;
+        };
+        ConfirmPasswordResetDto: {
+            /**
+             * @description The `token` parameter of the link in the mail (43 characters, base64url). Any other string gets 400 RESET_TOKEN_INVALID.
+             * @example q3Yh1c1qQbJ8m7c0dH8q3nqV8g2Zb3V9mQyR4s5t6u7
+             */
+            token: string;
+            password: string;
         };
         VenueRefResponse: {
             /** Format: uuid */
@@ -6315,6 +6379,118 @@ export interface operations {
             };
             /** @description No valid access token (UNAUTHENTICATED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PasswordResetController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAccepted"];
+                };
+            };
+            /** @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many attempts (TOO_MANY_REQUESTS) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PasswordResetController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST)
+             *
+             *     Invalid body (VALIDATION_FAILED, MALFORMED_JSON), or a token unknown, already used or expired (RESET_TOKEN_INVALID)
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

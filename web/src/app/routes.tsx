@@ -4,8 +4,10 @@
  */
 import type { RouteObject } from 'react-router';
 import { AccountPage } from '../auth/AccountPage';
+import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
+import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { HomePage } from '../home/HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -22,6 +24,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'account', element: <RequireAuth><AccountPage /></RequireAuth> },
       ...featureRoutes,
       { path: '*', element: <NotFoundPage /> },
