@@ -1,4 +1,4 @@
-/** Jest runs the project as ES modules (NestJS 12 is ESM-only); see README "Tests". */
+/** Jest runs the project as ES modules (NestJS 12 is ESM-only); see docs/testing.md. */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],

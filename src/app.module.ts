@@ -5,6 +5,7 @@ import { BadgesModule } from './badges/badges.module.js';
 import { CfpModule } from './cfp/cfp.module.js';
 import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { loggablePath, requestIdFor } from './common/http/request-id.js';
+import { chooseLogFormat } from './common/logging/log-format.js';
 import { PinoLoggingModule } from './common/logging/pino-logging.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         PinoLoggingModule.forRoot({
           level: config.logLevel,
+          format: chooseLogFormat(config.logFormat, process.stdout.isTTY === true),
           genReqId: requestIdFor,
           redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.accessToken', '*.token'], censor: '[redacted]' },
           serializers: {

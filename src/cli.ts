@@ -3,6 +3,8 @@ import { bootApp } from './bootstrap.js';
 import { ROLES, type Role } from './common/auth/role.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { backupDatabase, restoreDatabase } from './database/backup/backup.js';
+import { BackupError } from './database/backup/backup-file.js';
 import { DemoDataSeeder } from './seed/demo-data.seeder.js';
 import { generatePassword, MIN_PASSWORD_LENGTH } from './users/password.js';
 import { UsersService } from './users/users.service.js';
@@ -12,6 +14,10 @@ const USAGE = `usage:
       (without --password, CLI_PASSWORD is used, else a password is generated and printed once)
   npm run cli -- seed-demo        load the clearly fictitious demo data set (same as npm run seed:demo)
   npm run cli -- openapi          print the OpenAPI document (as served at /docs-json) on standard output
+  npm run cli -- backup FILE      save the database to FILE (embedded: PGlite's archive of DATA_DIR, stop npm start first;
+                                  DATABASE_URL: pg_dump's custom format, safe while the servers run)
+  npm run cli -- restore FILE [--force]
+                                  load FILE into the database; refuses a database that already holds one unless --force
 Runs against DATABASE_URL, or the embedded database in DATA_DIR (stop npm start first);
 openapi uses a throwaway in-memory database and listens nowhere.`;
 
@@ -63,17 +69,31 @@ async function printOpenApi(): Promise<void> {
   }
 }
 
+async function backup(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new ConfigError(USAGE);
+  console.log(await backupDatabase(loadConfig(), positionals[0] as string));
+}
+
+async function restore(args: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
+  if (positionals.length !== 1) throw new ConfigError(USAGE);
+  console.log(await restoreDatabase(loadConfig(), positionals[0] as string, values.force === true));
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'create-user') return createUser(rest);
   if (command === 'seed-demo') return seedDemo();
   if (command === 'openapi') return printOpenApi();
+  if (command === 'backup') return backup(rest);
+  if (command === 'restore') return restore(rest);
   throw new ConfigError(USAGE);
 }
 
 main().catch((error: unknown) => {
   const code = (error as { code?: unknown }).code;
-  if (error instanceof ConfigError || error instanceof DomainError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DomainError || error instanceof BackupError) console.error(error.message);
   else if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) console.error(`${(error as Error).message}\n${USAGE}`);
   else console.error(error);
   process.exit(1);

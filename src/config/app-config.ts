@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOG_FORMAT_SETTINGS, type LogFormatSetting } from '../common/logging/log-format.js';
 
 /**
  * The application's configuration, read once from the environment by `loadConfig`.
@@ -30,6 +31,8 @@ export interface AppConfig {
   seedReferenceData: boolean;
   /** Log level for pino (LOG_LEVEL, default info; 'silent' in tests). */
   logLevel: string;
+  /** LOG_FORMAT: json, pretty, or auto (default: readable when standard output is a terminal, JSON otherwise). */
+  logFormat: LogFormatSetting;
   /**
    * Login throttling (src/auth/login-throttle.ts), all over the last LOGIN_FAILURE_WINDOW_MINUTES
    * (default 15): an (account, address) pair fails LOGIN_MAX_FAILURES_PER_PAIR times (default 5),
@@ -108,6 +111,12 @@ function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function logFormatSetting(env: NodeJS.ProcessEnv): LogFormatSetting {
+  const raw = env.LOG_FORMAT?.trim().toLowerCase() || 'auto';
+  if (!(LOG_FORMAT_SETTINGS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_FORMAT must be one of ${LOG_FORMAT_SETTINGS.join(', ')}, got "${env.LOG_FORMAT}"`);
+  return raw as LogFormatSetting;
+}
+
 /** Reads and checks the configuration; throws ConfigError with a readable message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -134,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlMinutes: intSetting(env, 'TOKEN_TTL_MINUTES', 720, 1, 60 * 24 * 90),
     seedReferenceData: boolSetting(env, 'SEED_REFERENCE_DATA', true),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logFormat: logFormatSetting(env),
     loginMaxFailuresPerPair: intSetting(env, 'LOGIN_MAX_FAILURES_PER_PAIR', 5, 1, 1000),
     loginDelaySeconds: intSetting(env, 'LOGIN_DELAY_SECONDS', 30, 1, 24 * 3600),
     loginMaxFailuresPerAccount: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 50, 1, 10000),

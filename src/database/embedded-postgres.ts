@@ -27,14 +27,14 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   let location: string | undefined;
   let lockFile: string | null = null;
   if (!inMemory) {
-    location = resolve(dataDir, 'pgdata');
+    location = embeddedDataLocation(dataDir);
     mkdirSync(location, { recursive: true });
-    lockFile = takeLock(resolve(dataDir, 'pgdata.lock'));
+    lockFile = lockEmbeddedDataDir(dataDir);
   }
   let db: PGlite;
   let server: PGLiteSocketServer;
   try {
-    db = await PGlite.create(location, { extensions: { btree_gist, citext, pg_trgm, unaccent } });
+    db = await PGlite.create(location, { extensions: EMBEDDED_EXTENSIONS });
     server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
     await server.start();
   } catch (error) {
@@ -56,6 +56,32 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   };
 }
 
+/** The contrib extensions the schema uses, loaded whenever PGlite opens a data directory. */
+export const EMBEDDED_EXTENSIONS = { btree_gist, citext, pg_trgm, unaccent };
+
+/** Where PGlite keeps its files inside DATA_DIR. */
+export function embeddedDataLocation(dataDir: string): string {
+  return resolve(dataDir, 'pgdata');
+}
+
+/** The embedded data directory is open in another process (a running server, another CLI command). */
+export class EmbeddedDataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holderPid: number,
+  ) {
+    super(`The embedded database in ${dataDir} is in use by process ${holderPid}: stop it first, or use another DATA_DIR`);
+  }
+}
+
+/**
+ * Takes DATA_DIR's lock (see takeLock) and returns the lock file's path, which the caller removes
+ * when done; throws EmbeddedDataDirInUseError when a live process holds it.
+ */
+export function lockEmbeddedDataDir(dataDir: string): string {
+  return takeLock(resolve(dataDir, 'pgdata.lock'));
+}
+
 /**
  * PGlite files must be opened by one process only. A lock file holding our pid keeps a second
  * `npm start` or CLI run off the same DATA_DIR; a lock left by a dead process is taken over.
@@ -69,7 +95,7 @@ function takeLock(path: string): string {
   }
   const holder = Number(readFileSync(path, 'utf8').trim());
   if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-    throw new Error(`The embedded database in ${path.replace(/pgdata\.lock$/, '')} is in use by process ${holder}: stop it first, or use another DATA_DIR`);
+    throw new EmbeddedDataDirInUseError(path.replace(/pgdata\.lock$/, ''), holder);
   }
   writeFileSync(path, String(process.pid));
   return path;

@@ -8,7 +8,7 @@ import { startServer, stopServer, type ServerProcess } from '../support/server-p
 /**
  * Two instances of the compiled server on one PostgreSQL database, as a larger event would run
  * them behind a proxy: the contention cases are sent across both, and each must hold as it holds
- * on one instance, since everything they share goes through the database (README, « Several
+ * on one instance, since everything they share goes through the database (docs/operations.md, « Several
  * instances on one PostgreSQL »). The first instance starts alone (it applies the migrations and
  * creates the first organiser), then the second. Flows that need no date: the event is in 2030
  * and the scans name their part, so no clock is set.
