@@ -4,12 +4,17 @@
  */
 import type { RouteObject } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
+import { cfpRoutes } from '../cfp/routes';
 import { HomePage } from '../home/HomePage';
+import { proposalRoutes } from '../proposals/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
 /** Feature routes, each `{ path, element }` relative to /app/. */
-export const featureRoutes: RouteObject[] = [];
+export const featureRoutes: RouteObject[] = [
+  ...cfpRoutes,
+  ...proposalRoutes,
+];
 
 export const routes: RouteObject[] = [
   {
