@@ -91,7 +91,7 @@ async function json(url: string, init: RequestInit & { token?: string; body?: st
 }
 
 /** Opens the colloquium's call now (with a type) and signs a speaker up; returns what the page needs. */
-async function prepare(base: string, admin: { email: string; password: string }): Promise<{ slug: string; session: unknown }> {
+export async function prepareResearcher(base: string, admin: { email: string; password: string }): Promise<{ slug: string; session: unknown }> {
   const login = await json(`${base}/api/auth/login`, { method: 'POST', body: JSON.stringify(admin) });
   const token = login.body.accessToken as string;
   if (login.status !== 200) throw new Error(`organiser login answered ${login.status}`);
@@ -135,7 +135,7 @@ export async function runWebAppBench(options: { base: string; admin: { email: st
     report.interactive = { measured: false, reason: 'the bench is not running in a database of its own: no call opened, no speaker signed up', goalMs: INTERACTIVE_GOAL_MS };
     return report;
   }
-  const { slug, session } = await prepare(options.base, options.admin);
+  const { slug, session } = await prepareResearcher(options.base, options.admin);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const runsMs: number[] = [];
   const fetched = new Set<string>();

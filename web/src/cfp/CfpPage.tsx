@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLoaderData, useLocation, useNavigate } from 'react-router';
 import { api, errorBody, type Schemas } from '../api/client';
 import { hasRole } from '../auth/session';
 import { useSession } from '../auth/use-session';
@@ -10,34 +10,13 @@ import type { ProposalNotice } from '../proposals/ProposalPage';
 import { createBody, EMPTY_VALUES, firstErrorField, formErrors, type ProposalValues } from '../proposals/proposal-values';
 import { formatDateTime, formatRelative } from '../time/paris';
 import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
+import type { CallPageData, Lists } from './load';
 import { cfpMessages } from './messages';
 
 type EventResponse = Schemas['EventResponse'];
 type Call = Schemas['CallForPapersResponse'];
 type SubmissionType = Schemas['SubmissionTypeResponse'];
 type Track = Schemas['TrackResponse'];
-
-interface Loaded {
-  event: EventResponse;
-  call: Call | null;
-  types: SubmissionType[];
-  tracks: Track[];
-}
-
-async function load(slug: string): Promise<Loaded | 'no-event' | 'failed'> {
-  const events = await api.GET('/api/events', { params: { query: { slug, pageSize: 1 } } });
-  if (!events.data) return 'failed';
-  const event = events.data.items.find((e) => e.slug === slug);
-  if (!event) return 'no-event';
-  const eventId = event.id;
-  const [call, types, tracks] = await Promise.all([
-    api.GET('/api/events/{eventId}/cfp', { params: { path: { eventId } } }),
-    api.GET('/api/events/{eventId}/submission-types', { params: { path: { eventId }, query: { pageSize: 100 } } }),
-    api.GET('/api/events/{eventId}/tracks', { params: { path: { eventId }, query: { pageSize: 100 } } }),
-  ]);
-  if (!call.data && call.response.status !== 404) return 'failed';
-  return { event, call: call.data ?? null, types: types.data?.items ?? [], tracks: tracks.data?.items ?? [] };
-}
 
 /** « Paris » from « Europe/Paris ». */
 const cityOf = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
@@ -46,29 +25,21 @@ const cityOf = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, '
 export function CfpPage() {
   const t = useT(cfpMessages);
   const { language } = useLanguage();
-  const { slug = '' } = useParams();
+  const data = useLoaderData() as CallPageData;
   const session = useSession();
   const location = useLocation();
-  const [data, setData] = useState<Loaded | 'no-event' | 'failed' | null>(null);
+  const [lists, setLists] = useState<Lists | null>(null);
+  const pending = typeof data === 'string' ? null : data.lists;
 
   useEffect(() => {
+    if (!pending) return;
     let live = true;
-    load(slug)
-      .catch(() => 'failed' as const)
-      .then((result) => live && setData(result));
+    void pending.then((l) => live && setLists(l));
     return () => {
       live = false;
     };
-  }, [slug]);
+  }, [pending]);
 
-  if (data === null) {
-    return (
-      <main id="main">
-        <PageTitle title={t('title')}>{t('title')}</PageTitle>
-        <Notice>{t('loading')}</Notice>
-      </main>
-    );
-  }
   if (typeof data === 'string') {
     return (
       <main id="main">
@@ -78,7 +49,9 @@ export function CfpPage() {
     );
   }
 
-  const { event, call, types, tracks } = data;
+  const { event, call } = data;
+  const types = lists?.types ?? [];
+  const tracks = lists?.tracks ?? [];
   const name = (x: { nameFr: string; nameEn: string | null }) => (language === 'en' && x.nameEn ? x.nameEn : x.nameFr);
   const theme = language === 'en' ? (event.themeEn ?? event.themeFr) : (event.themeFr ?? event.themeEn);
   const title = t('titleOf', { event: name(event) });
@@ -175,7 +148,12 @@ export function CfpPage() {
 function NewProposal({ event, call, types, tracks }: { event: EventResponse; call: Call; types: SubmissionType[]; tracks: Track[] }) {
   const t = useT(proposalMessages);
   const navigate = useNavigate();
-  const [values, setValues] = useState<ProposalValues>(() => ({ ...EMPTY_VALUES, typeId: types.length === 1 ? types[0].id : '' }));
+  const [values, setValues] = useState<ProposalValues>(EMPTY_VALUES);
+  const onlyType = types.length === 1 ? types[0].id : '';
+  // a call with one type: chosen already (the types arrive just after the call)
+  useEffect(() => {
+    if (onlyType) setValues((v) => (v.typeId ? v : { ...v, typeId: onlyType }));
+  }, [onlyType]);
   const [errors, setErrors] = useState<Partial<Record<keyof ProposalValues, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
