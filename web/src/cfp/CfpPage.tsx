@@ -9,7 +9,7 @@ import { fieldId, ProposalForm } from '../proposals/ProposalForm';
 import type { ProposalNotice } from '../proposals/ProposalPage';
 import { createBody, EMPTY_VALUES, firstErrorField, formErrors, type ProposalValues } from '../proposals/proposal-values';
 import { formatDateTime, formatRelative } from '../time/paris';
-import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
+import { ErrorAlert, PageTitle } from '../ui/ui';
 import type { CallPageData, Lists } from './load';
 import { cfpMessages } from './messages';
 

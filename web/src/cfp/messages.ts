@@ -4,7 +4,6 @@ export const cfpMessages = defineMessages({
   fr: {
     title: 'Appel à communications',
     titleOf: 'Appel à communications : {event}',
-    loading: 'Chargement…',
     loadFailed: 'Impossible de charger l’appel à communications : réessayez plus tard.',
     noEvent: 'Aucun événement ne porte cette adresse.',
     noCall: 'Cet événement n’a pas d’appel à communications.',
@@ -34,7 +33,6 @@ export const cfpMessages = defineMessages({
   en: {
     title: 'Call for papers',
     titleOf: 'Call for papers: {event}',
-    loading: 'Loading…',
     loadFailed: 'The call for papers could not be loaded: try again later.',
     noEvent: 'No event has this address.',
     noCall: 'This event has no call for papers.',
