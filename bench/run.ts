@@ -30,6 +30,10 @@
  * at once, POST /api/events/:eventId/desk/walk-ins then GET /api/participants/:id/badge.pdf,
  * bench/walk-ins.ts: default 200 on a server, 50 on the embedded engine; 0 skips it),
  * BENCH_WALKIN_DESKS (desks registering at once, default 4).
+ *
+ * BENCH_WEBAPP (the web app's researchers' pages, bench/web-app.ts: the gzipped JavaScript they load,
+ * and the proposal form's time to interactive in headless Chromium, median of this many runs:
+ * default 7; 0 skips it).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -45,6 +49,7 @@ import { runConflictBench } from './conflicts.js';
 import { runLabelsBench, type LabelsReport } from './labels.js';
 import { runRegistrationBench, type RegistrationReport } from './registrations.js';
 import { runWalkInBench, type WalkInReport } from './walk-ins.js';
+import { printWebApp, runWebAppBench } from './web-app.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
 import type { SeededProgramme } from './seed-programme.js';
@@ -81,6 +86,8 @@ const CHECKIN_SCANNERS = intSetting('BENCH_CHECKIN_SCANNERS', 50, 1, 1000);
 /** Walk-ins registered without an email and printed at once (bench/walk-ins.ts), and how many desks at once. */
 const WALKINS = intSetting('BENCH_WALKINS', SERVER_URL ? 200 : 50, 0, 10_000);
 const WALKIN_DESKS = intSetting('BENCH_WALKIN_DESKS', 4, 1, 100);
+/** Runs of the proposal form's time to interactive in Chromium (bench/web-app.ts); 0 skips the web app's part. */
+const WEBAPP_RUNS = intSetting('BENCH_WEBAPP', 7, 0, 100);
 /** Badges printed in one job (bench/badges.ts), against bare pdfkit drawing as many. */
 const BADGES = intSetting('BENCH_BADGES', 1000, 0, 20_000);
 /** The Label's palmarès (bench/labels.ts): 1 measures it, 0 skips it. */
@@ -767,6 +774,9 @@ async function main(): Promise<number> {
     const walkIns = await runWalkInBench({ base, admin, disposable, walkIns: WALKINS, desks: WALKIN_DESKS });
     const walkInsOk = printWalkIns(walkIns);
 
+    const webApp = await runWebAppBench({ base, admin, disposable, runs: WEBAPP_RUNS });
+    printWebApp(webApp);
+
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
 
@@ -790,6 +800,7 @@ async function main(): Promise<number> {
       ceremony,
       checkIns,
       walkIns,
+      webApp,
       labels,
       badges,
     };

@@ -8,7 +8,9 @@ import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { cfpRoutes } from '../cfp/routes';
 import { HomePage } from '../home/HomePage';
+import { proposalRoutes } from '../proposals/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { speakerRoutes } from '../speakers/routes';
@@ -16,6 +18,8 @@ import { speakerRoutes } from '../speakers/routes';
 /** Feature routes, each `{ path, element }` relative to /app/. */
 export const featureRoutes: RouteObject[] = [
   ...speakerRoutes,
+  ...cfpRoutes,
+  ...proposalRoutes,
 ];
 
 export const routes: RouteObject[] = [
