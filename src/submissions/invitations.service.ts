@@ -72,8 +72,8 @@ export class InvitationsService {
     const locale = mailLocaleOf(submission);
     for (const invitee of invitees) {
       const link = invitee.speaker
-        ? this.mail.linkTo(`/submissions/${submission.id}/invitation`)
-        : this.mail.linkTo(`/signup?invitation=${submission.id}&email=${encodeURIComponent(invitee.email)}`);
+        ? this.mail.linkTo(`/app/proposals/${submission.id}/invitation`)
+        : this.mail.linkTo(`/app/signup?invitation=${submission.id}&email=${encodeURIComponent(invitee.email)}`);
       await this.mail.enqueue(manager, {
         to: invitee.email,
         toName: invitee.speaker ? fullName(invitee.speaker) : null,
@@ -119,7 +119,7 @@ export class InvitationsService {
             coSpeakerName: me ? fullName(me) : caller.email,
             eventName: eventNameIn(settings, locale),
             submissionTitle: titleIn(submission, locale),
-            link: this.mail.linkTo(`/submissions/${submission.id}`),
+            link: this.mail.linkTo(`/app/proposals/${submission.id}`),
           },
         });
       }

@@ -106,7 +106,7 @@ export class SubmissionTransitionsService {
           eventName: eventNameIn(settings, locale),
           submissionTitle: titleIn(submission, locale),
           ...(note ? { note } : {}),
-          link: this.mail.linkTo(`/submissions/${submission.id}`),
+          link: this.mail.linkTo(`/app/proposals/${submission.id}`),
         },
       });
     }

@@ -52,7 +52,7 @@ describe('A proposal from sign-up to confirmation, with its mails', () => {
     const invitation = mailTo(jose.email, /cosigner/);
     expect(invitation.subject).toBe('Hélène Dupré vous invite à cosigner « La ville numérique en question »');
     expect(invitation.text).toContain('Bonjour José,');
-    expect(invitation.text).toContain(`https://colloque.example.org/submissions/${id}/invitation`);
+    expect(invitation.text).toContain(`https://colloque.example.org/app/proposals/${id}/invitation`);
     expect(mailTo(helene.email, /reçue/).text).toContain('Bonjour Hélène,');
     expect(mailTo(helene.email, /José Núñez|cosign/i).text).toContain('José Núñez');
     for (const person of [helene, jose]) {

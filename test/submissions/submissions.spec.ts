@@ -68,9 +68,9 @@ describe('Proposals: filing, co-speakers, states, history, edits', () => {
     const toCarol = invitations.find((m) => m.to_address === carolEmail)!;
     expect(toBob).toMatchObject({ locale: 'fr', subject: 'Alice Martin vous invite à cosigner « La ville numérique en question »' });
     expect(toBob.text_body).toContain('Bonjour Bob,');
-    expect(toBob.text_body).toContain(`/submissions/${proposalId}/invitation`);
+    expect(toBob.text_body).toContain(`/app/proposals/${proposalId}/invitation`);
     expect(toCarol.text_body).toContain('Bonjour,');
-    expect(toCarol.text_body).toContain(`/signup?invitation=${proposalId}&email=${encodeURIComponent(carolEmail)}`);
+    expect(toCarol.text_body).toContain(`/app/signup?invitation=${proposalId}&email=${encodeURIComponent(carolEmail)}`);
     const after = await tableCounts(t);
     expect(after.submissions - before.submissions).toBe(1);
     expect(after.submission_speakers - before.submission_speakers).toBe(3);

@@ -171,11 +171,13 @@ describe('Researchers’ pages: call for papers and proposals', () => {
   it('the co-speaker accepts in their browser; accepted by the organisers, confirmed in the page, corrected after acceptance; once published, the talk’s Paris time and room, in French and in English', async () => {
     // the invitation mail names the proposal
     const [mail] = await t.booted.dataSource.query(`SELECT text_body FROM outbox_messages WHERE template = 'co-speaker-invited' AND to_address = $1`, [lukasz.email]);
-    expect(mail.text_body).toContain(`/submissions/${proposalId}/invitation`);
+    // and links to the invitation page of the web app, which the co-speaker opens below
+    const invitationPath = `/app/proposals/${proposalId}/invitation`;
+    expect(mail.text_body).toContain(`${t.config.publicUrl}${invitationPath}`);
 
     const co = await newPage(browser);
     try {
-      await signIn(co.page, lukasz, `/app/proposals/${proposalId}/invitation`);
+      await signIn(co.page, lukasz, invitationPath);
       await co.page.getByRole('heading', { level: 1, name: 'Invitation à cosigner une proposition' }).waitFor();
       await noSeriousViolation(co.page);
       await co.page.getByRole('button', { name: 'Accepter de cosigner' }).click();

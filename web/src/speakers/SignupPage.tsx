@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, errorBody, fieldErrors, type Schemas } from '../api/client';
 import { writeSession } from '../auth/session';
 import { useT } from '../i18n/i18n';
@@ -20,8 +20,11 @@ const EMPTY: Record<TextKey, string> = { email: '', password: '', firstName: '',
 export function SignupPage() {
   const t = useT(speakerMessages);
   const navigate = useNavigate();
+  // from an invitation mail to co-sign a proposal: ?invitation=<proposal id>&email=<the invitee's address>
+  const [params] = useSearchParams();
+  const invitation = /^[0-9a-f-]{36}$/i.test(params.get('invitation') ?? '') ? (params.get('invitation') as string) : null;
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(EMPTY);
+  const [values, setValues] = useState(() => ({ ...EMPTY, email: params.get('email') ?? '' }));
   const [photo, setPhoto] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -70,7 +73,7 @@ export function SignupPage() {
     setBusy(false);
     if (data) {
       writeSession({ accessToken: data.accessToken, expiresAt: data.expiresAt, user: data.user });
-      void navigate('/me');
+      void navigate(invitation ? `/proposals/${invitation}/invitation` : '/me');
       return;
     }
     const failure = errorBody(error, response);
