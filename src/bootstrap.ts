@@ -38,8 +38,8 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonShape } as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false, parameterLimit: BODY_LIMITS.keysPerObject });
   app.use(rejectDeepJson);
-  // the reception desk page and its files are served outside /api (src/desk)
-  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path'] });
+  // the reception desk page and its files, the home page and the programme pages are served outside /api (src/desk, src/programme-pages)
+  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path', '/', 'programme', 'programme/*path'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');
