@@ -107,7 +107,8 @@ function talkView(release: PageRelease, talk: SnapshotTalk) {
     id: talk.id,
     href: talkHref(release, talk.id),
     title: talkTitle(talk, lang),
-    titleLang: inLanguage(lang, lang === 'fr' ? talk.titleFr : talk.titleEn, null) ? lang : lang === 'fr' ? 'en' : 'fr',
+    // the language the shown title is written in (the other one when the page's is missing)
+    titleLang: (lang === 'fr' ? talk.titleFr?.trim() : !talk.titleEn?.trim() && talk.titleFr?.trim()) ? 'fr' : 'en',
     otherTitle: otherLanguageTitle(lang, talk.titleFr, talk.titleEn),
     start: at(release, talk.startsAt),
     end: at(release, talk.endsAt),
