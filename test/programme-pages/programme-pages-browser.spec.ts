@@ -13,6 +13,14 @@ import { buildProgrammes, NAMES, publish, type PagesFixture } from './pages-fixt
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
+/** What the page's window offers (the tests compile without the DOM library). */
+interface PageWindow {
+  document: { scripts: { length: number }; activeElement: { textContent: string | null } | null };
+  getComputedStyle(element: unknown): { borderLeftStyle: string };
+  axe: { run(): Promise<{ violations: AxeViolation[] }> };
+}
+declare const window: PageWindow;
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -72,7 +80,7 @@ describe('The programme pages in Chromium', () => {
     await page.goto(`${base}/programme/label2012`);
     await expect(page.locator(`#session-${f.ids.ceremony} h3 .when`).innerText()).resolves.toBe('18 h 00–21 h 00');
     expect(await page.locator('h2 time').first().innerText()).toBe('lundi 6 février 2012');
-    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(await page.evaluate(() => window.document.scripts.length)).toBe(0);
   });
 
   it('renders every name intact, styled by the served sheet (no CSP refusal), and hides navigation when printed', async () => {
@@ -80,7 +88,7 @@ describe('The programme pages in Chromium', () => {
     const text = await page.locator('main').innerText();
     for (const name of Object.values(NAMES)) expect(text).toContain(name);
     // the style sheet applied: the skip link is off-screen, the session has its coloured border
-    const border = await page.locator(`#session-${f.ids.opening}`).evaluate((el) => getComputedStyle(el).borderLeftStyle);
+    const border = await page.locator(`#session-${f.ids.opening}`).evaluate((el) => window.getComputedStyle(el).borderLeftStyle);
     expect(border).toBe('solid');
     expect(await page.locator('nav.days').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
@@ -89,7 +97,7 @@ describe('The programme pages in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
     // the logo is loaded from the served route
     const logo = page.locator('img.logo').first();
-    expect(await logo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    expect(await logo.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(true);
     expect(pageErrors).toEqual([]);
     expect(cspReports).toEqual([]);
   });
@@ -103,7 +111,7 @@ describe('The programme pages in Chromium', () => {
     await page.waitForURL(`**/programme/vtn2012/speakers/${f.ids.aristotelis}?lang=en`);
     expect(await page.locator('h1').innerText()).toBe(NAMES.aristotelis);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.evaluate(() => window.document.activeElement?.textContent)).toBe('Skip to content');
   });
 
   it('passes axe-core with no serious or critical violation on every kind of page', async () => {
@@ -123,8 +131,7 @@ describe('The programme pages in Chromium', () => {
       await axePage.goto(`${base}${path}`);
       await axePage.addScriptTag({ content: axeSource });
       const violations = await axePage.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-        return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+        return (await window.axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
       });
       for (const v of violations) {
         if (v.impact === 'serious' || v.impact === 'critical') failures.push(`${path}: ${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`);
