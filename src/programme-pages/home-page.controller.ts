@@ -3,10 +3,8 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiRespo
 import type { Request, Response } from 'express';
 import { Public } from '../common/auth/access.js';
 import { ApiErrors } from '../common/http/api-docs.js';
-import { ifNoneMatchMatches } from '../programme/publication/programme-etag.js';
 import { HtmlPageErrorFilter } from './html-page-error.filter.js';
-import { PAGE_HEADERS } from './page-templates.js';
-import { languageOf } from './programme-pages.controller.js';
+import { languageOf, sendPage } from './programme-pages.controller.js';
 import { ProgrammePagesService } from './programme-pages.service.js';
 
 /** The home page at / (outside /api: bootstrap excludes it from the prefix). */
@@ -34,16 +32,7 @@ export class HomePageController {
   async home(@Req() req: Request, @Res() res: Response): Promise<void> {
     const lang = languageOf(req);
     const page = await this.pages.home(lang);
-    res.set(PAGE_HEADERS);
-    res.setHeader('ETag', page.etag);
     res.setHeader('Cache-Control', 'public, no-cache');
-    res.setHeader('Content-Language', lang);
-    if (ifNoneMatchMatches(req.headers['if-none-match'], page.etag)) {
-      res.status(304).end();
-      return;
-    }
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Length', String(page.body.length));
-    res.status(200).end(page.body);
+    sendPage(req, res, page, lang);
   }
 }

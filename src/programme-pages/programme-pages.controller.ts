@@ -8,7 +8,7 @@ import { ifNoneMatchMatches } from '../programme/publication/programme-etag.js';
 import { HtmlPageErrorFilter } from './html-page-error.filter.js';
 import { pageLanguage, type PageLanguage } from './page-text.js';
 import { PAGE_HEADERS } from './page-templates.js';
-import { ProgrammePagesService, type PageKind, type PageTag } from './programme-pages.service.js';
+import { ProgrammePagesService, type PageKind, type PageTag, type RenderedPage } from './programme-pages.service.js';
 
 /** The latest version may change at the next publication; a numbered one only with its logos. */
 const LATEST_CACHE_CONTROL = 'public, max-age=60';
@@ -139,19 +139,31 @@ export class ProgrammePagesController {
   private async send(req: Request, res: Response, tag: PageTag, kind: PageKind, id?: string): Promise<void> {
     const page = await this.pages.page(tag, kind, id);
     if (!page) throw pageNotFound();
-    res.set(PAGE_HEADERS);
-    res.setHeader('ETag', page.etag);
     res.setHeader('Cache-Control', tag.pinned ? VERSION_CACHE_CONTROL : LATEST_CACHE_CONTROL);
     res.setHeader('X-Programme-Version', String(tag.version));
-    res.setHeader('Content-Language', tag.lang);
-    if (ifNoneMatchMatches(req.headers['if-none-match'], page.etag)) {
-      res.status(304).end();
-      return;
-    }
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Length', String(page.body.length));
-    res.status(200).end(page.body);
+    sendPage(req, res, page, tag.lang);
   }
+}
+
+/**
+ * Sends a rendered page: its gzip twin to a client that accepts gzip (a browser), else the plain
+ * bytes, each with its own ETag; 304 when If-None-Match names the one that would be sent.
+ */
+export function sendPage(req: Request, res: Response, page: RenderedPage, lang: PageLanguage): void {
+  const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+  const chosen = gzip ? page.gzip : page;
+  res.set(PAGE_HEADERS);
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('ETag', chosen.etag);
+  res.setHeader('Content-Language', lang);
+  if (ifNoneMatchMatches(req.headers['if-none-match'], chosen.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Content-Length', String(chosen.body.length));
+  res.status(200).end(chosen.body);
 }
 
 /** `?lang=`: absent, fr or en; anything else is a 400 (an HTML page for a browser). */

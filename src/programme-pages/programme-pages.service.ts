@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { EventsService } from '../events/events.service.js';
 import { ListEventsQuery } from '../events/dto/list-events.query.js';
@@ -6,6 +7,7 @@ import { EventOrganisationsService } from '../organisations/event-organisations.
 import type { ProgrammeChangelog } from '../programme/publication/programme-changelog.js';
 import { ProgrammeReleasesService } from '../programme/publication/programme-releases.service.js';
 import type { ProgrammeSnapshot } from '../programme/programme-snapshot.js';
+import { FreshReads } from './fresh-reads.js';
 import { homePageView } from './home-page-view.js';
 import type { PageLanguage } from './page-text.js';
 import { loadPageTemplates, type PageTemplates } from './page-templates.js';
@@ -18,6 +20,7 @@ export const PAGES_REVISION = 1;
 const PAGE_CACHE_SIZE = 2048;
 /** Releases (snapshot and changelog) kept to render their pages. */
 const RELEASE_CACHE_SIZE = 16;
+
 
 export type PageKind = 'programme' | 'talk' | 'speaker';
 
@@ -36,11 +39,18 @@ export interface PageTag {
 export interface RenderedPage {
   body: Buffer;
   etag: string;
+  /** The same bytes gzip-compressed once (what browsers take), with their own strong ETag. */
+  gzip: { body: Buffer; etag: string };
 }
 
 interface ReleaseSource {
   snapshot: ProgrammeSnapshot;
   changelog: ProgrammeChangelog;
+}
+
+/** A page and its gzip-compressed twin, whose strong ETag differs (RFC 9110: another representation). */
+function withGzip(body: Buffer, etag: string): RenderedPage {
+  return { body, etag, gzip: { body: gzipSync(body, { level: 9 }), etag: etag.replace(/"$/, '.gz"') } };
 }
 
 /** Keeps at most `size` entries, the least recently used leaving first. */
@@ -52,9 +62,10 @@ function remember<V>(cache: Map<string, V>, key: string, value: V, size: number)
 }
 
 /**
- * The public programme pages, rendered from published releases only. Which release a request names
- * is one indexed query each time (so every instance sees a new publication at once); the logos on
- * the page, one more. A page is rendered once per release, address form, language, page and logos,
+ * The public programme pages, rendered from published releases only. Which release a request names,
+ * and the logos the page shows, are read from the database for each request (two indexed queries),
+ * so every instance sees a new publication at once; concurrent requests for the same page share
+ * reads begun after they arrived (FreshReads), which keeps that true while a burst costs a few reads. A page is rendered once per release, address form, language, page and logos,
  * and its bytes kept in memory: a release never changes, so a kept page is never stale, and its
  * ETag (a hash of the release's ETag and of everything else that shaped it) is known without rendering.
  */
@@ -63,6 +74,7 @@ export class ProgrammePagesService {
   private readonly templates: PageTemplates = loadPageTemplates();
   private readonly pages = new Map<string, Promise<RenderedPage | null>>();
   private readonly sources = new Map<string, Promise<ReleaseSource>>();
+  private readonly tags = new FreshReads<Omit<PageTag, 'lang' | 'pinned'> | null>();
 
   constructor(
     private readonly releases: ProgrammeReleasesService,
@@ -77,10 +89,13 @@ export class ProgrammePagesService {
   /** The release of event `slug` a page shows (the latest, or version `version`), or null when there is none. */
   async tag(slug: string, lang: PageLanguage, version?: number): Promise<PageTag | null> {
     if (!/^[a-z0-9]{1,64}$/.test(slug)) return null;
-    const release = await this.releases.tagBySlug(slug, version);
-    if (!release) return null;
-    const logos = await this.organisations.logoVersions(release.eventId);
-    return { eventId: release.eventId, version: release.version, releaseEtag: release.etag, pinned: version !== undefined, lang, logos };
+    const found = await this.tags.read(`${slug}:${version ?? 'latest'}`, async () => {
+      const release = await this.releases.tagBySlug(slug, version);
+      if (!release) return null;
+      const logos = await this.organisations.logoVersions(release.eventId);
+      return { eventId: release.eventId, version: release.version, releaseEtag: release.etag, logos };
+    });
+    return found && { ...found, pinned: version !== undefined, lang };
   }
 
   /** The page's bytes and ETag, or null when the release holds no such talk or person. */
@@ -102,7 +117,7 @@ export class ProgrammePagesService {
     const query = Object.assign(new ListEventsQuery(), { page: 1, pageSize: 100, sort: 'startsAt', order: 'asc' });
     const [events, latest] = await Promise.all([this.events.list(query), this.releases.latestVersions()]);
     const body = Buffer.from(this.templates.render('home', homePageView(events.items, new Set(latest.keys()), lang)), 'utf8');
-    return { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
+    return withGzip(body, `"${createHash('sha256').update(body).digest('base64url')}"`);
   }
 
   private async render(tag: PageTag, kind: PageKind, id: string, etag: string): Promise<RenderedPage | null> {
@@ -110,7 +125,7 @@ export class ProgrammePagesService {
     const release: PageRelease = { ...source, version: tag.version, pinned: tag.pinned, lang: tag.lang, logos: tag.logos };
     const view = kind === 'programme' ? programmePageView(release) : kind === 'talk' ? talkPageView(release, id) : speakerPageView(release, id);
     if (!view) return null;
-    return { body: Buffer.from(this.templates.render(kind, view), 'utf8'), etag };
+    return withGzip(Buffer.from(this.templates.render(kind, view), 'utf8'), etag);
   }
 
   private source(tag: PageTag): Promise<ReleaseSource> {

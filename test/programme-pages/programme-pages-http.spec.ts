@@ -173,6 +173,13 @@ describe('Programme pages over HTTP', () => {
       expect(pinned.headers['cache-control']).toBe('public, max-age=3600');
       expect(pinned.headers.etag).not.toBe(v1Etag);
       expect((await t.http.get('/programme/vtn2012/v/1').set('If-None-Match', pinned.headers.etag)).status).toBe(304);
+      // a client that does not take gzip gets the plain bytes, under their own ETag
+      const plain = await t.http.get('/programme/vtn2012').set(HTML).set('Accept-Encoding', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers.vary).toBe('Accept-Encoding');
+      expect(plain.text).toBe(v1);
+      expect(plain.headers.etag).not.toBe(v1Etag);
+      expect((await t.http.get('/programme/vtn2012').set('Accept-Encoding', 'identity').set('If-None-Match', plain.headers.etag)).status).toBe(304);
       const home = await t.http.get('/');
       expect((await t.http.get('/').set('If-None-Match', home.headers.etag)).status).toBe(304);
     });
