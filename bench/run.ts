@@ -3,7 +3,8 @@
  * database), then throughput and latency of GET /api/events/:id against bare routes of the same
  * Nest application on the same database, then the organisers' list of proposals over thousands of
  * fictitious proposals with their reviews, then the public programme of a seeded and published
- * two-day programme with and without If-None-Match, in one run. See bench/README.md.
+ * two-day programme with and without If-None-Match, as JSON and as a page (GET /programme/:slug,
+ * against the constant route), in one run. See bench/README.md.
  *
  * Settings (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 20),
  * BENCH_WARMUP (s, default 2), BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server: the bench
