@@ -3,7 +3,8 @@
  * database), then throughput and latency of GET /api/events/:id against bare routes of the same
  * Nest application on the same database, then the organisers' list of proposals over thousands of
  * fictitious proposals with their reviews, then the public programme of a seeded and published
- * two-day programme with and without If-None-Match, in one run. See bench/README.md.
+ * two-day programme with and without If-None-Match, as JSON and as a page (GET /programme/:slug,
+ * against the constant route), in one run. See bench/README.md.
  *
  * Settings (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 20),
  * BENCH_WARMUP (s, default 2), BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server: the bench
@@ -92,6 +93,8 @@ const WEBAPP_RUNS = intSetting('BENCH_WEBAPP', 7, 0, 100);
 const BADGES = intSetting('BENCH_BADGES', 1000, 0, 20_000);
 /** The Label's palmarès (bench/labels.ts): 1 measures it, 0 skips it. */
 const LABELS = intSetting('BENCH_LABELS', 1, 0, 1);
+/** The programme page's throughput goal, as a share of the constant route's (issue 12). */
+const PAGE_GOAL = 0.7;
 /** Page sizes whose SQL statement counts must be equal (no N+1). */
 const SMALL_PAGE = 10;
 const LARGE_PAGE = 50;
@@ -369,6 +372,8 @@ interface ProgrammeReport {
   version?: number;
   etag?: string;
   bytes?: number;
+  /** The programme page (GET /programme/:slug): its path, ETag and size. */
+  page?: { path: string; etag: string; bytes: number };
 }
 
 /** Asks the application process to seed the fictitious programme (bench/seed-programme.ts). */
@@ -427,12 +432,31 @@ async function prepareProgramme(
   const conditional = await fetch(`${base}${path}`, { headers: { 'if-none-match': etag } });
   if (conditional.status !== 304) throw new Error(`GET ${path} with If-None-Match answered ${conditional.status}, not 304`);
   const version = (release.body as { version?: number }).version;
+  // the same release as a public page (src/programme-pages), as a browser asks for it
+  const event = await getJson(`${base}/api/events/${seeded.eventId}`);
+  const pagePath = `/programme/${(event.body as { slug: string }).slug}`;
+  // as a browser asks: HTML, gzip accepted (the page is stored compressed once, beside the plain bytes)
+  const html = { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br' };
+  const pageRes = await fetch(`${base}${pagePath}`, { headers: html });
+  const pageEtag = pageRes.headers.get('etag');
+  const pageBody = await pageRes.text();
+  if (pageRes.status !== 200 || !pageEtag || !pageRes.headers.get('content-type')?.startsWith('text/html')) {
+    throw new Error(`GET ${pagePath} answered ${pageRes.status} (${pageRes.headers.get('content-type')}) with ETag ${pageEtag}`);
+  }
+  const talkLinks = pageBody.match(/class="talk-title"/g)?.length ?? 0;
+  if (talkLinks !== seeded.talks) throw new Error(`GET ${pagePath} shows ${talkLinks} talks, not the ${seeded.talks} published`);
+  const pageConditional = await fetch(`${base}${pagePath}`, { headers: { ...html, 'if-none-match': pageEtag } });
+  if (pageConditional.status !== 304) throw new Error(`GET ${pagePath} with If-None-Match answered ${pageConditional.status}, not 304`);
   return {
     routes: [
       { name: 'programme', label: `GET /api/events/:id/programme (${seeded.talks} talks)`, path },
       { name: 'programme-304', label: '  … with If-None-Match (304)', path, headers: { 'if-none-match': etag }, expectStatus: 304 },
+      // the constant route again, right before the page, so that the ratio compares neighbours in time
+      { name: 'constant-beside-page', label: 'GET /api/bench/constant (again, beside the page)', path: '/api/bench/constant' },
+      { name: 'programme-page', label: `GET /programme/:slug (HTML page, ${seeded.sessions} sessions, ${seeded.talks} talks)`, path: pagePath, headers: html },
+      { name: 'programme-page-304', label: '  … with If-None-Match (304)', path: pagePath, headers: { ...html, 'if-none-match': pageEtag }, expectStatus: 304 },
     ],
-    report: { measured: true, seeded, version, etag, bytes: body.byteLength },
+    report: { measured: true, seeded, version, etag, bytes: body.byteLength, page: { path: pagePath, etag: pageEtag, bytes: Buffer.byteLength(pageBody) } },
   };
 }
 
@@ -739,6 +763,27 @@ async function main(): Promise<number> {
     } else {
       console.log(`Public programme: not measured (${programme.report.reason ?? 'no result'}).`);
     }
+    // the programme as a page: the goal is ≥ 0.7 × the requests/s of the constant route (issue 12)
+    const page = results.find((r) => r.name === 'programme-page');
+    const page304 = results.find((r) => r.name === 'programme-page-304');
+    const besidePage = results.find((r) => r.name === 'constant-beside-page');
+    const pageRatio =
+      page && page304 && besidePage
+        ? {
+            pageVsConstant: page.requestsPerSecond / constant.requestsPerSecond,
+            pageVsConstantBeside: page.requestsPerSecond / besidePage.requestsPerSecond,
+            notModifiedVsConstantBeside: page304.requestsPerSecond / besidePage.requestsPerSecond,
+            goal: PAGE_GOAL,
+          }
+        : null;
+    if (pageRatio && programme.report.page) {
+      const met = Math.min(pageRatio.pageVsConstant, pageRatio.pageVsConstantBeside) >= PAGE_GOAL;
+      console.log(
+        `Programme page (${programme.report.page.path}, ${programme.report.page.bytes} bytes of HTML): throughput ${fmt(pageRatio.pageVsConstant, 2)} × the constant route ` +
+          `(${fmt(pageRatio.pageVsConstantBeside, 2)} × the constant measured beside it; 304: ${fmt(pageRatio.notModifiedVsConstantBeside, 2)} ×); ` +
+          `goal ≥ ${PAGE_GOAL}: ${met ? 'met' : 'NOT MET'}`,
+      );
+    }
 
     const registrations = await runRegistrationBench({
       child,
@@ -794,7 +839,7 @@ async function main(): Promise<number> {
       routes: results,
       ratio: ratio && { ...ratio, bareVsConstantThroughput: bareVsConstant },
       conflictDetection,
-      publicProgramme: { ...programme.report, ratio: programmeRatio },
+      publicProgramme: { ...programme.report, ratio: programmeRatio, pageRatio },
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
       registrations,
       ceremony,

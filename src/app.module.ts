@@ -20,6 +20,7 @@ import { MailModule } from './mail/mail.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgrammeExportsModule } from './programme-exports/programme-exports.module.js';
+import { ProgrammePagesModule } from './programme-pages/programme-pages.module.js';
 import { RegistrationsModule } from './participants/registrations.module.js';
 import { ProgrammeModule } from './programme/programme.module.js';
 import { ProgrammePublicationModule } from './programme/publication/programme-publication.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
         ProgrammeModule,
         ProgrammePublicationModule,
         ProgrammeExportsModule,
+        ProgrammePagesModule,
         ParticipantsModule,
         RegistrationsModule,
         BadgesModule,

@@ -38,8 +38,9 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonShape } as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false, parameterLimit: BODY_LIMITS.keysPerObject });
   app.use(rejectDeepJson);
-  // the reception desk page (src/desk) and the web app (src/web-app) are served outside /api
-  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path', 'app', 'app/*path'] });
+  // served outside /api: the reception desk page (src/desk), the web app (src/web-app), the home page
+  // and the public programme pages (src/programme-pages)
+  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path', 'app', 'app/*path', '/', 'programme', 'programme/*path'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');

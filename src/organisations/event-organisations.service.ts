@@ -42,6 +42,20 @@ export class EventOrganisationsService {
     return { items: rows.map(EventOrganisationResponse.from), page: query.page, pageSize: query.pageSize, total };
   }
 
+  /**
+   * The logos of the organisations holding a role on the event: organisation id → the logo's
+   * SHA-256, in one query and without the bytes (the public programme pages show them).
+   */
+  async logoVersions(eventId: string): Promise<Map<string, string>> {
+    const rows = await this.roles.manager.query<Array<{ organisation_id: string; sha256: string }>>(
+      `SELECT DISTINCT l.organisation_id, l.sha256 FROM event_organisations r
+       JOIN organisation_logos l ON l.organisation_id = r.organisation_id
+       WHERE r.event_id = $1 ORDER BY l.organisation_id`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.organisation_id, r.sha256]));
+  }
+
   async add(eventId: string, dto: CreateEventOrganisationDto): Promise<EventOrganisationResponse> {
     await this.events.assertExists(eventId);
     if (!(await this.organisations.exists(dto.organisationId))) throw this.unknownOrganisation(dto.organisationId);

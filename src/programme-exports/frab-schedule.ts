@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { ProgrammeSnapshot, SnapshotPerson, SnapshotSession, SnapshotTalk } from '../programme/programme-snapshot.js';
+import { inPageLanguage, sessionPagePath, talkPagePath } from '../programme/publication/programme-page-urls.js';
 import {
   EXPORT_LABELS,
   eventName,
@@ -205,7 +206,8 @@ export function buildSchedule(snapshot: ProgrammeSnapshot, options: ScheduleOpti
       guid,
       id: ids.get(item.id)!,
       slug: `${acronym}-${guid}`,
-      url: `${programmeUrl}#${talk ? 'talk' : 'session'}-${guid}`,
+      // the page a person reads: the talk's own page, the session's place on the programme page
+      url: `${options.publicUrl}${inPageLanguage(talk ? talkPagePath(snapshot.event.slug, talk.id) : sessionPagePath(snapshot.event.slug, session.id), lang)}`,
       date: localIso(item.startsAt, zone),
       end: localIso(item.endsAt, zone),
       start: DateTime.fromISO(item.startsAt, { zone: 'UTC' }).setZone(zone).toFormat('HH:mm'),

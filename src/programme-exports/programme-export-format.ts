@@ -14,7 +14,7 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
  * Raised whenever a renderer changes what it writes for the same snapshot: it is part of every
  * export's ETag, so caches and clients holding an older rendering fetch the new one.
  */
-export const EXPORTS_REVISION = 2;
+export const EXPORTS_REVISION = 3;
 
 /** Dialects of programme.xml: the c3voc schedule (default, valid against its XSD) or pentabarf's, as ConfClerk reads it. */
 export const XML_DIALECTS = ['c3voc', 'pentabarf'] as const;

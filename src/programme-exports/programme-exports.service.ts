@@ -101,7 +101,7 @@ export class ProgrammeExportsService {
     };
     switch (format) {
       case 'ics':
-        return Buffer.from(renderProgrammeIcs(snapshot, lang), 'utf8');
+        return Buffer.from(renderProgrammeIcs(snapshot, lang, this.config.publicUrl), 'utf8');
       case 'xml':
         return Buffer.from(renderScheduleXml(snapshot, schedule), 'utf8');
       case 'xml-pentabarf':

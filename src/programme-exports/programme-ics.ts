@@ -11,6 +11,7 @@ import {
   trackName,
   type ExportLanguage,
 } from './export-language.js';
+import { inPageLanguage, sessionPagePath, talkPagePath } from '../programme/publication/programme-page-urls.js';
 import { foldContentLines } from './ics-lines.js';
 import { inZone, localClock, personWithAffiliation, placeText, SnapshotIndex } from './snapshot-places.js';
 import { vtimezone, yearsAround } from './vtimezone.js';
@@ -57,10 +58,11 @@ function talkDescription(session: SnapshotSession, talk: SnapshotTalk, lang: Exp
  * The programme as iCalendar (RFC 5545): one VEVENT per session and one per talk, with UIDs that
  * never change between versions, SEQUENCE = the item's revision count, times with
  * TZID=<the event's zone> and the matching VTIMEZONE written into the file (see vtimezone.ts),
- * DTSTAMP and LAST-MODIFIED = the release's publication instant. A pure function of the snapshot:
- * a published version always gives the same bytes.
+ * DTSTAMP and LAST-MODIFIED = the release's publication instant, and (given the public address)
+ * URL = the page a person reads: the talk's page, the session's place on the programme page (the
+ * latest version, in `lang`). A pure function of the snapshot: a published version always gives the same bytes.
  */
-export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLanguage): string {
+export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLanguage, publicUrl?: string): string {
   const zone = snapshot.event.timeZone;
   const index = new SnapshotIndex(snapshot);
   const publishedAt = inZone(snapshot.publishedAt, 'UTC');
@@ -90,6 +92,8 @@ export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLang
     status: ICalEventStatus.CONFIRMED,
   });
 
+  const page = (path: string) => (publicUrl === undefined ? null : `${publicUrl}${inPageLanguage(path, lang)}`);
+
   for (const session of snapshot.sessions) {
     const location = placeText(index.place(session), lang);
     const sessionEvent = calendar.createEvent({
@@ -100,6 +104,7 @@ export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLang
       location: location || null,
       description: sessionDescription(session, lang),
       categories: [{ name: sessionKindLabel(session, lang) }],
+      url: page(sessionPagePath(snapshot.event.slug, session.id)),
     });
     events.push(sessionEvent.toString());
     for (const talk of session.talks) {
@@ -111,6 +116,7 @@ export function renderProgrammeIcs(snapshot: ProgrammeSnapshot, lang: ExportLang
         location: location || null,
         description: talkDescription(session, talk, lang),
         categories: [{ name: trackName(talk.track, lang) ?? sessionKindLabel(session, lang) }],
+        url: page(talkPagePath(snapshot.event.slug, talk.id)),
       });
       events.push(talkEvent.toString());
     }

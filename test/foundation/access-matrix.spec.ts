@@ -181,6 +181,14 @@ const EXPECTED: Record<string, Access> = {
   'GET /desk': 'public',
   'GET /desk/desk.js': 'public',
   'GET /desk/desk.css': 'public',
+  'GET /': 'public',
+  'GET /programme/pages.css': 'public',
+  'GET /programme/{slug}': 'public',
+  'GET /programme/{slug}/v/{n}': 'public',
+  'GET /programme/{slug}/talks/{talkId}': 'public',
+  'GET /programme/{slug}/v/{n}/talks/{talkId}': 'public',
+  'GET /programme/{slug}/speakers/{speakerId}': 'public',
+  'GET /programme/{slug}/v/{n}/speakers/{speakerId}': 'public',
 };
 
 type Caller = 'anonymous' | 'speaker' | 'reception' | 'organiser';

@@ -132,6 +132,17 @@ describe('programme.ics (iCalendar, RFC 5545)', () => {
     expect(utc(after.get(`session-${IDS.coffee2}@vtn2012`)!.startDate)).toBe('2012-02-07T09:45:00.000Z');
   });
 
+  it('gives each item, with the public address, a URL a person can read: the talk’s page, the session’s place on the programme page', () => {
+    expect(ics).not.toContain('\r\nURL');
+    const fr = parse(renderProgrammeIcs(v1, 'fr', 'https://colloque.example.org')).byUid;
+    const url = (uid: string, map = fr) => String(map.get(uid)!.component.getFirstPropertyValue('url'));
+    expect(url(`talk-${IDS.talkWrobel}@vtn2012`)).toBe(`https://colloque.example.org/programme/vtn2012/talks/${IDS.talkWrobel}`);
+    expect(url(`session-${IDS.ceremony}@vtn2012`)).toBe(`https://colloque.example.org/programme/vtn2012#session-${IDS.ceremony}`);
+    const en = parse(renderProgrammeIcs(v1, 'en', 'https://colloque.example.org')).byUid;
+    expect(url(`session-${IDS.ceremony}@vtn2012`, en)).toBe(`https://colloque.example.org/programme/vtn2012?lang=en#session-${IDS.ceremony}`);
+    for (const event of fr.values()) expect(String(event.component.getFirstPropertyValue('url'))).toMatch(/^https:\/\/colloque\.example\.org\/programme\/vtn2012(\/talks\/[0-9a-f-]{36}|#session-[0-9a-f-]{36})$/);
+  });
+
   it('is a pure function of the snapshot: the same version renders to the same bytes', () => {
     expect(renderProgrammeIcs(programmeFixture(), 'fr')).toBe(ics);
   });

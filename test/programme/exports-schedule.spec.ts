@@ -148,6 +148,10 @@ describe('schedule JSON (programme.json)', () => {
     expect((events.get(IDS.talkObrien)!.persons as { name: string }[]).map((p) => p.name)).toEqual([NAMES.zoe, NAMES.lukasz]);
     const en = jsonEvents(renderScheduleJson(v1, { ...OPTIONS, lang: 'en' }));
     expect(en.get(IDS.ceremony)!.title).toBe('Ville Internet Label 2012 award ceremony');
+    // each event's url opens a page a person reads: the talk's page, the session's place on the programme page (in the export's language)
+    expect(events.get(IDS.talkIvanov)!.url).toBe(`http://localhost:3000/programme/vtn2012/talks/${IDS.talkIvanov}`);
+    expect(events.get(IDS.ceremony)!.url).toBe(`http://localhost:3000/programme/vtn2012#session-${IDS.ceremony}`);
+    expect(en.get(IDS.talkIvanov)!.url).toBe(`http://localhost:3000/programme/vtn2012/talks/${IDS.talkIvanov}?lang=en`);
     // every talk and every session without talks is there exactly once
     const expected = v1.sessions.flatMap((s) => (s.talks.length ? s.talks.map((t) => t.id) : [s.id]));
     expect([...events.keys()].sort()).toEqual(expected.sort());

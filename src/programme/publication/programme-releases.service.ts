@@ -102,6 +102,38 @@ export class ProgrammeReleasesService {
     return row;
   }
 
+  /**
+   * The event with slug `slug` and its latest published version (or version `version`): one indexed
+   * query, no snapshot read. Null when the slug is unknown, nothing is published, or not that version.
+   */
+  async tagBySlug(slug: string, version?: number): Promise<{ eventId: string; version: number; etag: string } | null> {
+    if (version !== undefined && !isVersionNumber(version)) return null;
+    const [row] = await this.dataSource.query<Array<{ event_id: string; version: number; etag: string }>>(
+      version === undefined
+        ? `SELECT r.event_id, r.version, r.etag FROM events e JOIN programme_releases r ON r.event_id = e.id WHERE e.slug = $1 ORDER BY r.version DESC LIMIT 1`
+        : `SELECT r.event_id, r.version, r.etag FROM events e JOIN programme_releases r ON r.event_id = e.id WHERE e.slug = $1 AND r.version = $2`,
+      version === undefined ? [slug] : [slug, version],
+    );
+    return row ? { eventId: row.event_id, version: row.version, etag: row.etag } : null;
+  }
+
+  /** A published version with its changelog (the public pages show both), or null. */
+  async findWithChangelog(eventId: string, version: number): Promise<(PublishedRelease & { changelog: ProgrammeChangelog }) | null> {
+    const [row] = await this.dataSource.query<Array<ReleaseRow & { changelog: ProgrammeChangelog }>>(
+      `SELECT version, published_at, etag, snapshot, changelog FROM programme_releases WHERE event_id = $1 AND version = $2`,
+      [eventId, version],
+    );
+    return row ? { version: row.version, publishedAt: row.published_at, etag: row.etag, snapshot: row.snapshot, changelog: row.changelog } : null;
+  }
+
+  /** The latest published version of every event that has one (the home page links them). */
+  async latestVersions(): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<Array<{ event_id: string; version: number }>>(
+      `SELECT event_id, max(version)::int AS version FROM programme_releases GROUP BY event_id`,
+    );
+    return new Map(rows.map((r) => [r.event_id, r.version]));
+  }
+
   /** The serialised text of a version whose tag was just read: from the cache, else read once. */
   async served(eventId: string, tag: { version: number; etag: string }): Promise<ServedRelease> {
     const key = `${eventId.toLowerCase()}:${tag.version}`;
