@@ -184,7 +184,12 @@ describe('Publishing the programme', () => {
     expect(toLukasz.text_body).toContain(
       '- Votre communication « Gouverner les réseaux urbains » est déplacée : mercredi 6 février 2030, 09:20–09:40, Amphithéâtre Marie Curie (Campus Michel-Ange du CNRS) → mercredi 6 février 2030, 09:50–10:10, Salle Émile Durkheim (Campus Michel-Ange du CNRS)',
     );
-    expect(toLukasz.text_body).toContain(`https://colloque.example.org/api/events/${stage.eventId}/programme`);
+    // the link opens the public programme page (its latest version), which a person can read
+    const link = /https:\/\/colloque\.example\.org(\/programme\/pub[0-9a-f]{8})\s/.exec(toLukasz.text_body)?.[1];
+    expect(link).toBeDefined();
+    const page = await t.http.get(link as string);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
     const toJean = mails.find((m) => m.to_address === jean.email)!;
     expect(toJean.text_body.match(/^- /gm)).toHaveLength(2);
     expect(toJean.text_body).toContain('« Le Label Ville Internet, 1999–2012 » est déplacée : jeudi 7 février 2030, 09:00–09:20');

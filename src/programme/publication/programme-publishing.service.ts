@@ -14,6 +14,7 @@ import { canonicalJson, strongEtag } from './programme-etag.js';
 import { ProgrammePublishedHooks } from './programme-published-hooks.js';
 import { ProgrammeReleasesService } from './programme-releases.service.js';
 import { describeChange, speakerNotices } from './release-mail.js';
+import { inPageLanguage, programmePagePath } from './programme-page-urls.js';
 
 /** Two publications of one event take turns on this advisory lock (class, then hashtext(event id)). */
 const PUBLICATION_LOCK_CLASS = 0x50524f47; // 'PROG'
@@ -181,7 +182,7 @@ export class ProgrammePublishingService {
           firstName: person.first_name?.trim() || person.display_name?.trim() || (locale === 'fr' ? 'Madame, Monsieur' : 'colleague'),
           eventName: (locale === 'en' ? next.event.nameEn : null) ?? next.event.nameFr,
           version: next.version,
-          link: this.mail.linkTo(`/api/events/${next.event.id}/programme`),
+          link: this.mail.linkTo(inPageLanguage(programmePagePath(next.event.slug), locale === 'en' ? 'en' : 'fr')),
           changes: notice.changes.map((change) => describeChange(change, locale, zone)),
           note: next.note ?? '',
         },
