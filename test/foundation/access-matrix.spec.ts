@@ -181,6 +181,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /desk': 'public',
   'GET /desk/desk.js': 'public',
   'GET /desk/desk.css': 'public',
+  'GET /app': 'public',
   'GET /': 'public',
   'GET /programme/pages.css': 'public',
   'GET /programme/{slug}': 'public',
