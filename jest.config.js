@@ -1,4 +1,8 @@
-/** Jest runs the project as ES modules (NestJS 12 is ESM-only); see docs/testing.md. */
+/**
+ * Jest runs the project as ES modules (NestJS 12 is ESM-only); see docs/testing.md. ts-jest only
+ * transpiles: tsconfig.json's `isolatedModules: true` makes it compile each file alone, without
+ * type-checking (the types are checked once, by `npm run lint`).
+ */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],

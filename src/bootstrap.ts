@@ -69,10 +69,15 @@ export interface BootOptions {
   quiet?: boolean;
   /** Modules imported beside AppModule (the benchmark's baseline routes). */
   extraModules?: Array<Type | DynamicModule>;
+  /**
+   * The embedded engine starts from this dumped data directory instead of an empty one (the test
+   * harness's copy, already migrated and seeded: see docs/testing.md). Ignored with DATABASE_URL.
+   */
+  embeddedInitialData?: Blob;
 }
 
 export async function bootApp(config: AppConfig, options: BootOptions = {}): Promise<BootedApp> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, { initialData: options.embeddedInitialData });
   const target = { url: config.databaseUrl ?? (embedded as EmbeddedPostgres).url, embedded: embedded !== null };
   let app: NestExpressApplication | undefined;
   try {

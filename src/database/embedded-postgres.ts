@@ -13,8 +13,15 @@ export interface EmbeddedPostgres {
   url: string;
   /** Where the data lives, or ':memory:'. */
   dataDir: string;
+  /** The whole data directory as an uncompressed tarball, loadable by `startEmbeddedPostgres(…, { initialData })`. */
+  dumpDataDir(): Promise<Blob>;
   /** Stops serving and closes the database, flushing committed data to disk. */
   stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** A data directory dumped by `dumpDataDir` to start from (the test harness's migrated copy), in place of an empty one. */
+  initialData?: Blob;
 }
 
 /**
@@ -22,7 +29,7 @@ export interface EmbeddedPostgres {
  * constraints, unaccent and pg_trgm for accent-insensitive search, citext) and serves it on
  * 127.0.0.1 on a free port. PGlite is a single session: callers must use one connection.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const inMemory = dataDir === ':memory:';
   let location: string | undefined;
   let lockFile: string | null = null;
@@ -34,7 +41,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   let db: PGlite;
   let server: PGLiteSocketServer;
   try {
-    db = await PGlite.create(location, { extensions: EMBEDDED_EXTENSIONS });
+    db = await PGlite.create(location, { extensions: EMBEDDED_EXTENSIONS, loadDataDir: options.initialData });
     server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
     await server.start();
   } catch (error) {
@@ -46,6 +53,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   return {
     url,
     dataDir: inMemory ? ':memory:' : (location as string),
+    async dumpDataDir() {
+      return db.dumpDataDir('none');
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -3,6 +3,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { bootApp, type BootedApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { embeddedTemplate, serverTemplate, templatesEnabled } from './template-database.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' };
 
@@ -29,11 +30,19 @@ export function serverDatabaseUrl(): string | null {
 
 /** Creates an empty database on the test server; returns its URL and a function that drops it. */
 export async function createThrowawayDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  return createDatabase(baseUrl, null);
+}
+
+/** A new database on the server, empty or a copy of `template` (CREATE DATABASE … TEMPLATE). */
+async function createDatabase(baseUrl: string, template: string | null): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {
@@ -63,20 +72,39 @@ export async function createThrowawayDatabase(baseUrl: string): Promise<{ url: s
   };
 }
 
+/**
+ * Boots the app for one test file on its own database. That database starts as a copy of one
+ * already migrated, with the first organiser (ADMIN) and, unless SEED_REFERENCE_DATA=false, the
+ * reference data (test/support/template-database.ts), so the boot finds that work done. An `env`
+ * that changes what the boot would write (its own DATABASE_URL, DATA_DIR or admin account) gets an
+ * empty database, as before.
+ */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const server = serverDatabaseUrl();
-  const throwaway = server ? await createThrowawayDatabase(server) : null;
-  const config = loadConfig({
+  const baseEnv: NodeJS.ProcessEnv = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent', DATA_DIR: ':memory:', ...env };
+  const fromTemplate =
+    templatesEnabled() &&
+    !('DATABASE_URL' in env) &&
+    baseEnv.DATA_DIR === ':memory:' &&
+    baseEnv.ADMIN_EMAIL === ADMIN.email &&
+    baseEnv.ADMIN_PASSWORD === ADMIN.password;
+  const plain = loadConfig(baseEnv);
+  // what the copied database was booted with: only the settings that decide what a boot writes
+  const templateConfig = loadConfig({
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
     DATA_DIR: ':memory:',
-    ...(throwaway ? { DATABASE_URL: throwaway.url } : {}),
-    ...env,
+    OUTBOX_POLL_MS: '0',
+    SEED_REFERENCE_DATA: String(plain.seedReferenceData),
   });
+  const template = fromTemplate && server ? await serverTemplate(server, templateConfig) : null;
+  const embeddedInitialData = fromTemplate && !server ? await embeddedTemplate(templateConfig) : undefined;
+  const throwaway = server && !('DATABASE_URL' in env) ? await createDatabase(server, template) : null;
+  const config = throwaway ? loadConfig({ ...baseEnv, DATABASE_URL: throwaway.url }) : plain;
   let booted: BootedApp;
   try {
-    booted = await bootApp(config, { quiet: true });
+    booted = await bootApp(config, { quiet: true, embeddedInitialData });
   } catch (error) {
     await throwaway?.drop();
     throw error;
