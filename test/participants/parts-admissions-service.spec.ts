@@ -44,11 +44,14 @@ describe('AdmissionsService (transaction-scoped)', () => {
     await db().transaction((m) => admissions.releaseSeat(m, partId, people[0]));
     expect((await statuses(partId)).map((r) => r.status)).toEqual(['cancelled', 'admitted', 'admitted', 'waiting']);
     expect((await db().query(`SELECT admitted_count FROM event_parts WHERE id = $1`, [partId]))[0].admitted_count).toBe(2);
-    const mails = await db().query(`SELECT to_address, subject FROM outbox_messages WHERE template = 'admission-granted' ORDER BY created_at`);
+    const mails = await db().query(`SELECT to_address, subject, text_body FROM outbox_messages WHERE template = 'admission-granted' ORDER BY created_at`);
     expect(mails.length).toBe(mailsBefore + 1);
     const third = (await db().query(`SELECT email FROM participants WHERE id = $1`, [people[2]]))[0].email;
     expect(mails.at(-1).to_address).toBe(third);
     expect(mails.at(-1).subject).toContain('Atelier w1');
+    // the link opens the public home page (readable), not the API's JSON
+    expect(mails.at(-1).text_body).toMatch(/informations pratiques :\n\S+\/\n/);
+    expect(mails.at(-1).text_body).not.toContain('/api/');
     // releasing a waiting person frees no seat
     await db().transaction((m) => admissions.releaseSeat(m, partId, people[3]));
     expect((await statuses(partId)).map((r) => r.status)).toEqual(['cancelled', 'admitted', 'admitted', 'cancelled']);
