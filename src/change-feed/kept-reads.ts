@@ -25,8 +25,12 @@ export class KeptReads<K, V> {
     private readonly maxEntries = 10_000,
   ) {}
 
-  /** The kept answer for `key`, else `load()`'s (kept when nothing changed meanwhile and the instance listens). */
-  get(key: K, load: () => Promise<V>): Promise<V> {
+  /**
+   * The kept answer for `key`, else `load()`'s, kept when nothing changed meanwhile, the instance
+   * listens, and `keepIf` agrees (an answer that a mere INSERT could change, such as « no such
+   * token », must not be kept where the tables notify only updates and deletes).
+   */
+  get(key: K, load: () => Promise<V>, keepIf: (value: V) => boolean = () => true): Promise<V> {
     if (this.entries.has(key)) return Promise.resolve(this.entries.get(key) as V);
     if (!this.permission.listening) return load();
     const pending = this.loading.get(key);
@@ -37,7 +41,7 @@ export class KeptReads<K, V> {
     read.then(
       (value) => {
         if (this.loading.get(key)?.read === read) this.loading.delete(key);
-        if (generation === this.generation && this.permission.listening) this.keep(key, value);
+        if (generation === this.generation && this.permission.listening && keepIf(value)) this.keep(key, value);
       },
       () => {
         if (this.loading.get(key)?.read === read) this.loading.delete(key);
