@@ -10,8 +10,8 @@ import { KeptReads, type KeepPermission } from './kept-reads.js';
 export const CHANGES_CHANNEL = 'app_changes';
 /** How the listening connection names itself in pg_stat_activity. */
 export const LISTENER_APPLICATION_NAME = 'colloquium-back-office-listener';
-/** Wait before listening again after the connection was lost. */
-const RECONNECT_MS = 250;
+/** Wait before listening again after the connection was lost (reading through meanwhile). */
+const RECONNECT_MS = 1000;
 
 /**
  * The instance's ear on PostgreSQL: what it keeps in memory (KeptReads) is forgotten when a trigger
