@@ -5,11 +5,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * a statement-level trigger on each table read that way sends `pg_notify('app_changes', <table>)`
  * in the transaction that writes it, so the notification leaves at COMMIT and never for a rollback
  * (identical notifications of one transaction are folded into one by PostgreSQL).
- * Rows that only appear (a new token, a new participant) change nothing already kept in memory:
- * auth_tokens, users and participants notify on UPDATE, DELETE and TRUNCATE only.
+ * Rows that only appear (a new token, a new account) change nothing already kept in memory:
+ * auth_tokens and users notify on UPDATE, DELETE and TRUNCATE only. Participants are not kept (a
+ * badge token's holder is read with each scan), so their table does not notify.
  */
 const EVERY_WRITE = ['programme_releases', 'events', 'event_venues', 'venues', 'rooms', 'venue_openings', 'organisations', 'organisation_logos', 'event_organisations'];
-const CHANGES_ONLY = ['users', 'auth_tokens', 'participants'];
+const CHANGES_ONLY = ['users', 'auth_tokens'];
 
 export class ChangeNotifications1796900000000 implements MigrationInterface {
   name = 'ChangeNotifications1796900000000';
