@@ -3,13 +3,19 @@
  * 2,000 on a server, 500 on the embedded engine; 0 skips) imported into the seeded colloquium and
  * admitted to a part of their own, then scanned by BENCH_CHECKIN_SCANNERS (50) concurrent scanners
  * through `POST /api/check-ins {token, part, nonce}` as a reception account: 100 badges by one
- * scanner alone (a scan's own latency), then every other badge once (201, a check-in written), then every badge again (200 « already checked in », nothing written), then
+ * scanner alone (a scan's own latency), then 50 desks each scanning one badge every two seconds (25 scans
+ * a second sent on schedule, open loop, 10 s), then every other badge once (201, a check-in written), then every badge again (200 « already checked in », nothing written), then
  * each badge of a second set scanned twice at the same moment (the race UQ_check_ins_once settles).
  * Latency is measured per request in this process (request sent to body read, keep-alive fetch),
  * p50/p90/p99/max per phase; afterwards the live stats must count exactly one check-in per badge.
  * See bench/README.md.
  */
 import { randomBytes } from 'node:crypto';
+
+/** The open-loop phase (issue 16): 50 desks scanning one badge every two seconds each, for 10 s. */
+const OPEN_LOOP_DESKS = 50;
+const OPEN_LOOP_RATE = OPEN_LOOP_DESKS / 2;
+const OPEN_LOOP_SECONDS = 10;
 
 export interface CheckInBenchContext {
   base: string;
@@ -21,7 +27,7 @@ export interface CheckInBenchContext {
 }
 
 export interface CheckInPhase {
-  name: 'alone' | 'first-scan' | 'second-scan' | 'double-scan';
+  name: 'alone' | 'open-loop' | 'first-scan' | 'second-scan' | 'double-scan';
   label: string;
   requests: number;
   seconds: number;
@@ -157,7 +163,10 @@ export async function runCheckInBench(ctx: CheckInBenchContext): Promise<CheckIn
   const warm = people.slice(0, Math.min(100, Math.floor(total / 10)));
   await pool(warm.map((p) => p.badgeToken), ctx.scanners, scan);
   const aloneSet = people.slice(warm.length, warm.length + Math.min(100, Math.floor(total / 10))).map((p) => p.badgeToken);
-  const rest = people.slice(warm.length + aloneSet.length);
+  const afterAlone = people.slice(warm.length + aloneSet.length);
+  // 50 desks each scanning one badge every two seconds: 25 scans a second, sent on time whatever the answers (open loop), for 10 s
+  const openSet = afterAlone.slice(0, Math.min(OPEN_LOOP_RATE * OPEN_LOOP_SECONDS, Math.floor(afterAlone.length / 2))).map((p) => p.badgeToken);
+  const rest = afterAlone.slice(openSet.length);
   const half = Math.floor(rest.length * 0.8);
   const main = rest.slice(0, half).map((p) => p.badgeToken);
   const raced = rest.slice(half).map((p) => p.badgeToken);
@@ -165,11 +174,21 @@ export async function runCheckInBench(ctx: CheckInBenchContext): Promise<CheckIn
   const aloneStart = performance.now();
   const aloneSamples = await pool(aloneSet, 1, scan);
   const aloneSeconds = (performance.now() - aloneStart) / 1000;
+  const openStart = performance.now();
+  const openSamples = await Promise.all(
+    openSet.map(async (token, k) => {
+      const due = openStart + (k * 1000) / OPEN_LOOP_RATE;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      return scan(token);
+    }),
+  );
+  const openSeconds = (performance.now() - openStart) / 1000;
   const first = await timed(main);
   const second = await timed(main);
   const double = await timed(raced.flatMap((t) => [t, t]));
   const phases = [
     phase('alone', 'one scanner alone (201): one scan’s service time', aloneSamples, aloneSeconds),
+    phase('open-loop', `${OPEN_LOOP_DESKS} desks, one scan every 2 s each (${OPEN_LOOP_RATE} scans/s, open loop, 201)`, openSamples, openSeconds),
     phase('first-scan', 'first scan of each badge (201, one row written)', first.samples, first.seconds),
     phase('second-scan', 'the same badges again (200 « already checked in », nothing written)', second.samples, second.seconds),
     phase('double-scan', 'each badge of another set scanned twice at once (one 201, one 200)', double.samples, double.seconds),
@@ -179,10 +198,11 @@ export async function runCheckInBench(ctx: CheckInBenchContext): Promise<CheckIn
   const line = (stats.body.parts as { partId: string; admitted: number; checkedIn: number }[] | undefined)?.find((p) => p.partId === partId);
   const statusesOk =
     phases[0].statusCodes['201'] === aloneSet.length &&
-    phases[1].statusCodes['201'] === main.length &&
-    phases[2].statusCodes['200'] === main.length &&
-    phases[3].statusCodes['201'] === raced.length &&
-    phases[3].statusCodes['200'] === raced.length;
+    phases[1].statusCodes['201'] === openSet.length &&
+    phases[2].statusCodes['201'] === main.length &&
+    phases[3].statusCodes['200'] === main.length &&
+    phases[4].statusCodes['201'] === raced.length &&
+    phases[4].statusCodes['200'] === raced.length;
   const check = {
     admitted: line?.admitted ?? -1,
     checkedIn: line?.checkedIn ?? -1,

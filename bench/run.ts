@@ -39,6 +39,7 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +130,20 @@ interface EventTarget {
   id: string;
   slug: string;
   source: 'seeded' | 'existing' | 'created by the bench';
+}
+
+/** The body as sent (no decompression): node:http, not fetch. */
+function rawBody(url: string, headers: Record<string, string>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks)));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
@@ -372,6 +387,9 @@ interface ProgrammeReport {
   version?: number;
   etag?: string;
   bytes?: number;
+  /** The same as sent to a client that accepts gzip, or brotli. */
+  gzipBytes?: number;
+  brBytes?: number;
   /** The programme page (GET /programme/:slug): its path, ETag and size. */
   page?: { path: string; etag: string; bytes: number };
 }
@@ -432,6 +450,9 @@ async function prepareProgramme(
   const conditional = await fetch(`${base}${path}`, { headers: { 'if-none-match': etag } });
   if (conditional.status !== 304) throw new Error(`GET ${path} with If-None-Match answered ${conditional.status}, not 304`);
   const version = (release.body as { version?: number }).version;
+  // what is sent to a client that takes gzip (or brotli): the stored compressed bytes
+  const gzipBytes = (await rawBody(`${base}${path}`, { 'accept-encoding': 'gzip' })).length;
+  const brBytes = (await rawBody(`${base}${path}`, { 'accept-encoding': 'br' })).length;
   // the same release as a public page (src/programme-pages), as a browser asks for it
   const event = await getJson(`${base}/api/events/${seeded.eventId}`);
   const pagePath = `/programme/${(event.body as { slug: string }).slug}`;
@@ -449,14 +470,14 @@ async function prepareProgramme(
   if (pageConditional.status !== 304) throw new Error(`GET ${pagePath} with If-None-Match answered ${pageConditional.status}, not 304`);
   return {
     routes: [
-      { name: 'programme', label: `GET /api/events/:id/programme (${seeded.talks} talks)`, path },
-      { name: 'programme-304', label: '  … with If-None-Match (304)', path, headers: { 'if-none-match': etag }, expectStatus: 304 },
+      { name: 'programme', label: `GET /api/events/:id/programme (${seeded.talks} talks, gzip)`, path, headers: { 'accept-encoding': 'gzip' } },
+      { name: 'programme-304', label: '  … with If-None-Match (304)', path, headers: { 'accept-encoding': 'gzip', 'if-none-match': etag }, expectStatus: 304 },
       // the constant route again, right before the page, so that the ratio compares neighbours in time
       { name: 'constant-beside-page', label: 'GET /api/bench/constant (again, beside the page)', path: '/api/bench/constant' },
       { name: 'programme-page', label: `GET /programme/:slug (HTML page, ${seeded.sessions} sessions, ${seeded.talks} talks)`, path: pagePath, headers: html },
       { name: 'programme-page-304', label: '  … with If-None-Match (304)', path: pagePath, headers: { ...html, 'if-none-match': pageEtag }, expectStatus: 304 },
     ],
-    report: { measured: true, seeded, version, etag, bytes: body.byteLength, page: { path: pagePath, etag: pageEtag, bytes: Buffer.byteLength(pageBody) } },
+    report: { measured: true, seeded, version, etag, bytes: body.byteLength, gzipBytes, brBytes, page: { path: pagePath, etag: pageEtag, bytes: Buffer.byteLength(pageBody) } },
   };
 }
 
@@ -642,6 +663,50 @@ function printCeremony(report: CeremonyReport): boolean {
   return failed.length === 0;
 }
 
+/** Issue 16's goals: each public read as a share of the constant route's requests/s, measured in the same run. */
+const READ_GOALS: Array<{ name: string; goal: number | null }> = [
+  { name: 'health', goal: null },
+  { name: 'event', goal: 0.5 },
+  { name: 'venues', goal: 0.5 },
+  { name: 'organisations', goal: 0.5 },
+  { name: 'programme', goal: 0.7 },
+  { name: 'programme-304', goal: 0.7 },
+  { name: 'programme-page', goal: 0.7 },
+  { name: 'programme-page-304', goal: 0.7 },
+];
+
+interface ReadRatio {
+  name: string;
+  label: string;
+  requestsPerSecond: number;
+  vsConstant: number;
+  goal: number | null;
+  met: boolean | null;
+}
+
+/** Prints the reads against the constant route (the one measured nearest in time for the page). */
+function printReadsTable(results: RouteResult[], programme: ProgrammeReport): ReadRatio[] {
+  const constant = results.find((r) => r.name === 'constant') as RouteResult;
+  const beside = results.find((r) => r.name === 'constant-beside-page');
+  const rows: ReadRatio[] = [];
+  console.log(`\nReads against the constant route of the same application (${fmt(constant.requestsPerSecond, 0)} req/s${beside ? `; ${fmt(beside.requestsPerSecond, 0)} req/s measured again beside the page` : ''}):`);
+  console.log(`  ${'route'.padEnd(58)} ${'req/s'.padStart(7)}  × constant  goal`);
+  for (const { name, goal } of READ_GOALS) {
+    const r = results.find((x) => x.name === name);
+    if (!r) continue;
+    const reference = name.startsWith('programme-page') && beside ? Math.max(beside.requestsPerSecond, constant.requestsPerSecond) : constant.requestsPerSecond;
+    const vsConstant = r.requestsPerSecond / reference;
+    const met = goal === null ? null : vsConstant >= goal;
+    rows.push({ name, label: r.label.trim(), requestsPerSecond: r.requestsPerSecond, vsConstant, goal, met });
+    console.log(`  ${r.label.trim().padEnd(58)} ${fmt(r.requestsPerSecond, 0).padStart(7)}  ${fmt(vsConstant, 2).padStart(9)}  ${goal === null ? '—' : `≥ ${goal} ${met ? 'met' : 'NOT MET'}`}`);
+  }
+  if (programme.gzipBytes) {
+    const kb = programme.gzipBytes / 1024;
+    console.log(`  The ${programme.seeded?.talks}-talk programme: ${fmt((programme.bytes ?? 0) / 1024, 1)} KB of JSON, ${fmt(kb, 1)} KB gzipped (goal < 40 KB: ${kb < 40 ? 'met' : 'NOT MET'}), ${fmt((programme.brBytes ?? 0) / 1024, 1)} KB brotli`);
+  }
+  return rows;
+}
+
 async function main(): Promise<number> {
   // Conflict detection first, alone on the CPU (pure function, no database): see bench/conflicts.ts.
   const conflictDetection = runConflictBench();
@@ -689,8 +754,14 @@ async function main(): Promise<number> {
       console.log(`Event: ${target.slug} (${target.id}), ${target.source}`);
       routes.push({ name: 'event', label: 'GET /api/events/:id', path: `/api/events/${target.id}` });
     }
+    // the other public reads kept in memory (issue 16), and the health check
+    routes.push(
+      { name: 'health', label: 'GET /health', path: '/health' },
+      { name: 'venues', label: 'GET /api/venues', path: '/api/venues', headers: { 'accept-encoding': 'gzip, deflate, br' } },
+      { name: 'organisations', label: 'GET /api/organisations', path: '/api/organisations', headers: { 'accept-encoding': 'gzip, deflate, br' } },
+    );
     for (const r of routes) {
-      const check = await getJson(`${base}${r.path}`);
+      const check = await getJson(`${base}${r.path}`, { headers: r.headers });
       if (check.status !== 200) throw new Error(`${r.path} answered ${check.status} before the run: ${JSON.stringify(check.body)}`);
     }
     const disposable = throwaway !== null || (server.embedded && DATA_DIR === ':memory:');
@@ -785,6 +856,8 @@ async function main(): Promise<number> {
       );
     }
 
+    const readsTable = printReadsTable(results, programme.report);
+
     const registrations = await runRegistrationBench({
       child,
       base,
@@ -840,6 +913,7 @@ async function main(): Promise<number> {
       ratio: ratio && { ...ratio, bareVsConstantThroughput: bareVsConstant },
       conflictDetection,
       publicProgramme: { ...programme.report, ratio: programmeRatio, pageRatio },
+      readsAgainstConstant: readsTable,
       submissionsListing: { ...listing.report, settings: { proposals: SUBMISSIONS, pageSizes: [SMALL_PAGE, LARGE_PAGE] } },
       registrations,
       ceremony,

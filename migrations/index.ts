@@ -1,4 +1,5 @@
 import { PasswordReset1796820000000 } from './1796820000000-PasswordReset.js';
+import { ChangeNotifications1796900000000 } from './1796900000000-ChangeNotifications.js';
 import { PrintJobs1796500000000 } from './1796500000000-PrintJobs.js';
 import { ProgrammeAdmissions1796600000000 } from './1796600000000-ProgrammeAdmissions.js';
 import { LoginThrottle1796400000000 } from './1796400000000-LoginThrottle.js';
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   ProgrammeAdmissions1796600000000,
   ParticipantLabelForm1796700000000,
   PasswordReset1796820000000,
+  ChangeNotifications1796900000000,
 ];

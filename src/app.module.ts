@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import { BadgesModule } from './badges/badges.module.js';
+import { ChangeFeedModule } from './change-feed/change-feed.module.js';
 import { CfpModule } from './cfp/cfp.module.js';
 import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { loggablePath, requestIdFor } from './common/http/request-id.js';
@@ -50,6 +51,7 @@ export class AppModule {
           customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
         }),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
+        ChangeFeedModule,
         HealthModule,
         MailModule,
         UsersModule,

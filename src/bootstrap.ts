@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
+import { compressResponses } from './common/http/compress-responses.js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -35,6 +36,8 @@ export interface BootedApp {
 export function configureHttp(app: NestExpressApplication, trustProxy: string | number | false = 'loopback'): OpenAPIObject {
   // Nest's types leave `verify` out as it sets one itself for `rawBody: true`, which this app does not use:
   // verifyJsonShape bounds a JSON body's keys and items before it is parsed (see json-depth.ts).
+  // JSON and CSV answers over 1 KB compressed as the client accepts (the stored programme sends its own precompressed bytes)
+  app.use(compressResponses);
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonShape } as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: false, parameterLimit: BODY_LIMITS.keysPerObject });
   app.use(rejectDeepJson);

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { ChangeFeedService } from '../change-feed/change-feed.service.js';
+import type { KeptReads } from '../change-feed/kept-reads.js';
 import type { RequestUser } from '../common/auth/access.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -14,14 +16,29 @@ import { LoginThrottleService } from './login-throttle.service.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A live token's caller, as kept in memory, with the token's end. */
+interface KeptCaller {
+  user: RequestUser;
+  expiresAt: Date;
+}
+
 @Injectable()
 export class AuthService {
+  /**
+   * Live tokens' callers by token hash: forgotten whenever a token is revoked or an account changes
+   * (disabled, roles), on any instance (src/change-feed); unknown tokens are never kept.
+   */
+  private readonly callers: KeptReads<string, KeptCaller | null>;
+
   constructor(
     @InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>,
     private readonly throttle: LoginThrottleService,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly feed: ChangeFeedService,
+  ) {
+    this.callers = feed.cache('callers by token', ['auth_tokens', 'users'], 50_000);
+  }
 
   /**
    * Unknown email, wrong password and disabled account all get the same 401 after the same work.
@@ -53,13 +70,21 @@ export class AuthService {
   /** The caller behind a bearer token, or null when it is unknown, expired, revoked or disabled. */
   async authenticate(token: string): Promise<RequestUser | null> {
     if (token.length < 20 || token.length > 100) return null;
+    const hash = hashToken(token);
+    const kept = await this.callers.get(hash, () => this.readCaller(hash), (caller) => caller !== null);
+    if (!kept || kept.expiresAt.getTime() <= Date.now()) return null;
+    return kept.user;
+  }
+
+  /** The caller behind a token hash from the database (two indexed reads), or null. */
+  private async readCaller(tokenHash: string): Promise<KeptCaller | null> {
     const row = await this.tokens.findOne({
-      where: { tokenHash: hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
     });
     if (!row) return null;
     const user = await this.users.findActiveById(row.userId);
     if (!user) return null;
-    return { id: user.id, email: user.email, roles: user.roles, tokenId: row.id };
+    return { user: { id: user.id, email: user.email, roles: user.roles, tokenId: row.id }, expiresAt: row.expiresAt };
   }
 
   /** Revokes every live access token of an account (a new password ends all its sessions), in the caller's transaction. */
@@ -69,5 +94,7 @@ export class AuthService {
 
   async logout(tokenId: string): Promise<void> {
     await this.tokens.update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    // this instance refuses the token at once (the others when the notification reaches them)
+    this.feed.changed('auth_tokens');
   }
 }

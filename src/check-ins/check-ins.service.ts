@@ -40,6 +40,17 @@ interface HolderRow {
   nonce_check_in_id: string | null;
 }
 
+/** The one read of a scan: the holder, and the part with the holder's place and the staff member's name. */
+interface ScanRow extends HolderRow {
+  part_id: string | null;
+  part_code: string | null;
+  part_name_fr: string | null;
+  part_kind: string | null;
+  part_day: string | null;
+  part_admission: AdmissionStatus | null;
+  staff_name: string | null;
+}
+
 interface PartRow {
   id: string;
   code: string;
@@ -64,13 +75,14 @@ const CHECK_IN_COLUMNS = `c.id, c.participant_id, c.part_id, c.day::text AS day,
   u.display_name AS staff_name, u.email AS staff_email`;
 
 /**
- * Check-in at the desk. A scan reads the holder (by badge token) and the part with the holder's
+ * Check-in at the desk. A scan reads, in one statement, the holder (by badge token, never kept in
+ * memory: a rotated token is refused at once on every instance) and the part with the holder's
  * place in it, decides with the pure rules (check-in-rules.ts), then writes with
  * INSERT … ON CONFLICT DO NOTHING: UQ_check_ins_once makes a concurrent double scan write one row
  * (the second waits for the first's commit, writes nothing and reads the first's row), and
  * UQ_check_ins_nonce makes a retried request find its own row. One statement writes, so nothing
  * is ever half-written. Reads the participants, parts, admissions and users tables as a read
- * model (one query each, on the hot path of the desk); writes only check_ins.
+ * model (one query for all, on the hot path of the desk); writes only check_ins.
  */
 @Injectable()
 export class CheckInsService {
@@ -82,22 +94,44 @@ export class CheckInsService {
 
   async checkIn(dto: CheckInDto, staff: RequestUser): Promise<CheckInResponse> {
     const now = this.clock.now();
-    // 1. the holder, the event's zone, and the check-in this nonce already wrote (a retry)
-    const [holder] = await this.dataSource.query<HolderRow[]>(
+    // 1. one statement reads the holder, the event's zone, the check-in this nonce already wrote (a
+    //    retry), and the part (named, or today's day part in the event's zone) with the holder's place
+    //    in it and the staff member's name
+    const named = dto.part ?? null;
+    const ref = named === null ? null : partReference(named);
+    // every parameter appears in every form of the statement (PostgreSQL must know each one's type)
+    const condition =
+      ref === null
+        ? `ep.kind = 'day' AND ep.day = ($3::timestamptz AT TIME ZONE e.time_zone)::date AND $5::text IS NULL`
+        : 'id' in ref
+          ? `ep.id = $5::uuid AND $3::timestamptz IS NOT NULL`
+          : `ep.code = $5::text AND $3::timestamptz IS NOT NULL`;
+    const [holder] = await this.dataSource.query<ScanRow[]>(
       `SELECT p.id, p.event_id, p.status, (p.anonymised_at IS NOT NULL) AS anonymised, p.first_name, p.last_name, p.affiliation,
-              p.categories, p.programme_roles, p.label_form, e.time_zone, n.id AS nonce_check_in_id
+              p.categories, p.programme_roles, p.label_form, e.time_zone,
+              (SELECT n.id FROM check_ins n WHERE n.event_id = p.event_id AND n.nonce = $2) AS nonce_check_in_id,
+              ep.id AS part_id, ep.code AS part_code, ep.name_fr AS part_name_fr, ep.kind AS part_kind, ep.day::text AS part_day,
+              a.status AS part_admission,
+              (SELECT u.display_name FROM users u WHERE u.id = $4) AS staff_name
          FROM participants p
          JOIN events e ON e.id = p.event_id
-         LEFT JOIN check_ins n ON n.event_id = p.event_id AND n.nonce = $2
+         LEFT JOIN LATERAL (
+           SELECT ep.id, ep.code, ep.name_fr, ep.kind, ep.day FROM event_parts ep
+            WHERE ep.event_id = p.event_id AND ${condition}
+            ORDER BY ep.display_order, ep.code
+            LIMIT 1) ep ON true
+         LEFT JOIN part_admissions a ON a.part_id = ep.id AND a.participant_id = p.id
         WHERE p.badge_token = $1`,
-      [dto.token, dto.nonce ?? null],
+      [dto.token, dto.nonce ?? null, now, staff.id, ref === null ? null : 'id' in ref ? ref.id : ref.code],
     );
     if (!holder) throw unknownBadge();
     if (holder.nonce_check_in_id) return this.replay(holder, holder.nonce_check_in_id);
 
-    // 2. the part (named, or today's day part in the event's zone) with the holder's place, and the staff member's name
+    // 2. the rules decide
     const today = localDay(now, holder.time_zone);
-    const part = await this.partOf(holder, dto.part ?? null, today, staff.id);
+    const part: (PartRow & { staff_name: string | null }) | null = holder.part_id
+      ? { id: holder.part_id, code: holder.part_code!, name_fr: holder.part_name_fr!, kind: holder.part_kind!, day: holder.part_day, admission: holder.part_admission, staff_name: holder.staff_name }
+      : null;
     const decision = decideScan({
       participant: { id: holder.id, eventId: holder.event_id, status: holder.status, anonymised: holder.anonymised },
       expectedEventId: dto.eventId ?? null,
@@ -155,24 +189,6 @@ export class CheckInsService {
       [eventId],
     );
     return { eventId, timeZone: event.timeZone, today, generatedAt: formatInZone(now, event.timeZone), parts: assembleStats(parts, counts, today) };
-  }
-
-  /** The part named (id or code) or today's day part, with the holder's place in it, and the staff member's display name. */
-  private async partOf(holder: HolderRow, named: string | null, today: string, staffId: string): Promise<(PartRow & { staff_name: string | null }) | null> {
-    const ref = named === null ? null : partReference(named);
-    const condition = ref === null ? `ep.kind = 'day' AND ep.day = $3::date` : 'id' in ref ? `ep.id = $3::uuid` : `ep.code = $3`;
-    const value = ref === null ? today : 'id' in ref ? ref.id : ref.code;
-    const [row] = await this.dataSource.query<Array<PartRow & { staff_name: string | null }>>(
-      `SELECT ep.id, ep.code, ep.name_fr, ep.kind, ep.day::text AS day, a.status AS admission,
-              (SELECT u.display_name FROM users u WHERE u.id = $4) AS staff_name
-         FROM event_parts ep
-         LEFT JOIN part_admissions a ON a.part_id = ep.id AND a.participant_id = $2
-        WHERE ep.event_id = $1 AND ${condition}
-        ORDER BY ep.display_order, ep.code
-        LIMIT 1`,
-      [holder.event_id, holder.id, value, staffId],
-    );
-    return row ?? null;
   }
 
   /**

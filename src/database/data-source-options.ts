@@ -23,7 +23,8 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     // PGlite is a single session: one connection, or transactions would interleave.
-    extra: { max: target.embedded ? 1 : 10, application_name: 'colloquium-back-office' },
+    // Its one connection is also the one that hears change notifications (src/change-feed): kept open while idle.
+    extra: target.embedded ? { max: 1, idleTimeoutMillis: 0, application_name: 'colloquium-back-office' } : { max: 10, application_name: 'colloquium-back-office' },
     logging: false,
   };
 }

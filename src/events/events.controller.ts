@@ -19,7 +19,7 @@ export class EventsController {
   @ApiPageResponse(EventResponse)
   @ApiErrors()
   list(@Query() query: ListEventsQuery) {
-    return this.events.list(query);
+    return this.events.listPublic(query);
   }
 
   @Public()
@@ -28,7 +28,7 @@ export class EventsController {
   @ApiOkResponse({ type: EventResponse })
   @ApiErrors(404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<EventResponse> {
-    return this.events.get(id);
+    return this.events.getPublic(id);
   }
 
   @Roles('organiser')

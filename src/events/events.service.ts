@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { ChangeFeedService } from '../change-feed/change-feed.service.js';
+import type { KeptReads } from '../change-feed/kept-reads.js';
 import { conflict, DomainError, notFound } from '../common/errors/domain-error.js';
 import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
 import { VenuesService } from '../venues/venues.service.js';
@@ -15,6 +17,9 @@ import { Event } from './event.entity.js';
 const REQUIRED_FIELDS = ['slug', 'kind', 'nameFr', 'timeZone'] as const;
 const OPTIONAL_TEXT = ['nameEn', 'themeFr', 'themeEn', 'website', 'contactEmail', 'contactPhone'] as const;
 
+/** What a public event answer is read from. */
+const PUBLIC_TABLES = ['events', 'event_venues', 'venues'];
+
 @Injectable()
 export class EventsService {
   constructor(
@@ -22,7 +27,23 @@ export class EventsService {
     @InjectRepository(EventVenue) private readonly eventVenues: Repository<EventVenue>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venues: VenuesService,
-  ) {}
+    feed: ChangeFeedService,
+  ) {
+    this.publicEvents = feed.cache('public events', PUBLIC_TABLES);
+  }
+
+  /** The public reads (GET /api/events…), kept until an event or its venues change (src/change-feed). */
+  private readonly publicEvents: KeptReads<string, Page<EventResponse> | EventResponse>;
+
+  /** GET /api/events: kept per query. */
+  listPublic(query: ListEventsQuery): Promise<Page<EventResponse>> {
+    return this.publicEvents.get(`list:${JSON.stringify(query)}`, () => this.list(query)) as Promise<Page<EventResponse>>;
+  }
+
+  /** GET /api/events/:id: kept per event (a 404 is not kept). */
+  getPublic(id: string): Promise<EventResponse> {
+    return this.publicEvents.get(`event:${id.toLowerCase()}`, () => this.get(id)) as Promise<EventResponse>;
+  }
 
   /** Throws 404 NOT_FOUND when there is no such event. */
   async assertExists(id: string): Promise<void> {

@@ -30,7 +30,7 @@ export class OrganisationsController {
   @ApiPageResponse(OrganisationResponse)
   @ApiErrors()
   list(@Query() query: ListOrganisationsQuery): Promise<Page<OrganisationResponse>> {
-    return this.organisations.list(query);
+    return this.organisations.listPublic(query);
   }
 
   @Get(':id')
@@ -39,7 +39,7 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationResponse })
   @ApiErrors(404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<OrganisationResponse> {
-    return this.organisations.get(id);
+    return this.organisations.getPublic(id);
   }
 
   @Patch(':id')

@@ -1,3 +1,5 @@
+import { ChangeFeedService } from '../change-feed/change-feed.service.js';
+import type { KeptReads } from '../change-feed/kept-reads.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, type SelectQueryBuilder } from 'typeorm';
@@ -31,7 +33,23 @@ export class OrganisationsService {
   constructor(
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectRepository(EventOrganisation) private readonly eventRoles: Repository<EventOrganisation>,
-  ) {}
+    feed: ChangeFeedService,
+  ) {
+    this.publicOrganisations = feed.cache('public organisations', ['organisations', 'organisation_logos']);
+  }
+
+  /** The public reads (GET /api/organisations…), kept until an organisation or a logo changes (src/change-feed). */
+  private readonly publicOrganisations: KeptReads<string, Page<OrganisationResponse> | OrganisationResponse>;
+
+  /** GET /api/organisations: kept per query. */
+  listPublic(query: ListOrganisationsQuery): Promise<Page<OrganisationResponse>> {
+    return this.publicOrganisations.get(`list:${JSON.stringify(query)}`, () => this.list(query)) as Promise<Page<OrganisationResponse>>;
+  }
+
+  /** GET /api/organisations/:id: kept per organisation (a 404 is not kept). */
+  getPublic(id: string): Promise<OrganisationResponse> {
+    return this.publicOrganisations.get(`organisation:${id.toLowerCase()}`, () => this.get(id)) as Promise<OrganisationResponse>;
+  }
 
   async create(dto: CreateOrganisationDto): Promise<OrganisationResponse> {
     await this.assertNameFree(dto.name);

@@ -3,6 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTa
 import type { Request, Response } from 'express';
 import { Public } from '../common/auth/access.js';
 import { ApiErrors } from '../common/http/api-docs.js';
+import { sendEncoded } from '../common/http/encoded-body.js';
 import { ifNoneMatchMatches } from '../programme/publication/programme-etag.js';
 import { ProgrammeExportQuery } from './dto/programme-export.query.js';
 import type { ExportFormat } from './programme-export-format.js';
@@ -99,6 +100,7 @@ export class ProgrammeExportsController {
     res.setHeader('ETag', tag.etag);
     res.setHeader('Cache-Control', tag.pinned ? VERSION_CACHE_CONTROL : LATEST_CACHE_CONTROL);
     res.setHeader('X-Programme-Version', String(tag.version));
+    if (format !== 'pdf') res.vary('Accept-Encoding');
     if (ifNoneMatchMatches(req.headers['if-none-match'], tag.etag)) {
       res.status(304).end();
       return;
@@ -106,8 +108,12 @@ export class ProgrammeExportsController {
     const file = await this.exports.file(tag);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', file.disposition);
-    res.setHeader('Content-Length', String(file.body.length));
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (file.encoded) {
+      sendEncoded(req, res, file.encoded);
+      return;
+    }
+    res.setHeader('Content-Length', String(file.body.length));
     res.status(200).end(file.body);
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { encodeBody, type EncodedBody } from '../common/http/encoded-body.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ProgrammeSnapshot } from '../programme/programme-snapshot.js';
@@ -27,6 +28,8 @@ export interface ExportTag {
 
 export interface ExportFile {
   body: Buffer;
+  /** The text formats, also gzip- and brotli-compressed once (null for the PDF, compressed already). */
+  encoded: EncodedBody | null;
   contentType: string;
   /** `attachment; filename="vtn2012-programme-v2.ics"` */
   disposition: string;
@@ -34,6 +37,7 @@ export interface ExportFile {
 
 interface Rendered {
   body: Buffer;
+  encoded: EncodedBody | null;
   filename: string;
 }
 
@@ -83,14 +87,15 @@ export class ProgrammeExportsService {
     }
     this.cache.set(key, rendered);
     while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-    const { body, filename } = await rendered;
+    const { body, encoded, filename } = await rendered;
     const { contentType, disposition } = EXPORT_FORMATS[tag.format];
-    return { body, contentType, disposition: `${disposition}; filename="${filename}"` };
+    return { body, encoded, contentType, disposition: `${disposition}; filename="${filename}"` };
   }
 
   private async renderRelease(tag: ExportTag): Promise<Rendered> {
     const release = await this.releases.find(tag.eventId, tag.version);
-    return { body: await this.render(release.snapshot, tag.format, tag.lang), filename: fileName(release.snapshot, tag) };
+    const body = await this.render(release.snapshot, tag.format, tag.lang);
+    return { body, encoded: tag.format === 'pdf' ? null : await encodeBody(body), filename: fileName(release.snapshot, tag) };
   }
 
   private async render(snapshot: ProgrammeSnapshot, format: ExportFormat, lang: ExportLanguage): Promise<Buffer> {

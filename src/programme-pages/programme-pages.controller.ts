@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../common/auth/access.js';
 import { badRequest, notFound } from '../common/errors/domain-error.js';
 import { ApiErrors } from '../common/http/api-docs.js';
+import { negotiateCoding } from '../common/http/encoded-body.js';
 import { ifNoneMatchMatches } from '../programme/publication/programme-etag.js';
 import { HtmlPageErrorFilter } from './html-page-error.filter.js';
 import { pageLanguage, type PageLanguage } from './page-text.js';
@@ -146,12 +147,12 @@ export class ProgrammePagesController {
 }
 
 /**
- * Sends a rendered page: its gzip twin to a client that accepts gzip (a browser), else the plain
- * bytes, each with its own ETag; 304 when If-None-Match names the one that would be sent.
+ * Sends a rendered page: its brotli or gzip twin to a client that accepts it (a browser), else the
+ * plain bytes, each with its own ETag; 304 when If-None-Match names the one that would be sent.
  */
 export function sendPage(req: Request, res: Response, page: RenderedPage, lang: PageLanguage): void {
-  const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
-  const chosen = gzip ? page.gzip : page;
+  const coding = negotiateCoding(req);
+  const chosen = coding === 'br' ? page.br : coding === 'gzip' ? page.gzip : page;
   res.set(PAGE_HEADERS);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('ETag', chosen.etag);
@@ -161,7 +162,7 @@ export function sendPage(req: Request, res: Response, page: RenderedPage, lang: 
     return;
   }
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
   res.setHeader('Content-Length', String(chosen.body.length));
   res.status(200).end(chosen.body);
 }

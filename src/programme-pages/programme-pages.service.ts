@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
+import { ChangeFeedService } from '../change-feed/change-feed.service.js';
+import type { KeptReads } from '../change-feed/kept-reads.js';
+import { encodeBody } from '../common/http/encoded-body.js';
 import { EventsService } from '../events/events.service.js';
 import { ListEventsQuery } from '../events/dto/list-events.query.js';
 import { EventOrganisationsService } from '../organisations/event-organisations.service.js';
@@ -39,18 +41,24 @@ export interface PageTag {
 export interface RenderedPage {
   body: Buffer;
   etag: string;
-  /** The same bytes gzip-compressed once (what browsers take), with their own strong ETag. */
+  /** The same bytes gzip-compressed once, with their own strong ETag. */
   gzip: { body: Buffer; etag: string };
+  /** The same bytes brotli-compressed once (what browsers prefer), with their own strong ETag. */
+  br: { body: Buffer; etag: string };
 }
+
+/** What a page's tag is read from: a change to any of them forgets the kept tags (src/change-feed). */
+const TAG_TABLES = ['programme_releases', 'events', 'organisations', 'organisation_logos', 'event_organisations'];
 
 interface ReleaseSource {
   snapshot: ProgrammeSnapshot;
   changelog: ProgrammeChangelog;
 }
 
-/** A page and its gzip-compressed twin, whose strong ETag differs (RFC 9110: another representation). */
-function withGzip(body: Buffer, etag: string, level = 9): RenderedPage {
-  return { body, etag, gzip: { body: gzipSync(body, { level }), etag: etag.replace(/"$/, '.gz"') } };
+/** A page and its gzip- and brotli-compressed twins, whose strong ETags differ (RFC 9110: other representations). */
+async function withCompressed(body: Buffer, etag: string): Promise<RenderedPage> {
+  const encoded = await encodeBody(body);
+  return { body, etag, gzip: { body: encoded.gzip, etag: etag.replace(/"$/, '.gz"') }, br: { body: encoded.br, etag: etag.replace(/"$/, '.br"') } };
 }
 
 /** Keeps at most `size` entries, the least recently used leaving first. */
@@ -63,9 +71,10 @@ function remember<V>(cache: Map<string, V>, key: string, value: V, size: number)
 
 /**
  * The public programme pages, rendered from published releases only. Which release a request names,
- * and the logos the page shows, are read from the database for each request (two indexed queries),
- * so every instance sees a new publication at once; concurrent requests for the same page share
- * reads begun after they arrived (FreshReads), which keeps that true while a burst costs a few reads. A page is rendered once per release, address form, language, page and logos,
+ * and the logos the page shows, are kept in memory and forgotten when a publication, an event or an
+ * organisation's logo changes, on any instance (src/change-feed); while the instance does not listen
+ * they are read for each request (two indexed queries), concurrent requests for the same page sharing
+ * reads begun after they arrived (FreshReads). A page is rendered once per release, address form, language, page and logos,
  * and its bytes kept in memory: a release never changes, so a kept page is never stale, and its
  * ETag (a hash of the release's ETag and of everything else that shaped it) is known without rendering.
  */
@@ -75,12 +84,16 @@ export class ProgrammePagesService {
   private readonly pages = new Map<string, Promise<RenderedPage | null>>();
   private readonly sources = new Map<string, Promise<ReleaseSource>>();
   private readonly tags = new FreshReads<Omit<PageTag, 'lang' | 'pinned'> | null>();
+  private readonly keptTags: KeptReads<string, Omit<PageTag, 'lang' | 'pinned'> | null>;
 
   constructor(
     private readonly releases: ProgrammeReleasesService,
     private readonly organisations: EventOrganisationsService,
     private readonly events: EventsService,
-  ) {}
+    feed: ChangeFeedService,
+  ) {
+    this.keptTags = feed.cache('programme page tags', TAG_TABLES);
+  }
 
   get css(): Buffer {
     return this.templates.css;
@@ -89,12 +102,15 @@ export class ProgrammePagesService {
   /** The release of event `slug` a page shows (the latest, or version `version`), or null when there is none. */
   async tag(slug: string, lang: PageLanguage, version?: number): Promise<PageTag | null> {
     if (!/^[a-z0-9]{1,64}$/.test(slug)) return null;
-    const found = await this.tags.read(`${slug}:${version ?? 'latest'}`, async () => {
-      const release = await this.releases.tagBySlug(slug, version);
-      if (!release) return null;
-      const logos = await this.organisations.logoVersions(release.eventId);
-      return { eventId: release.eventId, version: release.version, releaseEtag: release.etag, logos };
-    });
+    const key = `${slug}:${version ?? 'latest'}`;
+    const found = await this.keptTags.get(key, () =>
+      this.tags.read(key, async () => {
+        const release = await this.releases.tagBySlug(slug, version);
+        if (!release) return null;
+        const logos = await this.organisations.logoVersions(release.eventId);
+        return { eventId: release.eventId, version: release.version, releaseEtag: release.etag, logos };
+      }),
+    );
     return found && { ...found, pinned: version !== undefined, lang };
   }
 
@@ -117,8 +133,7 @@ export class ProgrammePagesService {
     const query = Object.assign(new ListEventsQuery(), { page: 1, pageSize: 100, sort: 'startsAt', order: 'asc' });
     const [events, latest] = await Promise.all([this.events.list(query), this.releases.latestVersions()]);
     const body = Buffer.from(this.templates.render('home', homePageView(events.items, new Set(latest.keys()), lang)), 'utf8');
-    // rendered on each request: a faster compression level
-    return withGzip(body, `"${createHash('sha256').update(body).digest('base64url')}"`, 6);
+    return withCompressed(body, `"${createHash('sha256').update(body).digest('base64url')}"`);
   }
 
   private async render(tag: PageTag, kind: PageKind, id: string, etag: string): Promise<RenderedPage | null> {
@@ -126,7 +141,7 @@ export class ProgrammePagesService {
     const release: PageRelease = { ...source, version: tag.version, pinned: tag.pinned, lang: tag.lang, logos: tag.logos };
     const view = kind === 'programme' ? programmePageView(release) : kind === 'talk' ? talkPageView(release, id) : speakerPageView(release, id);
     if (!view) return null;
-    return withGzip(Buffer.from(this.templates.render(kind, view), 'utf8'), etag);
+    return withCompressed(Buffer.from(this.templates.render(kind, view), 'utf8'), etag);
   }
 
   private source(tag: PageTag): Promise<ReleaseSource> {

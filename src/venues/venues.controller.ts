@@ -31,7 +31,7 @@ export class VenuesController {
   @ApiPageResponse(VenueResponse)
   @ApiErrors()
   list(@Query() query: ListVenuesQuery): Promise<Page<VenueResponse>> {
-    return this.venues.list(query);
+    return this.venues.listPublic(query);
   }
 
   @Get(':id')
@@ -40,7 +40,7 @@ export class VenuesController {
   @ApiOkResponse({ type: VenueDetailResponse })
   @ApiErrors(404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<VenueDetailResponse> {
-    return this.venues.get(id);
+    return this.venues.getPublic(id);
   }
 
   @Patch(':id')

@@ -1,3 +1,5 @@
+import { ChangeFeedService } from '../change-feed/change-feed.service.js';
+import type { KeptReads } from '../change-feed/kept-reads.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
@@ -27,7 +29,23 @@ export class VenuesService {
     @InjectRepository(Room) private readonly rooms: Repository<Room>,
     @InjectRepository(VenueOpening) private readonly openings: Repository<VenueOpening>,
     @InjectRepository(TravelTime) private readonly travelTimes: Repository<TravelTime>,
-  ) {}
+    feed: ChangeFeedService,
+  ) {
+    this.publicVenues = feed.cache('public venues', ['venues', 'rooms', 'venue_openings']);
+  }
+
+  /** The public reads (GET /api/venues…), kept until a venue, room or opening changes (src/change-feed). */
+  private readonly publicVenues: KeptReads<string, Page<VenueResponse> | VenueDetailResponse>;
+
+  /** GET /api/venues: kept per query. */
+  listPublic(query: ListVenuesQuery): Promise<Page<VenueResponse>> {
+    return this.publicVenues.get(`list:${JSON.stringify(query)}`, () => this.list(query)) as Promise<Page<VenueResponse>>;
+  }
+
+  /** GET /api/venues/:id: kept per venue (a 404 is not kept). */
+  getPublic(id: string): Promise<VenueDetailResponse> {
+    return this.publicVenues.get(`venue:${id.toLowerCase()}`, () => this.get(id)) as Promise<VenueDetailResponse>;
+  }
 
   /** Creates a venue with its opening hours, in one transaction. */
   async create(dto: CreateVenueDto): Promise<VenueDetailResponse> {

@@ -141,6 +141,8 @@ export class ProgrammePublishingService {
         try {
           result = await work(runner.manager);
           await runner.commitTransaction();
+          // this instance reads its own publication at once (the others when its notification reaches them)
+          this.releases.forgetTags();
         } catch (error) {
           await runner.rollbackTransaction();
           throw error;

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import { encodeBody, type EncodedBody } from '../../common/http/encoded-body.js';
+import { ChangeFeedService } from '../../change-feed/change-feed.service.js';
+import type { KeptReads } from '../../change-feed/kept-reads.js';
 import { pageOffset, toPage, type Page, type PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import type { ProgrammeSnapshot } from '../programme-snapshot.js';
 import type { ProgrammeChangelog } from './programme-changelog.js';
@@ -16,12 +19,21 @@ export interface PublishedRelease {
   snapshot: ProgrammeSnapshot;
 }
 
-/** A version as the public endpoints serve it: its canonical JSON text, ready to send. */
+/** A version as the public endpoints serve it: its canonical JSON text, plain and precompressed, ready to send. */
 export interface ServedRelease {
   version: number;
   etag: string;
-  body: Buffer;
+  body: EncodedBody;
 }
+
+/** Which version a read names, and its ETag. */
+export interface ReleaseTag {
+  version: number;
+  etag: string;
+}
+
+/** The tables a release's tag is read from: a change to either forgets the kept tags. */
+const TAG_TABLES = ['programme_releases', 'events'];
 
 /** One line of the organisers' list of versions. */
 export interface ReleaseSummary {
@@ -54,15 +66,33 @@ export function programmeNotPublished(): DomainError {
 
 /**
  * Reads the published versions of a programme (programme_releases). Versions never change once
- * written, so their serialised text is cached per (event, version); the latest version is found
- * with one indexed query each time (UQ_programme_releases_version), which keeps every instance of
- * the application right the moment another one publishes.
+ * written, so their serialised text is kept per (event, version), with its gzip and brotli forms.
+ * Which version is the latest (and a slug's event) is kept in memory too (src/change-feed): a
+ * publication, on any instance, notifies programme_releases in its transaction and every instance
+ * forgets what it kept; until an instance listens, it reads each time.
  */
 @Injectable()
 export class ProgrammeReleasesService {
-  private readonly cache = new Map<string, ServedRelease>();
+  private readonly cache = new Map<string, Promise<ServedRelease>>();
+  private readonly latestTags: KeptReads<string, ReleaseTag | null>;
+  private readonly versionTags: KeptReads<string, ReleaseTag | null>;
+  private readonly slugTags: KeptReads<string, { eventId: string; version: number; etag: string } | null>;
+  private readonly latestByEvent: KeptReads<string, Map<string, number>>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feed: ChangeFeedService,
+  ) {
+    this.latestTags = feed.cache('latest release per event', TAG_TABLES);
+    this.versionTags = feed.cache('release tags', TAG_TABLES);
+    this.slugTags = feed.cache('releases by slug', TAG_TABLES);
+    this.latestByEvent = feed.cache('latest versions', TAG_TABLES);
+  }
+
+  /** This instance committed a publication: forget the tags now, before its own notification comes back. */
+  forgetTags(): void {
+    this.feed.changed('programme_releases');
+  }
 
   /**
    * The latest published version of the event's programme, or version `version`. 404
@@ -81,23 +111,29 @@ export class ProgrammeReleasesService {
     return { version: row.version, publishedAt: row.published_at, etag: row.etag, snapshot: row.snapshot };
   }
 
-  /** The latest version's number and ETag: one indexed query, no snapshot read. */
-  async latestTag(eventId: string): Promise<{ version: number; etag: string }> {
-    const [row] = await this.dataSource.query<Array<{ version: number; etag: string }>>(
-      `SELECT version, etag FROM programme_releases WHERE event_id = $1 ORDER BY version DESC LIMIT 1`,
-      [eventId],
-    );
+  /** The latest version's number and ETag: kept in memory, else one indexed query (no snapshot read). */
+  async latestTag(eventId: string): Promise<ReleaseTag> {
+    const row = await this.latestTags.get(eventId.toLowerCase(), async () => {
+      const [found] = await this.dataSource.query<ReleaseTag[]>(
+        `SELECT version, etag FROM programme_releases WHERE event_id = $1 ORDER BY version DESC LIMIT 1`,
+        [eventId],
+      );
+      return found ? { version: found.version, etag: found.etag } : null;
+    });
     if (!row) throw await this.missing(eventId, undefined);
     return row;
   }
 
-  /** Version `version`'s ETag (one indexed query). */
-  async versionTag(eventId: string, version: number): Promise<{ version: number; etag: string }> {
+  /** Version `version`'s ETag (kept, else one indexed query). */
+  async versionTag(eventId: string, version: number): Promise<ReleaseTag> {
     if (!isVersionNumber(version)) throw await this.missing(eventId, version);
-    const [row] = await this.dataSource.query<Array<{ version: number; etag: string }>>(
-      `SELECT version, etag FROM programme_releases WHERE event_id = $1 AND version = $2`,
-      [eventId, version],
-    );
+    const row = await this.versionTags.get(`${eventId.toLowerCase()}:${version}`, async () => {
+      const [found] = await this.dataSource.query<ReleaseTag[]>(
+        `SELECT version, etag FROM programme_releases WHERE event_id = $1 AND version = $2`,
+        [eventId, version],
+      );
+      return found ? { version: found.version, etag: found.etag } : null;
+    });
     if (!row) throw await this.missing(eventId, version);
     return row;
   }
@@ -108,13 +144,15 @@ export class ProgrammeReleasesService {
    */
   async tagBySlug(slug: string, version?: number): Promise<{ eventId: string; version: number; etag: string } | null> {
     if (version !== undefined && !isVersionNumber(version)) return null;
-    const [row] = await this.dataSource.query<Array<{ event_id: string; version: number; etag: string }>>(
-      version === undefined
-        ? `SELECT r.event_id, r.version, r.etag FROM events e JOIN programme_releases r ON r.event_id = e.id WHERE e.slug = $1 ORDER BY r.version DESC LIMIT 1`
-        : `SELECT r.event_id, r.version, r.etag FROM events e JOIN programme_releases r ON r.event_id = e.id WHERE e.slug = $1 AND r.version = $2`,
-      version === undefined ? [slug] : [slug, version],
-    );
-    return row ? { eventId: row.event_id, version: row.version, etag: row.etag } : null;
+    return this.slugTags.get(`${slug}:${version ?? 'latest'}`, async () => {
+      const [row] = await this.dataSource.query<Array<{ event_id: string; version: number; etag: string }>>(
+        version === undefined
+          ? `SELECT r.event_id, r.version, r.etag FROM events e JOIN programme_releases r ON r.event_id = e.id WHERE e.slug = $1 ORDER BY r.version DESC LIMIT 1`
+          : `SELECT r.event_id, r.version, r.etag FROM events e JOIN programme_releases r ON r.event_id = e.id WHERE e.slug = $1 AND r.version = $2`,
+        version === undefined ? [slug] : [slug, version],
+      );
+      return row ? { eventId: row.event_id, version: row.version, etag: row.etag } : null;
+    });
   }
 
   /** A published version with its changelog (the public pages show both), or null. */
@@ -128,20 +166,30 @@ export class ProgrammeReleasesService {
 
   /** The latest published version of every event that has one (the home page links them). */
   async latestVersions(): Promise<Map<string, number>> {
-    const rows = await this.dataSource.query<Array<{ event_id: string; version: number }>>(
-      `SELECT event_id, max(version)::int AS version FROM programme_releases GROUP BY event_id`,
-    );
-    return new Map(rows.map((r) => [r.event_id, r.version]));
+    return this.latestByEvent.get('all', async () => {
+      const rows = await this.dataSource.query<Array<{ event_id: string; version: number }>>(
+        `SELECT event_id, max(version)::int AS version FROM programme_releases GROUP BY event_id`,
+      );
+      return new Map(rows.map((r) => [r.event_id, r.version]));
+    });
   }
 
-  /** The serialised text of a version whose tag was just read: from the cache, else read once. */
-  async served(eventId: string, tag: { version: number; etag: string }): Promise<ServedRelease> {
-    const key = `${eventId.toLowerCase()}:${tag.version}`;
+  /** The serialised text of a version whose tag was just read, plain, gzip and brotli: from the cache, else read and compressed once. */
+  served(eventId: string, tag: ReleaseTag): Promise<ServedRelease> {
+    const key = `${eventId.toLowerCase()}:${tag.version}:${tag.etag}`;
     const cached = this.cache.get(key);
-    if (cached && cached.etag === tag.etag) return cached;
-    const release = await this.find(eventId, tag.version);
-    const entry: ServedRelease = { version: release.version, etag: release.etag, body: Buffer.from(canonicalJson(release.snapshot), 'utf8') };
-    this.cache.delete(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const entry = this.find(eventId, tag.version).then(async (release) => ({
+      version: release.version,
+      etag: release.etag,
+      body: await encodeBody(Buffer.from(canonicalJson(release.snapshot), 'utf8')),
+    }));
+    // a failed read is not kept
+    entry.catch(() => this.cache.delete(key));
     this.cache.set(key, entry);
     while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
     return entry;

@@ -3,6 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags 
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/access.js';
 import { ApiErrors } from '../../common/http/api-docs.js';
+import { sendEncoded } from '../../common/http/encoded-body.js';
 import { ifNoneMatchMatches } from './programme-etag.js';
 import { ProgrammeReleasesService, type ServedRelease } from './programme-releases.service.js';
 import { parseVersionNumber } from './version-number.js';
@@ -22,8 +23,9 @@ const SNAPSHOT_DOC = {
 /**
  * The public reads of published programme versions: no login, only what was published (a draft is
  * never served here). Each answer carries a strong ETag and Cache-Control; If-None-Match (one tag,
- * a list, W/ forms or *) gives 304 without a body. The latest version costs one indexed query and,
- * once served, no snapshot read (its text is cached by version).
+ * a list, W/ forms or *) gives 304 without a body. Which version is the latest is kept in memory
+ * (forgotten at each publication, on every instance) and each version's text is kept plain, gzip
+ * and brotli: once served, an answer reads nothing from the database.
  */
 @ApiTags('programme')
 @Controller('events/:eventId/programme')
@@ -71,12 +73,12 @@ async function send(
   response.setHeader('ETag', tag.etag);
   response.setHeader('Cache-Control', cacheControl);
   response.setHeader('X-Programme-Version', String(tag.version));
+  response.vary('Accept-Encoding');
   if (ifNoneMatchMatches(request.headers['if-none-match'], tag.etag)) {
     response.status(304).end();
     return;
   }
   const served = await body();
   response.setHeader('Content-Type', 'application/json; charset=utf-8');
-  response.setHeader('Content-Length', String(served.body.length));
-  response.status(200).end(served.body);
+  sendEncoded(request, response, served.body);
 }
