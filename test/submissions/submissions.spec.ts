@@ -89,7 +89,7 @@ describe('Proposals: filing, co-speakers, states, history, edits', () => {
 
     const accepted = await t.http.post(`/api/submissions/${proposalId}/invitation/accept`).set(bearer(bob.token));
     expect(accepted.status).toBe(200);
-    expect(accepted.body.signers[1]).toEqual({ role: 'co', status: 'accepted', firstName: 'Bob', lastName: 'Durand', affiliation: 'CNRS, LAVUE', email: null });
+    expect(accepted.body.signers[1]).toEqual({ role: 'co', status: 'accepted', userId: null, firstName: 'Bob', lastName: 'Durand', affiliation: 'CNRS, LAVUE', email: null });
     // a co-speaker does not see the others' emails; the main speaker and organisers do
     expect(accepted.body.signers.map((s: { email: string | null }) => s.email)).toEqual([null, null, null]);
     expect(accepted.body.allowedActions).toEqual(['submit']);
