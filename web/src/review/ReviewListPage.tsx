@@ -97,7 +97,7 @@ function ReviewList() {
 
   const title = t('listTitle', { event: nameOf(event, language) });
   const set = <K extends keyof ListFilters>(name: K, value: ListFilters[K]) => setDraft((d) => ({ ...d, [name]: value }));
-  const go = (next: ListFilters) => navigate(`/events/${encodeURIComponent(slug)}/proposals${searchOf(next)}`);
+  const go = (next: ListFilters) => void navigate(`/events/${encodeURIComponent(slug)}/proposals${searchOf(next)}`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     go({ ...draft, page: 1 });
