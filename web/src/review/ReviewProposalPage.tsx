@@ -184,23 +184,26 @@ function ReviewProposal() {
   const mean = reviews.length ? reviews.reduce((sum, r) => sum + r.score, 0) / reviews.length : null;
   const number = (n: number) => n.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
 
+  // buttons are never disabled while a call runs (a disabled button loses the keyboard focus): a second press is ignored instead
   async function decide(action: Decision, note?: string) {
     setAsking(null);
+    if (busy) return;
     setBusy(true);
     setError(null);
     setNotice(null);
     const body = note && note.trim() ? { action, note: note.trim() } : { action };
     const { data: moved, error: failure, response } = await api.POST('/api/submissions/{id}/transitions', { params: { path: { id } }, body });
+    await reload();
     setBusy(false);
     if (!moved) setError(t('moveFailed', { message: errorBody(failure, response).message }));
     else setNotice(t(`moved_${action}`));
-    await reload();
     // the button pressed may be gone in the new state: focus goes to the section's heading, under the notice
     requestAnimationFrame(() => decisionHeading.current?.focus());
   }
 
   async function saveReview(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     setReviewError(null);
     setNotice(null);
     if (!score) {
@@ -213,22 +216,23 @@ function ReviewProposal() {
       params: { path: { id } },
       body: { score: Number(score), comment: comment.trim() ? comment : null },
     });
+    if (saved) await reload();
     setBusy(false);
     if (!saved) return setReviewError(t('reviewFailed', { message: errorBody(failure, response).message }));
     setNotice(t('reviewSaved'));
-    await reload();
   }
 
   async function deleteReview() {
+    if (busy) return;
     setBusy(true);
     setReviewError(null);
     const { error: failure, response } = await api.DELETE('/api/submissions/{id}/review', { params: { path: { id } } });
+    if (response.ok) await reload();
     setBusy(false);
     if (!response.ok) return setReviewError(t('reviewFailed', { message: errorBody(failure, response).message }));
     setScore('');
     setComment('');
     setNotice(t('reviewDeleted'));
-    await reload();
     requestAnimationFrame(() => document.getElementById('my-score')?.focus());
   }
 
@@ -403,11 +407,11 @@ function ReviewProposal() {
             </div>
             <ErrorAlert error={reviewError} />
             <div className="form-actions">
-              <button type="submit" className="primary" disabled={busy}>
+              <button type="submit" className="primary">
                 {t('saveReview')}
               </button>
               {mine ? (
-                <button type="button" disabled={busy} onClick={() => void deleteReview()}>
+                <button type="button" onClick={() => void deleteReview()}>
                   {t('deleteReview')}
                 </button>
               ) : null}
@@ -429,7 +433,7 @@ function ReviewProposal() {
               key={d}
               type="button"
               className={d === 'accept' ? 'primary' : d === 'reject' || d === 'cancel' ? 'danger' : undefined}
-              disabled={busy}
+             
               onClick={() => (WITH_NOTE.includes(d) ? setAsking(d) : void decide(d))}
             >
               {t(`do_${d}` as ReviewMessageKey)}
