@@ -47,9 +47,9 @@ describe('Proposals: filing, co-speakers, states, history, edits', () => {
       track: { id: setup.trackId, nameFr: 'Gouvernance', nameEn: 'Governance' },
       durationMinutes: 20,
       signers: [
-        { role: 'main', status: 'accepted', firstName: 'Alice', lastName: 'Martin', affiliation: 'CNRS, LAVUE', email: alice.email },
-        { role: 'co', status: 'invited', firstName: 'Bob', lastName: 'Durand', affiliation: 'CNRS, LAVUE', email: bob.email },
-        { role: 'co', status: 'invited', firstName: null, lastName: null, affiliation: null, email: carolEmail },
+        { role: 'main', status: 'accepted', userId: null, firstName: 'Alice', lastName: 'Martin', affiliation: 'CNRS, LAVUE', email: alice.email },
+        { role: 'co', status: 'invited', userId: null, firstName: 'Bob', lastName: 'Durand', affiliation: 'CNRS, LAVUE', email: bob.email },
+        { role: 'co', status: 'invited', userId: null, firstName: null, lastName: null, affiliation: null, email: carolEmail },
       ],
       createdAt: expect.any(String),
       submittedAt: null,
