@@ -6,6 +6,7 @@ import { pageOffset, toPage, type Page, type PageQueryDto } from '../common/pagi
 import { formatInZone, parseZonedDateTime } from '../common/time/zoned-time.js';
 import { EventsService } from '../events/events.service.js';
 import type { CreateUnavailabilityDto } from './dto/create-unavailability.dto.js';
+import type { ListEventUnavailabilitiesQuery } from './dto/list-event-unavailabilities.query.js';
 import { EventUnavailabilityResponse } from './dto/event-unavailability.response.js';
 import { UnavailabilityResponse } from './dto/unavailability.response.js';
 import { SpeakerProfile } from './speaker-profile.entity.js';
@@ -60,10 +61,10 @@ export class UnavailabilitiesService {
   }
 
   /** Every speaker's unavailabilities for an event with their names (organisers): two queries and the event. */
-  async listForEvent(eventId: string, query: PageQueryDto): Promise<Page<EventUnavailabilityResponse>> {
+  async listForEvent(eventId: string, query: ListEventUnavailabilitiesQuery): Promise<Page<EventUnavailabilityResponse>> {
     const event = await this.event(eventId);
     const [rows, total] = await this.unavailabilities.findAndCount({
-      where: { eventId },
+      where: query.userId ? { eventId, userId: In([...new Set(query.userId)]) } : { eventId },
       order: { startsAt: query.order === 'desc' ? 'DESC' : 'ASC', id: 'ASC' },
       skip: pageOffset(query),
       take: query.pageSize,

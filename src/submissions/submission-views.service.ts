@@ -43,7 +43,8 @@ export class SubmissionViewsService {
     return submissions.map((s) => {
       const signers = signersById.get(s.id) ?? [];
       const capacities = capacitiesOf(caller, signers);
-      const seesEmails = capacities.includes('organiser') || isMainSpeaker(caller, signers);
+      const organiser = capacities.includes('organiser');
+      const seesEmails = organiser || isMainSpeaker(caller, signers);
       const type = types.get(s.typeId);
       if (!type) throw new Error(`Submission ${s.id} has a type that does not exist`);
       const track = s.trackId ? (tracks.get(s.trackId) ?? null) : null;
@@ -65,6 +66,7 @@ export class SubmissionViewsService {
           return {
             role: signer.role,
             status: signer.status,
+            userId: organiser ? signer.userId : null,
             firstName: person?.firstName ?? null,
             lastName: person?.lastName ?? null,
             affiliation: person?.affiliation ?? null,

@@ -47,9 +47,9 @@ describe('Proposals: filing, co-speakers, states, history, edits', () => {
       track: { id: setup.trackId, nameFr: 'Gouvernance', nameEn: 'Governance' },
       durationMinutes: 20,
       signers: [
-        { role: 'main', status: 'accepted', firstName: 'Alice', lastName: 'Martin', affiliation: 'CNRS, LAVUE', email: alice.email },
-        { role: 'co', status: 'invited', firstName: 'Bob', lastName: 'Durand', affiliation: 'CNRS, LAVUE', email: bob.email },
-        { role: 'co', status: 'invited', firstName: null, lastName: null, affiliation: null, email: carolEmail },
+        { role: 'main', status: 'accepted', userId: null, firstName: 'Alice', lastName: 'Martin', affiliation: 'CNRS, LAVUE', email: alice.email },
+        { role: 'co', status: 'invited', userId: null, firstName: 'Bob', lastName: 'Durand', affiliation: 'CNRS, LAVUE', email: bob.email },
+        { role: 'co', status: 'invited', userId: null, firstName: null, lastName: null, affiliation: null, email: carolEmail },
       ],
       createdAt: expect.any(String),
       submittedAt: null,
@@ -89,7 +89,7 @@ describe('Proposals: filing, co-speakers, states, history, edits', () => {
 
     const accepted = await t.http.post(`/api/submissions/${proposalId}/invitation/accept`).set(bearer(bob.token));
     expect(accepted.status).toBe(200);
-    expect(accepted.body.signers[1]).toEqual({ role: 'co', status: 'accepted', firstName: 'Bob', lastName: 'Durand', affiliation: 'CNRS, LAVUE', email: null });
+    expect(accepted.body.signers[1]).toEqual({ role: 'co', status: 'accepted', userId: null, firstName: 'Bob', lastName: 'Durand', affiliation: 'CNRS, LAVUE', email: null });
     // a co-speaker does not see the others' emails; the main speaker and organisers do
     expect(accepted.body.signers.map((s: { email: string | null }) => s.email)).toEqual([null, null, null]);
     expect(accepted.body.allowedActions).toEqual(['submit']);

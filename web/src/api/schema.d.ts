@@ -575,7 +575,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every speaker’s unavailabilities for an event, with names, by start (organisers) */
+        /** Every speaker’s unavailabilities for an event (or some speakers’ only: userId), with names, by start (organisers) */
         get: operations["EventUnavailabilitiesController_list"];
         put?: never;
         post?: never;
@@ -3426,6 +3426,11 @@ export interface components {
             role: "main" | "co";
             /** @enum {string} */
             status: "invited" | "accepted" | "declined";
+            /**
+             * Format: uuid
+             * @description The speaker account, shown to organisers only (to read its profile or unavailabilities); null otherwise and for someone invited who has no account yet
+             */
+            userId: string | null;
             /** @description Null for someone invited who has no speaker account yet */
             firstName: string | null;
             lastName: string | null;
@@ -9971,6 +9976,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 order?: "asc" | "desc";
+                /** @description Only these speakers: repeat the parameter (userId=…&userId=…) or separate the ids with commas */
+                userId?: string[];
             };
             header?: never;
             path: {
