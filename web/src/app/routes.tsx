@@ -11,6 +11,7 @@ import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { cfpRoutes } from '../cfp/routes';
 import { HomePage } from '../home/HomePage';
 import { proposalRoutes } from '../proposals/routes';
+import { programmeGridRoutes } from '../programme-grid/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { speakerRoutes } from '../speakers/routes';
@@ -20,6 +21,7 @@ export const featureRoutes: RouteObject[] = [
   ...speakerRoutes,
   ...cfpRoutes,
   ...proposalRoutes,
+  ...programmeGridRoutes,
 ];
 
 export const routes: RouteObject[] = [
