@@ -294,7 +294,6 @@ export function GridView(props: Props) {
                 type="button"
                 className="pg-handle"
                 aria-pressed={props.selectedId === s.id}
-                aria-label={t('session', { title, room: roomName(roomId), from: spokenClock(span.start, language), to: spokenClock(span.end, language) })}
                 aria-describedby="pg-keys-help"
                 data-testid={`session-${s.id}`}
                 onPointerDown={(e) => begin(e, { kind: 'move', sessionId: s.id, roomId: s.room.id, span: spanOf(s), via: 'pointer' }, 0)}
@@ -308,6 +307,7 @@ export function GridView(props: Props) {
                   {clock(span.start)}–{clock(span.end)}
                 </span>{' '}
                 <span className="pg-title">{title}</span>
+                <span className="visually-hidden">, {roomName(roomId)}</span>
               </button>
               <ul className="pg-talk-lines">
                 {s.talks.map((talk) => (
@@ -331,7 +331,7 @@ export function GridView(props: Props) {
             className="pg-block pg-draft"
             role="button"
             tabIndex={0}
-            aria-label={describe(shown, t('createTitle'))}
+            aria-describedby="pg-keys-help"
             style={blockStyle(shown.roomId, shown.span)}
             onKeyDown={(e) => onBlockKey(e, null)}
           >
@@ -339,6 +339,7 @@ export function GridView(props: Props) {
               {clock(shown.span.start)}–{clock(shown.span.end)}
             </span>{' '}
             {t('createTitle')}
+            <span className="visually-hidden">, {roomName(shown.roomId)}</span>
           </div>
         ) : null}
       </div>
