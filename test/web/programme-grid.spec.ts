@@ -57,6 +57,11 @@ describe('Programme grid (organisers)', () => {
     jose = await signUp(t, 'José', 'Núñez');
     unconfirmed = await acceptedProposal(t, c, helene, 'La ville numérique en question', { confirm: false });
     confirmed = await acceptedProposal(t, c, jose, 'Les territoires connectés');
+    const away = await t.http
+      .post(`/api/me/events/${c.vtnId}/unavailabilities`)
+      .set(bearer(jose.token))
+      .send({ startsAt: '2012-02-06T11:00', endsAt: '2012-02-06T12:00', note: 'Cours à Lyon' });
+    expect(away.status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -176,6 +181,17 @@ describe('Programme grid (organisers)', () => {
       await block(second.page, 'Table ronde des élus').getByText('Les territoires connectés — José Núñez').waitFor({ timeout: 10_000 });
       expect(await block(second.page, 'Ouverture du colloque').locator('.pg-time').textContent()).toBe('09:30–10:30');
 
+      // while « Table ronde » (José Núñez speaks in it) is moved with the keyboard, José's unavailability is shaded and announced
+      await block(page, 'Table ronde des élus').locator('.pg-handle').focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Zones ombrées : José Núñez indisponible.').waitFor();
+      expect(await page.locator('.pg-shade-unavailable').count()).toBe(3);
+      for (let i = 0; i < 24; i++) await page.keyboard.press('ArrowDown');
+      await page.getByRole('status').filter({ hasText: /11 h 00 – 12 h 10\. Entrée pour valider, Échap pour annuler\. Attention : José Núñez indisponible\./ }).waitFor();
+      await page.keyboard.press('Escape');
+      expect(await page.locator('.pg-shade').count()).toBe(0);
+      expect(await session('Table ronde des élus')).toMatchObject({ startsAt: '2012-02-06T09:00:00+01:00' });
+
       // 7. the mouse moves « Ouverture » half an hour later (same room), and resizes « Table ronde » by its edge
       const handle = await box(block(page, 'Ouverture du colloque').locator('.pg-handle'));
       await page.mouse.move(handle.x + 30, handle.y + 5);
@@ -249,6 +265,8 @@ describe('Programme grid (organisers)', () => {
     try {
       await signIn(page);
       await page.getByRole('tab', { name: 'lundi 6 février 2012', exact: true }).focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Remise du Label Ville Internet 2012/);
       await page.keyboard.press('ArrowRight');
       expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('mardi 7 février 2012');
       await block(page, 'Séance du mardi').waitFor();

@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../i18n/i18n';
 import { clock, minutesOf, overlaps, resize, shift, spokenClock, STEP, type Span } from './grid-math';
 import type { GridSession, VenueDetail } from './load';
 import { gridMessages } from './messages';
+import { shadesHit, type Shade } from './shading';
 
 export const ROW_H = 8;
 export const COL_W = 176;
@@ -49,6 +50,8 @@ interface Props {
   dragProposal: { submissionId: string; title: string } | null;
   onDropProposal(sessionId: string | null): void;
   sessionTitle(s: GridSession): string;
+  /** The times to shade while a session or a proposal is dragged (its people busy, unavailable, too far). */
+  shadesFor(target: { sessionId: string } | { submissionId: string }): Shade[];
 }
 
 type Gesture = {
@@ -84,13 +87,25 @@ export function GridView(props: Props) {
     if (draft?.kind === 'create' && draft.via === 'keyboard') draftRef.current?.focus();
   }, [draft?.kind, draft?.via]);
 
-  const describe = (d: Draft, title: string) =>
-    t(d.kind === 'create' ? 'creating' : 'moving', {
+  const active = draft ?? (gesture.current ? gesture.current.draft : null);
+  const shades: Shade[] = active?.sessionId
+    ? props.shadesFor({ sessionId: active.sessionId })
+    : props.dragProposal
+      ? props.shadesFor({ submissionId: props.dragProposal.submissionId })
+      : [];
+  const venueOf = (roomId: string) => columns.find((c) => c.roomId === roomId)?.venueId ?? '';
+  const shadeText = (list: Shade[]) => [...new Set(list.map((s) => t(`shade_${s.reason}`, { who: s.who })))].join(' ; ');
+
+  const describe = (d: Draft, title: string) => {
+    const base = t(d.kind === 'create' ? 'creating' : 'moving', {
       title,
       room: roomName(d.roomId),
       from: spokenClock(d.span.start, language),
       to: spokenClock(d.span.end, language),
     });
+    const hit = d.sessionId ? shadesHit(props.shadesFor({ sessionId: d.sessionId }), venueOf(d.roomId), d.span) : [];
+    return hit.length ? `${base} ${t('shadeHit', { list: shadeText(hit) })}` : base;
+  };
 
   /** Minutes and column under a pointer position. */
   const locate = (clientX: number, clientY: number): { minutes: number; roomId: string | null } => {
@@ -242,6 +257,8 @@ export function GridView(props: Props) {
   });
 
   return (
+    <>
+    <p className="pg-shade-legend">{shades.length ? t('shadeLegend', { reasons: shadeText(shades) }) : '\u00a0'}</p>
     <div className="pg-scroller">
       <div className="pg-head" style={{ width }}>
         <div className="pg-corner" style={{ width: TIME_W }} />
@@ -278,6 +295,25 @@ export function GridView(props: Props) {
             style={{ left: TIME_W + i * COL_W, width: COL_W, height: rows * ROW_H, backgroundSize: `100% ${12 * ROW_H}px` }}
           />
         ))}
+        {shades.flatMap((sh, k) =>
+          columns
+            .map((c, i) => ({ c, i }))
+            .filter(({ c }) => sh.venueId === null || sh.venueId === c.venueId)
+            .map(({ c, i }) => (
+              <div
+                key={`shade-${k}-${c.roomId}`}
+                className={`pg-shade pg-shade-${sh.reason}`}
+                aria-hidden="true"
+                title={t(`shade_${sh.reason}`, { who: sh.who })}
+                style={{
+                  left: TIME_W + i * COL_W,
+                  width: COL_W,
+                  top: ((Math.max(sh.span.start, range.start) - range.start) / STEP) * ROW_H,
+                  height: (Math.max(0, Math.min(sh.span.end, range.end) - Math.max(sh.span.start, range.start)) / STEP) * ROW_H,
+                }}
+              />
+            )),
+        )}
         {sessions.map((s) => {
           const moving = shown && shown.sessionId === s.id ? shown : null;
           const span = moving ? moving.span : spanOf(s);
@@ -344,6 +380,7 @@ export function GridView(props: Props) {
         ) : null}
       </div>
     </div>
+    </>
   );
 }
 

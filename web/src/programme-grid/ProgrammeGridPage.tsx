@@ -8,8 +8,9 @@ import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
 import { ConflictsPanel, SelectedSession, UnplacedList } from './SidePanels';
 import { dayRange, minutesOf, spokenClock, wallClock, type Span } from './grid-math';
 import { GridView, spanOf, type Column, type Draft } from './GridView';
-import { loadConflicts, loadPlaceable, loadSetup, SessionsSource, type ConflictReport, type GridSession, type GridSetup, type Proposal } from './load';
+import { loadConflicts, loadPlaceable, loadSetup, loadTravel, loadUnavailabilities, SessionsSource, type ConflictReport, type GridSession, type GridSetup, type Proposal } from './load';
 import { gridMessages } from './messages';
+import { peopleOf, shadesFor, type Shade, type TravelIndex, type Unavailability } from './shading';
 import './programme-grid.css';
 
 const POLL_MS = 2000;
@@ -78,6 +79,8 @@ function Grid({ setup }: { setup: GridSetup }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [stale, setStale] = useState<Stale | null>(null);
   const [dragProposal, setDragProposal] = useState<{ submissionId: string; title: string } | null>(null);
+  const [unavailable, setUnavailable] = useState<Unavailability[]>([]);
+  const [travel, setTravel] = useState<TravelIndex>(new Map());
   const busy = useRef(false);
   const focusAfter = useRef<string | null>(null);
 
@@ -102,7 +105,9 @@ function Grid({ setup }: { setup: GridSetup }) {
 
   useEffect(() => {
     void refresh(true);
-  }, [refresh]);
+    loadUnavailabilities(eventId).then(setUnavailable, () => undefined);
+    loadTravel().then(setTravel, () => undefined);
+  }, [refresh, eventId]);
 
   // another organiser's changes: poll with the ETags (a 304 while nothing changed)
   useEffect(() => {
@@ -296,6 +301,18 @@ function Grid({ setup }: { setup: GridSetup }) {
     setAnnounce(t('highlighted', { count: sessionIds.length }));
   };
 
+  const shadeFor = (target: { sessionId: string } | { submissionId: string }): Shade[] => {
+    let people = new Map<string, string>();
+    if ('sessionId' in target) {
+      const s = sessions?.find((x) => x.id === target.sessionId);
+      if (s) people = peopleOf(s);
+    } else {
+      const p = proposals.find((x) => x.id === target.submissionId);
+      if (p?.mainSpeaker?.userId) people.set(p.mainSpeaker.userId, p.mainSpeaker.name);
+    }
+    return shadesFor(people, day.date, sessions ?? [], 'sessionId' in target ? target.sessionId : null, unavailable, travel, day.venueIds);
+  };
+
   const placed = new Set((sessions ?? []).flatMap((s) => s.talks.map((x) => x.submissionId)));
   const unplaced = proposals.filter((p) => !placed.has(p.id));
   const selected = sessions?.find((s) => s.id === selectedId) ?? null;
@@ -414,6 +431,7 @@ function Grid({ setup }: { setup: GridSetup }) {
                 if (p && sessionId) void placeProposal(sessionId, p.submissionId);
               }}
               sessionTitle={title}
+              shadesFor={shadeFor}
             />
           ) : (
             <Notice>{t('loading')}</Notice>

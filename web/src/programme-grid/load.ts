@@ -6,6 +6,7 @@
  */
 import { api, type Schemas } from '../api/client';
 import { datesBetween, dateOf, minutesOf, type Span } from './grid-math';
+import { travelIndex, type TravelIndex, type Unavailability } from './shading';
 
 export type EventInfo = Schemas['EventResponse'];
 export type VenueDetail = Schemas['VenueDetailResponse'];
@@ -126,4 +127,28 @@ export async function loadConflicts(eventId: string): Promise<ConflictReport> {
   const res = await api.GET('/api/events/{eventId}/programme/conflicts', { params: { path: { eventId } } });
   if (!res.data) throw new Error('conflicts');
   return res.data;
+}
+
+/** The speakers' unavailabilities for the event (organisers' list), as the shading reads them. */
+export async function loadUnavailabilities(eventId: string): Promise<Unavailability[]> {
+  const out: Unavailability[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const res = await api.GET('/api/events/{eventId}/unavailabilities', { params: { path: { eventId }, query: { page, pageSize: 100 } } });
+    if (!res.data) throw new Error('unavailabilities');
+    out.push(...res.data.items.map((u) => ({ userId: u.speaker.userId, name: `${u.speaker.firstName} ${u.speaker.lastName}`, startsAt: u.startsAt, endsAt: u.endsAt })));
+    if (out.length >= res.data.total || res.data.items.length === 0) break;
+  }
+  return out;
+}
+
+/** Travel times between venues (both orders, the shorter of walking and transit). */
+export async function loadTravel(): Promise<TravelIndex> {
+  const rows: Schemas['TravelTimeResponse'][] = [];
+  for (let page = 1; page <= 20; page++) {
+    const res = await api.GET('/api/venues/travel-times', { params: { query: { page, pageSize: 100 } } });
+    if (!res.data) throw new Error('travel times');
+    rows.push(...res.data.items);
+    if (rows.length >= res.data.total || res.data.items.length === 0) break;
+  }
+  return travelIndex(rows);
 }
