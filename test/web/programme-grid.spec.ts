@@ -254,7 +254,7 @@ describe('Programme grid (organisers)', () => {
     }
   });
 
-  it('refuses a move based on a stale view (412): the other organiser’s change shown, then redone on the current version', async () => {
+  it('refuses a move based on a stale view (412): the other organiser’s change shown, then redone on the current version; publishes with the changelog shown first', async () => {
     const made = await t.http
       .post(`/api/events/${c.vtnId}/sessions`)
       .set(bearer(c.organiser))
@@ -291,7 +291,39 @@ describe('Programme grid (organisers)', () => {
       await alert.getByRole('button', { name: 'Refaire mon changement' }).click();
       await page.getByText(/Séance « Séance du mardi » : Salle 2 .*, 9 h 00 – 10 h 00\./).waitFor();
       expect(await session('Séance du mardi')).toMatchObject({ room: { id: c.salle2 }, startsAt: '2012-02-07T09:00:00+01:00' });
+
+      // two talks placed (API) appear, then are reordered from the keyboard in the selected session's panel
+      const mobility = await acceptedProposal(t, c, helene, 'Mobilités urbaines');
+      const data = await acceptedProposal(t, c, jose, 'Données ouvertes');
+      for (const submissionId of [mobility, data]) {
+        expect((await t.http.post(`/api/sessions/${made.body.id}/talks`).set(bearer(c.organiser)).send({ submissionId })).status).toBe(201);
+      }
+      await block(page, 'Séance du mardi').getByText('Données ouvertes — José Núñez').waitFor({ timeout: 10_000 });
+      await block(page, 'Séance du mardi').locator('.pg-handle').click();
+      await page.getByRole('heading', { level: 2, name: 'Séance du mardi' }).waitFor();
+      await page.getByRole('button', { name: 'Descendre « Mobilités urbaines »' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Exposé « Mobilités urbaines » déplacé.').waitFor();
+      await page.locator('.pg-talks li').first().getByText('09:00 Données ouvertes — José Núñez').waitFor();
+      expect((await session('Séance du mardi'))!.talks.map((x) => x.submissionId)).toEqual([data, mobility]);
+
+      // publish: the changelog of the draft first, then the release, listed with its public page
+      await page.getByRole('button', { name: 'Préparer la publication' }).click();
+      const publication = page.getByRole('region', { name: 'Publication' });
+      await publication.getByRole('heading', { name: 'Changements de la version 1' }).waitFor();
+      await publication.getByText('Séance ajoutée : Séance du mardi').waitFor();
+      await publication.getByText('Séance ajoutée : Ouverture du colloque').waitFor();
+      await publication.getByText('Exposé ajouté : Les territoires connectés').waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
+      await publication.getByLabel('Note de version (facultative)').fill('Première version du programme.');
+      await publication.getByRole('button', { name: 'Publier la version 1' }).click();
+      await publication.getByText(/^Version 1 publiée ; \d+ intervenant\(s\) prévenu\(s\) par courriel\.$/).waitFor();
+      const link = publication.getByRole('link', { name: 'page publique de la version 1' });
+      expect(await link.getAttribute('href')).toBe('/programme/vtn2012/v/1');
+      await link.click();
+      await page.waitForURL((url) => url.pathname === '/programme/vtn2012/v/1');
+      await page.getByText('Séance du mardi').first().waitFor();
+      await page.getByText('Les territoires connectés').first().waitFor();
       expect(errors.filter((e) => !/Failed to load resource: (net::ERR_FAILED|the server responded with a status of 412)/.test(e))).toEqual([]);
     } finally {
       await context.close();

@@ -5,6 +5,7 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { useLanguage, useT } from '../i18n/i18n';
 import { formatDate } from '../time/paris';
 import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
+import { PublishPanel } from './PublishPanel';
 import { ConflictsPanel, SelectedSession, UnplacedList } from './SidePanels';
 import { dayRange, minutesOf, spokenClock, wallClock, type Span } from './grid-math';
 import { GridView, spanOf, type Column, type Draft } from './GridView';
@@ -447,6 +448,7 @@ function Grid({ setup }: { setup: GridSetup }) {
             onDragStart={(p) => setDragProposal({ submissionId: p.id, title: title(p) })}
           />
           <ConflictsPanel report={conflicts} onShow={showConflict} onAcknowledge={(key, on) => void acknowledge(key, on)} />
+          <PublishPanel eventId={eventId} slug={setup.event.slug} onPublished={() => void refresh(true)} />
         </aside>
       </div>
     </div>
