@@ -307,22 +307,27 @@ describe('Programme grid (organisers)', () => {
       await page.locator('.pg-talks li').first().getByText('09:00 Données ouvertes — José Núñez').waitFor();
       expect((await session('Séance du mardi'))!.talks.map((x) => x.submissionId)).toEqual([data, mobility]);
 
-      // publish: the changelog of the draft first, then the release, listed with its public page
-      await page.getByRole('button', { name: 'Préparer la publication' }).click();
+      // publish: the draft's changelog first (none for the first version), then the release, listed with its public page
       const publication = page.getByRole('region', { name: 'Publication' });
+      await publication.getByRole('button', { name: 'Préparer la publication' }).click();
       await publication.getByRole('heading', { name: 'Changements de la version 1' }).waitFor();
-      await publication.getByText('Séance ajoutée : Séance du mardi').waitFor();
-      await publication.getByText('Séance ajoutée : Ouverture du colloque').waitFor();
-      await publication.getByText('Exposé ajouté : Les territoires connectés').waitFor();
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      await publication.getByText('Première version : pas encore de changements à montrer.').waitFor();
       await publication.getByLabel('Note de version (facultative)').fill('Première version du programme.');
       await publication.getByRole('button', { name: 'Publier la version 1' }).click();
       await publication.getByText(/^Version 1 publiée ; \d+ intervenant\(s\) prévenu\(s\) par courriel\.$/).waitFor();
+      // a change after it: the next version's changelog says it in words
+      expect((await t.http.patch(`/api/sessions/${made.body.id}`).set(bearer(c.organiser)).send({ titleFr: 'Séance du mardi matin' })).status).toBe(200);
+      await publication.getByRole('button', { name: 'Préparer la publication' }).click();
+      await publication.getByRole('heading', { name: 'Changements de la version 2' }).waitFor();
+      await publication.getByText('Séance renommée : Séance du mardi matin').waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await publication.getByRole('button', { name: 'Publier la version 2' }).click();
+      await publication.getByText(/^Version 2 publiée ; /).waitFor();
       const link = publication.getByRole('link', { name: 'page publique de la version 1' });
       expect(await link.getAttribute('href')).toBe('/programme/vtn2012/v/1');
-      await link.click();
-      await page.waitForURL((url) => url.pathname === '/programme/vtn2012/v/1');
-      await page.getByText('Séance du mardi').first().waitFor();
+      await publication.getByRole('link', { name: 'page publique de la version 2' }).click();
+      await page.waitForURL((url) => url.pathname === '/programme/vtn2012/v/2');
+      await page.getByText('Séance du mardi matin').first().waitFor();
       await page.getByText('Les territoires connectés').first().waitFor();
       expect(errors.filter((e) => !/Failed to load resource: (net::ERR_FAILED|the server responded with a status of 412)/.test(e))).toEqual([]);
     } finally {

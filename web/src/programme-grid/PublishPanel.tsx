@@ -66,7 +66,7 @@ export function PublishPanel({ eventId, slug, onPublished }: { eventId: string; 
       {draft ? (
         <>
           <h3>{t('changelogOf', { version: draft.nextVersion })}</h3>
-          {draft.changelog.entries.length === 0 ? <p>{t('noChange')}</p> : null}
+          {draft.changelog.fromVersion === null ? <p>{t('firstVersion')}</p> : draft.changelog.entries.length === 0 ? <p>{t('noChange')}</p> : null}
           <ul>
             {draft.changelog.entries.map((e, i) => (
               <li key={`${e.id}-${e.change}-${i}`}>{entryText(e)}</li>
