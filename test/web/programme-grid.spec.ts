@@ -210,6 +210,8 @@ describe('Programme grid (organisers)', () => {
       expect(await session('Table ronde des élus')).toMatchObject({ startsAt: '2012-02-06T09:00:00+01:00', endsAt: '2012-02-06T10:30:00+01:00' });
       // the second page follows within seconds
       await block(second.page, 'Ouverture du colloque').locator('.pg-time', { hasText: '10:00–11:00' }).waitFor({ timeout: 10_000 });
+      // nothing changes now: the next poll costs a 304 (the ETag of the list it holds)
+      if (notModified.length === 0) await second.page.waitForResponse((r) => r.status() === 304 && r.url().includes('/sessions'), { timeout: 10_000 });
       expect(notModified.length).toBeGreaterThan(0);
 
       // 8. another organiser (API) books the amphitheatre at 11:00; dragging « Ouverture » there is refused (409) and the block goes back
