@@ -11,6 +11,7 @@ import { ProgrammeGuests1795696289978 } from './1795696289978-ProgrammeGuests.js
 import { Participants1795692831873 } from './1795692831873-Participants.js';
 import { Programme1795691147209 } from './1795691147209-Programme.js';
 import { SpeakersAndSubmissions1795684887195 } from './1795684887195-SpeakersAndSubmissions.js';
+import { SessionAndTalkVersions1796920000000 } from './1796920000000-SessionAndTalkVersions.js';
 import { InitialSchema1795682343394 } from './1795682343394-InitialSchema.js';
 /**
  * Every migration, in order. `npm run migration:generate -- Name` writes a new file here;
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   ParticipantLabelForm1796700000000,
   PasswordReset1796820000000,
   ChangeNotifications1796900000000,
+  SessionAndTalkVersions1796920000000,
 ];

@@ -17,6 +17,7 @@ interface SessionRow {
   starts_at: Date;
   ends_at: Date;
   expected_attendance: number | null;
+  version: number;
   created_at: Date;
   updated_at: Date;
   time_zone: string;
@@ -48,6 +49,7 @@ interface TalkRow {
   submission_id: string;
   position: number;
   duration_minutes: number;
+  version: number;
   state: string;
   title_fr: string | null;
   title_en: string | null;
@@ -71,7 +73,7 @@ export class SessionViewsReader {
     const list = [...ids];
     const sessions = await manager.query<SessionRow[]>(
       `SELECT s.id, s.event_id, s.kind, s.title_fr, s.title_en, s.description_fr, s.description_en, s.starts_at, s.ends_at,
-              s.expected_attendance, s.created_at, s.updated_at, e.time_zone,
+              s.expected_attendance, s.version, s.created_at, s.updated_at, e.time_zone,
               r.id AS room_id, r.name AS room_name, r.capacity AS room_capacity,
               v.id AS venue_id, v.name AS venue_name, v.street_address AS venue_street, v.city AS venue_city,
               tr.id AS track_id, tr.name_fr AS track_name_fr, tr.name_en AS track_name_en
@@ -88,7 +90,7 @@ export class SessionViewsReader {
       [list],
     );
     const talks = await manager.query<TalkRow[]>(
-      `SELECT t.id, t.session_id, t.submission_id, t.position, t.duration_minutes, sub.state, sub.title_fr, sub.title_en,
+      `SELECT t.id, t.session_id, t.submission_id, t.position, t.duration_minutes, t.version, sub.state, sub.title_fr, sub.title_en,
               coalesce(json_agg(json_build_object('userId', ss.user_id, 'name', coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), ss.email))
                                 ORDER BY ss.role DESC, ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '[]'::json) AS speakers
        FROM talks t JOIN submissions sub ON sub.id = t.submission_id
@@ -134,6 +136,7 @@ function toResponse(s: SessionRow, chairs: ChairRow[], talks: TalkRow[]): Sessio
     durationMinutes: Math.round(minutesBetween(s.starts_at, s.ends_at)),
     talksMinutes: talksMinutes(timed.map((t) => t.talk)),
     expectedAttendance: s.expected_attendance,
+    version: s.version,
     room: { id: s.room_id, name: s.room_name, capacity: s.room_capacity },
     venue: { id: s.venue_id, name: s.venue_name, streetAddress: s.venue_street, city: s.venue_city },
     chairs: chairs.map(toChair),
@@ -162,6 +165,7 @@ function toTalk(t: TalkRow, startsAt: Date, endsAt: Date, zone: string): TalkRes
     submissionId: t.submission_id,
     position: t.position,
     durationMinutes: t.duration_minutes,
+    version: t.version,
     startsAt: formatInZone(startsAt, zone),
     endsAt: formatInZone(endsAt, zone),
     startsAtUtc: startsAt.toISOString(),

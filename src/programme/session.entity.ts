@@ -16,6 +16,7 @@ import type { SessionKind } from './session-kind.js';
 @Check('CHK_sessions_period', `"ends_at" > "starts_at"`)
 @Check('CHK_sessions_kind', `"kind" IN ('plenary','workshop','round-table','keynote','break','reception','ceremony')`)
 @Check('CHK_sessions_title', `"title_fr" IS NOT NULL OR "title_en" IS NOT NULL`)
+@Check('CHK_sessions_version', `"version" >= 1`)
 @Check('CHK_sessions_attendance', `"expected_attendance" IS NULL OR "expected_attendance" >= 0`)
 export class Session {
   @PrimaryGeneratedColumn('uuid')
@@ -66,6 +67,10 @@ export class Session {
 
   @Column({ name: 'expected_attendance', type: 'integer', nullable: true })
   expectedAttendance!: number | null;
+
+  /** Raised by every change of the session or of its talks and chairs; its ETag is `"<version>"` (If-Match → 412 when stale). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Roles } from '../common/auth/access.js';
 import { ApiErrors } from '../common/http/api-docs.js';
 import { ChangeWarningsResponse } from './dto/conflict.response.js';
@@ -8,6 +9,14 @@ import { SessionChangeResponse, SessionResponse, TalkChangeResponse } from './dt
 import { UpdateSessionDto } from './dto/update-session.dto.js';
 import { SessionsService } from './sessions.service.js';
 import { TalksService } from './talks.service.js';
+import { setVersionEtag } from './version-etag.js';
+
+const ETAG_HEADER = { ETag: { description: 'The version in quotes ("3"): send it back as If-Match', schema: { type: 'string' } } };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag read before the change ("3"); when the row changed since, 412 PRECONDITION_FAILED with the current state in details.current',
+};
 
 @ApiTags('programme')
 @ApiBearerAuth()
@@ -21,10 +30,12 @@ export class SessionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A session with its room, venue, chairs and talks (times computed) (organisers)' })
-  @ApiOkResponse({ type: SessionResponse })
+  @ApiOkResponse({ type: SessionResponse, headers: ETAG_HEADER })
   @ApiErrors(401, 403, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<SessionResponse> {
-    return this.sessions.get(id);
+  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+    const session = await this.sessions.get(id);
+    setVersionEtag(res, session.version);
+    return session;
   }
 
   @Patch(':id')
@@ -32,12 +43,21 @@ export class SessionsController {
     summary: 'Move, resize, change the room, retitle, replace the chairs or the expected attendance of a session (organisers)',
     description:
       'The result is checked like a new session (422 INVALID_PERIOD, SESSION_OUTSIDE_EVENT, ROOM_NOT_IN_EVENT; 409 ROOM_OCCUPIED), and ' +
-      'must still hold its talks (422 TALKS_OVERFLOW). `chairs`, when given, replaces them. The answer carries `warnings`.',
+      'must still hold its talks (422 TALKS_OVERFLOW). `chairs`, when given, replaces them. The answer carries `warnings` and the new ETag. ' +
+      'With If-Match, a session changed since (its version moved on) is 412 PRECONDITION_FAILED, nothing written, details.current its current state.',
   })
-  @ApiOkResponse({ type: SessionChangeResponse })
-  @ApiErrors(401, 403, 404, 409, 422)
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSessionDto): Promise<SessionChangeResponse> {
-    return this.sessions.update(id, dto);
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: SessionChangeResponse, headers: ETAG_HEADER })
+  @ApiErrors(401, 403, 404, 409, 412, 422)
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSessionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionChangeResponse> {
+    const session = await this.sessions.update(id, dto, ifMatch);
+    setVersionEtag(res, session.version);
+    return session;
   }
 
   @Delete(':id')

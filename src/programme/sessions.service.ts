@@ -27,6 +27,7 @@ import { chairProblem, duplicateIds, hasTitle, sessionPeriodProblem, type Sessio
 import { lockSession, talksTotal } from './session-locks.js';
 import { SessionViewsReader } from './session-views.reader.js';
 import { Session } from './session.entity.js';
+import { ifMatchAllows, staleVersion } from './version-etag.js';
 
 const EXCLUSION = 'EXC_sessions_room_time';
 
@@ -130,11 +131,13 @@ export class SessionsService {
     return view;
   }
 
-  async update(id: string, dto: UpdateSessionDto): Promise<SessionChangeResponse> {
+  /** `ifMatch`: the If-Match header; a stale version is 412 PRECONDITION_FAILED with the current state. */
+  async update(id: string, dto: UpdateSessionDto, ifMatch?: string): Promise<SessionChangeResponse> {
     const attempt: { roomId?: string; startsAt?: Date; endsAt?: Date } = {};
     return this.guardRoom(attempt, id, () =>
       this.dataSource.transaction(async (em) => {
         const session = await lockSession(em, id);
+        if (!ifMatchAllows(ifMatch, session.version)) throw staleVersion('session', (await this.views.readOne(em, id))!);
         const event = await loadProgrammeEvent(em, session.eventId);
         const period = {
           startsAt: dto.startsAt !== undefined ? parseZonedDateTime(dto.startsAt, event.timeZone, 'startsAt') : session.startsAt,
@@ -161,6 +164,7 @@ export class SessionsService {
           ...(dto.descriptionEn !== undefined ? { descriptionEn: dto.descriptionEn ?? null } : {}),
           ...period,
           ...(dto.expectedAttendance !== undefined ? { expectedAttendance: dto.expectedAttendance ?? null } : {}),
+          version: () => 'version + 1',
         });
         if (chairs) await this.replaceChairs(em, id, chairs);
         return this.changed(em, session.eventId, id, before);

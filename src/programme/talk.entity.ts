@@ -11,6 +11,7 @@ import { Session } from './session.entity.js';
 @Unique('UQ_talks_submission', ['submissionId'])
 @Unique('UQ_talks_session_position', ['sessionId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
 @Check('CHK_talks_position', `"position" >= 0`)
+@Check('CHK_talks_version', `"version" >= 1`)
 @Check('CHK_talks_duration', `"duration_minutes" BETWEEN 1 AND 1440`)
 export class Talk {
   @PrimaryGeneratedColumn('uuid')
@@ -37,6 +38,10 @@ export class Talk {
   /** Minutes: the proposal's type default (or the proposal's own) unless an organiser changes it. */
   @Column({ name: 'duration_minutes', type: 'integer' })
   durationMinutes!: number;
+
+  /** Raised by every change of the talk (position, length, session); its ETag is `"<version>"` (If-Match → 412 when stale). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

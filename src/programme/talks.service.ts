@@ -5,16 +5,17 @@ import { conflict, DomainError, notFound } from '../common/errors/domain-error.j
 import { isViolation } from '../common/errors/postgres-error.js';
 import type { ChangeWarningsResponse } from './dto/conflict.response.js';
 import type { CreateTalkDto } from './dto/create-talk.dto.js';
-import type { TalkChangeResponse } from './dto/session.response.js';
+import type { TalkChangeResponse, TalkResponse } from './dto/session.response.js';
 import type { UpdateTalkDto } from './dto/update-talk.dto.js';
 import { ProgrammeConflictsService, type ConflictReport } from './programme-conflicts.service.js';
 import { loadProposal } from './programme-references.js';
 import { isPlaceable } from './session-rules.js';
 import { SessionViewsReader } from './session-views.reader.js';
-import { lockSession } from './session-locks.js';
+import { bumpSessionVersions, lockSession } from './session-locks.js';
 import type { Session } from './session.entity.js';
 import { reorder, talksFit, talksMinutes } from './talk-schedule.js';
 import { Talk } from './talk.entity.js';
+import { ifMatchAllows, staleVersion } from './version-etag.js';
 
 /** How often a talk whose session changed under us is looked up again before giving up (409). */
 const RELOCK_ATTEMPTS = 3;
@@ -55,7 +56,8 @@ export class TalksService {
         assertFits(session, talksMinutes(talks) + duration);
         const inserted = await em.insert(Talk, { sessionId, submissionId: proposal.id, position: talks.length, durationMinutes: duration });
         const id = (inserted.identifiers[0] as { id: string }).id;
-        await renumber(em, reorder(talks.map((t) => t.id), id, dto.position));
+        await renumber(em, reorder(talks.map((t) => t.id), id, dto.position), id);
+        await bumpSessionVersions(em, [sessionId]);
         return this.changed(em, session.eventId, id, before);
       });
     } catch (error) {
@@ -64,9 +66,11 @@ export class TalksService {
     }
   }
 
-  async update(id: string, dto: UpdateTalkDto): Promise<TalkChangeResponse> {
+  /** `ifMatch`: the If-Match header; a stale version is 412 PRECONDITION_FAILED with the talk's current state. */
+  async update(id: string, dto: UpdateTalkDto, ifMatch?: string): Promise<TalkChangeResponse> {
     return this.dataSource.transaction(async (em) => {
       const { talk, sessions } = await this.lockTalk(em, id, dto.sessionId);
+      if (!ifMatchAllows(ifMatch, talk.version)) throw staleVersion('talk', await this.timedTalk(em, talk));
       const source = sessions.get(talk.sessionId)!;
       const target = sessions.get(dto.sessionId ?? talk.sessionId);
       if (!target) throw new DomainError(422, 'SESSION_NOT_FOUND', 'sessionId does not name a session', { sessionId: dto.sessionId });
@@ -78,10 +82,11 @@ export class TalksService {
       const targetTalks = await sessionTalks(em, target.id);
       const others = targetTalks.filter((t) => t.id !== id);
       assertFits(target, talksMinutes(others) + duration);
-      await em.update(Talk, { id }, { sessionId: target.id, durationMinutes: duration });
+      await em.update(Talk, { id }, { sessionId: target.id, durationMinutes: duration, version: () => 'version + 1' });
       const moving = target.id !== source.id;
-      await renumber(em, reorder(targetTalks.map((t) => t.id), id, dto.position ?? (moving ? undefined : talk.position)));
+      await renumber(em, reorder(targetTalks.map((t) => t.id), id, dto.position ?? (moving ? undefined : talk.position)), id);
       if (moving) await renumber(em, (await sessionTalks(em, source.id)).map((t) => t.id));
+      await bumpSessionVersions(em, [source.id, target.id]);
       return this.changed(em, source.eventId, id, before);
     });
   }
@@ -93,6 +98,7 @@ export class TalksService {
       const before = await this.conflicts.report(session.eventId, em);
       await em.delete(Talk, { id });
       await renumber(em, (await sessionTalks(em, session.id)).map((t) => t.id));
+      await bumpSessionVersions(em, [session.id]);
       const after = await this.conflicts.report(session.eventId, em);
       return { warnings: ProgrammeConflictsService.warnings(before, after) };
     });
@@ -125,9 +131,13 @@ export class TalksService {
   private async changed(em: EntityManager, eventId: string, talkId: string, before: ConflictReport): Promise<TalkChangeResponse> {
     const after = await this.conflicts.report(eventId, em);
     const talk = await em.findOneByOrFail(Talk, { id: talkId });
+    return { ...(await this.timedTalk(em, talk)), warnings: ProgrammeConflictsService.warnings(before, after) };
+  }
+
+  /** The talk as the API shows it, with its computed times. */
+  private async timedTalk(em: EntityManager, talk: Talk): Promise<TalkResponse> {
     const view = await this.views.readOne(em, talk.sessionId);
-    const timed = view!.talks.find((t) => t.id === talkId)!;
-    return { ...timed, warnings: ProgrammeConflictsService.warnings(before, after) };
+    return view!.talks.find((t) => t.id === talk.id)!;
   }
 }
 
@@ -136,12 +146,17 @@ async function sessionTalks(em: EntityManager, sessionId: string): Promise<Talk[
   return em.find(Talk, { where: { sessionId }, order: { position: 'ASC', createdAt: 'ASC' } });
 }
 
-/** Sets positions 0..n-1 in the given order, in one statement (the unique pair is checked at commit). */
-async function renumber(em: EntityManager, orderedIds: string[]): Promise<void> {
+/**
+ * Sets positions 0..n-1 in the given order, in one statement (the unique pair is checked at commit).
+ * A talk whose position changes gets a new version, except `changed`, the talk the request is about
+ * (its version was raised once already: one change, one version).
+ */
+async function renumber(em: EntityManager, orderedIds: string[], changed: string | null = null): Promise<void> {
   if (orderedIds.length === 0) return;
   await em.query(
-    `UPDATE talks t SET position = o.ord - 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE t.id = o.id AND t.position <> o.ord - 1`,
-    [orderedIds],
+    `UPDATE talks t SET position = o.ord - 1, version = CASE WHEN t.id = $2::uuid THEN t.version ELSE t.version + 1 END
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE t.id = o.id AND t.position <> o.ord - 1`,
+    [orderedIds, changed],
   );
 }
 

@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'The caller’s role does not allow this (FORBIDDEN)',
   404: 'No such resource (NOT_FOUND)',
   409: 'Conflicts with existing data (CONFLICT)',
+  412: 'If-Match no longer matches: changed by someone else meanwhile (PRECONDITION_FAILED, details.current holds the current state)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   415: 'Unsupported content (UNSUPPORTED_MEDIA_TYPE)',
   422: 'Breaks a rule of the data (VALIDATION_FAILED)',

@@ -42,6 +42,7 @@ export class TalkResponse {
   @ApiProperty({ format: 'uuid' }) submissionId!: string;
   @ApiProperty({ description: '0-based order in the session' }) position!: number;
   @ApiProperty({ example: 20 }) durationMinutes!: number;
+  @ApiProperty({ example: 1, description: 'Raised by every change of the talk; the ETag is this number in quotes (If-Match on PATCH /api/talks/:id)' }) version!: number;
   @ApiProperty({ example: '2012-02-06T09:30:00+01:00', description: 'Computed; in the event’s time zone' }) startsAt!: string;
   @ApiProperty({ example: '2012-02-06T09:50:00+01:00' }) endsAt!: string;
   @ApiProperty({ example: '2012-02-06T08:30:00.000Z' }) startsAtUtc!: string;
@@ -73,6 +74,7 @@ export class SessionResponse {
   @ApiProperty({ example: 180 }) durationMinutes!: number;
   @ApiProperty({ example: 60, description: 'Total minutes of the talks' }) talksMinutes!: number;
   @ApiProperty({ nullable: true, type: Number }) expectedAttendance!: number | null;
+  @ApiProperty({ example: 1, description: 'Raised by every change of the session, its chairs or its talks; the ETag is this number in quotes (If-Match on PATCH /api/sessions/:id)' }) version!: number;
   @ApiProperty({ type: SessionRoomResponse }) room!: SessionRoomResponse;
   @ApiProperty({ type: SessionVenueResponse }) venue!: SessionVenueResponse;
   @ApiProperty({ type: [SessionChairResponse] }) chairs!: SessionChairResponse[];

@@ -938,7 +938,7 @@ export interface paths {
         head?: never;
         /**
          * Move, resize, change the room, retitle, replace the chairs or the expected attendance of a session (organisers)
-         * @description The result is checked like a new session (422 INVALID_PERIOD, SESSION_OUTSIDE_EVENT, ROOM_NOT_IN_EVENT; 409 ROOM_OCCUPIED), and must still hold its talks (422 TALKS_OVERFLOW). `chairs`, when given, replaces them. The answer carries `warnings`.
+         * @description The result is checked like a new session (422 INVALID_PERIOD, SESSION_OUTSIDE_EVENT, ROOM_NOT_IN_EVENT; 409 ROOM_OCCUPIED), and must still hold its talks (422 TALKS_OVERFLOW). `chairs`, when given, replaces them. The answer carries `warnings` and the new ETag. With If-Match, a session changed since (its version moved on) is 412 PRECONDITION_FAILED, nothing written, details.current its current state.
          */
         patch: operations["SessionsController_update"];
         trace?: never;
@@ -982,7 +982,7 @@ export interface paths {
         head?: never;
         /**
          * Reorder a talk, change its length, or move it to another session of the event, in one request (organisers)
-         * @description The other talks follow in order (positions 0..n-1). A session overflowing is 422 TALKS_OVERFLOW; a session of another event 422 SESSION_NOT_IN_EVENT. The answer carries `warnings`.
+         * @description The other talks follow in order (positions 0..n-1). A session overflowing is 422 TALKS_OVERFLOW; a session of another event 422 SESSION_NOT_IN_EVENT. The answer carries `warnings` and the talk’s new ETag. With If-Match, a talk changed since (its version moved on) is 412 PRECONDITION_FAILED, nothing written, details.current its current state.
          */
         patch: operations["TalksController_update"];
         trace?: never;
@@ -3759,6 +3759,11 @@ export interface components {
             /** @example 20 */
             durationMinutes: number;
             /**
+             * @description Raised by every change of the talk; the ETag is this number in quotes (If-Match on PATCH /api/talks/:id)
+             * @example 1
+             */
+            version: number;
+            /**
              * @description Computed; in the event’s time zone
              * @example 2012-02-06T09:30:00+01:00
              */
@@ -3868,6 +3873,11 @@ export interface components {
              */
             talksMinutes: number;
             expectedAttendance: number | null;
+            /**
+             * @description Raised by every change of the session, its chairs or its talks; the ETag is this number in quotes (If-Match on PATCH /api/sessions/:id)
+             * @example 1
+             */
+            version: number;
             room: components["schemas"]["SessionRoomResponse"];
             venue: components["schemas"]["SessionVenueResponse"];
             chairs: components["schemas"]["SessionChairResponse"][];
@@ -3928,6 +3938,11 @@ export interface components {
              */
             talksMinutes: number;
             expectedAttendance: number | null;
+            /**
+             * @description Raised by every change of the session, its chairs or its talks; the ETag is this number in quotes (If-Match on PATCH /api/sessions/:id)
+             * @example 1
+             */
+            version: number;
             room: components["schemas"]["SessionRoomResponse"];
             venue: components["schemas"]["SessionVenueResponse"];
             chairs: components["schemas"]["SessionChairResponse"][];
@@ -4007,6 +4022,11 @@ export interface components {
             position: number;
             /** @example 20 */
             durationMinutes: number;
+            /**
+             * @description Raised by every change of the talk; the ETag is this number in quotes (If-Match on PATCH /api/talks/:id)
+             * @example 1
+             */
+            version: number;
             /**
              * @description Computed; in the event’s time zone
              * @example 2012-02-06T09:30:00+01:00
@@ -12382,6 +12402,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version in quotes ("3"): send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12522,7 +12544,10 @@ export interface operations {
     SessionsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read before the change ("3"); when the row changed since, 412 PRECONDITION_FAILED with the current state in details.current */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12536,6 +12561,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version in quotes ("3"): send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12580,6 +12607,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description If-Match no longer matches: changed by someone else meanwhile (PRECONDITION_FAILED, details.current holds the current state) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12800,7 +12836,10 @@ export interface operations {
     TalksController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The talk’s ETag read before the change (its version in quotes, "2"); when it changed since, 412 with the current state */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12814,6 +12853,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The talk’s version in quotes */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12858,6 +12899,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description If-Match no longer matches: changed by someone else meanwhile (PRECONDITION_FAILED, details.current holds the current state) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ export const NAV: NavEntry[] = [
   { to: '/proposals', label: { fr: 'Mes propositions', en: 'My proposals' }, roles: ['speaker'] },
   { to: '/me', label: { fr: 'Mon profil', en: 'My profile' }, roles: ['speaker'] },
   { to: '/review', label: { fr: 'Évaluation des propositions', en: 'Reviewing proposals' }, roles: ['organiser'] },
+  { to: '/events/vtn2012/programme', label: { fr: 'Grille du programme', en: 'Programme grid' }, roles: ['organiser'] },
   { to: '/account', label: { fr: 'Mon compte', en: 'My account' }, roles: ['organiser', 'reception', 'speaker'] },
   { to: '/desk', label: { fr: 'Accueil des participants', en: 'Reception desk' }, roles: ['reception', 'organiser'], external: true },
 ];

@@ -12,6 +12,7 @@ import { cfpRoutes } from '../cfp/routes';
 import { HomePage } from '../home/HomePage';
 import { proposalRoutes } from '../proposals/routes';
 import { reviewRoutes } from '../review/routes';
+import { programmeGridRoutes } from '../programme-grid/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { speakerRoutes } from '../speakers/routes';
@@ -22,6 +23,7 @@ export const featureRoutes: RouteObject[] = [
   ...cfpRoutes,
   ...proposalRoutes,
   ...reviewRoutes,
+  ...programmeGridRoutes,
 ];
 
 export const routes: RouteObject[] = [
