@@ -18,6 +18,8 @@ export const NAV: NavEntry[] = [
   { to: '/', label: { fr: 'Accueil', en: 'Home' }, roles: null },
   { to: '/proposals', label: { fr: 'Mes propositions', en: 'My proposals' }, roles: ['speaker'] },
   { to: '/me', label: { fr: 'Mon profil', en: 'My profile' }, roles: ['speaker'] },
+  { to: '/events', label: { fr: 'Événements', en: 'Events' }, roles: ['organiser'] },
+  { to: '/settings', label: { fr: 'Réglages', en: 'Settings' }, roles: ['organiser'] },
   { to: '/account', label: { fr: 'Mon compte', en: 'My account' }, roles: ['organiser', 'reception', 'speaker'] },
   { to: '/desk', label: { fr: 'Accueil des participants', en: 'Reception desk' }, roles: ['reception', 'organiser'], external: true },
 ];

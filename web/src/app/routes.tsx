@@ -13,6 +13,7 @@ import { HomePage } from '../home/HomePage';
 import { proposalRoutes } from '../proposals/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { settingsRoutes } from '../settings/routes';
 import { speakerRoutes } from '../speakers/routes';
 
 /** Feature routes, each `{ path, element }` relative to /app/. */
@@ -20,6 +21,7 @@ export const featureRoutes: RouteObject[] = [
   ...speakerRoutes,
   ...cfpRoutes,
   ...proposalRoutes,
+  ...settingsRoutes,
 ];
 
 export const routes: RouteObject[] = [
