@@ -4,7 +4,7 @@
  * field, the previous logo staying) and /app/settings/events/:slug/organisations (the roles of the
  * organisations on an event, in display order, moved up and down with buttons).
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { useLanguage } from '../i18n/i18n';
@@ -232,6 +232,18 @@ function Roles({ eventId }: { eventId: string }) {
   const [listError, setListError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const pendingFocus = useRef<{ id: string; up: boolean } | null>(null);
+
+  // after a move, when the list read back is drawn: focus the moved row's button of the same
+  // direction, or the other one when the row reached an end
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (!pending || !roles) return;
+    pendingFocus.current = null;
+    const same = document.getElementById(`role-${pending.id}-${pending.up ? 'up' : 'down'}`) as HTMLButtonElement | null;
+    const other = document.getElementById(`role-${pending.id}-${pending.up ? 'down' : 'up'}`) as HTMLButtonElement | null;
+    (same && !same.disabled ? same : other)?.focus();
+  }, [roles]);
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -274,13 +286,9 @@ function Roles({ eventId }: { eventId: string }) {
     }
     setBusy(false);
     setStatus(t(delta < 0 ? 'roleMovedUp' : 'roleMovedDown', { name: role.organisation.name, position: j + 1, count: group.length }));
+    // once the list is read back, the keyboard stays on the row that moved (see the effect above)
+    pendingFocus.current = { id: role.id, up: delta < 0 };
     reload();
-    // keep the keyboard on the row that moved: its button of the same direction, or the other one at an end
-    setTimeout(() => {
-      const same = document.getElementById(`role-${role.id}-${delta < 0 ? 'up' : 'down'}`) as HTMLButtonElement | null;
-      const other = document.getElementById(`role-${role.id}-${delta < 0 ? 'down' : 'up'}`) as HTMLButtonElement | null;
-      (same && !same.disabled ? same : other)?.focus();
-    }, 50);
   }
 
   async function remove(role: Role) {
@@ -314,7 +322,7 @@ function Roles({ eventId }: { eventId: string }) {
                   {r.note ? <span className="muted"> ({r.note})</span> : null}
                 </span>
                 <span className="role-actions">
-                  <button type="button" className="secondary" id={`role-${r.id}-up`} disabled={busy || i === 0} onClick={() => void move(r, -1)} aria-label={t('moveUp', { name: r.organisation.name })}>
+                  <button type="button" className="secondary" id={`role-${r.id}-up`} disabled={busy || i === 0} onClick={() => void move(r, -1)} aria-label={t('moveUp', { name: r.organisation.name, group: roleLabel(t, g.name) })}>
                     ↑
                   </button>
                   <button
@@ -323,12 +331,12 @@ function Roles({ eventId }: { eventId: string }) {
                     id={`role-${r.id}-down`}
                     disabled={busy || i === g.items.length - 1}
                     onClick={() => void move(r, 1)}
-                    aria-label={t('moveDown', { name: r.organisation.name })}
+                    aria-label={t('moveDown', { name: r.organisation.name, group: roleLabel(t, g.name) })}
                   >
                     ↓
                   </button>
-                  <button type="button" className="secondary" disabled={busy} onClick={() => void remove(r)} aria-label={t('roleRemove', { name: r.organisation.name })}>
-                    {t('delete')}
+                  <button type="button" className="secondary" disabled={busy} onClick={() => void remove(r)} aria-label={t('roleRemove', { name: r.organisation.name, group: roleLabel(t, g.name) })}>
+                    {t('remove')}
                   </button>
                 </span>
               </li>
