@@ -341,6 +341,75 @@ describe('Organisers’ settings pages', () => {
     }
   });
 
+  it('an event created with its times typed in Paris time (a refused end beside its field), linked to the colloquium; its call for papers, a type and a track', async () => {
+    const { page, context, errors }: WatchedPage = await newPage(browser);
+    const failures = watchFailures(page);
+    try {
+      await signIn(page, '/app/settings/events');
+      await page.getByRole('heading', { level: 1, name: 'Réglages des événements' }).waitFor();
+      await noSeriousViolation(page);
+      await page.getByLabel('Nom court').fill('atelier2012');
+      await page.getByLabel('Nature').selectOption({ label: 'Atelier' });
+      await page.getByLabel('Nom en français').fill('Atelier des doctorants');
+      await page.getByLabel('Début').fill('2012-02-07T14:00');
+      await page.getByLabel('Fin', { exact: true }).fill('2012-02-07T12:00');
+      await page.getByLabel('Lié à l’événement').selectOption({ label: 'Colloque international « Villes et territoires numériques »' });
+      await page.getByLabel('CNRS (Paris)').check();
+      await page.getByRole('button', { name: 'Créer l’événement' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The event must end after it starts' }).waitFor();
+      expect(await errorNextTo(page.getByLabel('Fin', { exact: true }), page)).toBe('The event must end after it starts');
+      await page.getByLabel('Fin', { exact: true }).fill('2012-02-07T17:30');
+      await page.getByRole('button', { name: 'Créer l’événement' }).click();
+      await page.waitForURL((url) => url.pathname === '/app/settings/events/atelier2012');
+      await page.getByRole('heading', { level: 1, name: 'Modifier : Atelier des doctorants' }).waitFor();
+      // typed in a New York browser, read as Paris time
+      const made = (await t.http.get('/api/events?slug=atelier2012')).body.items[0];
+      expect([made.kind, made.startsAtUtc, made.endsAtUtc, made.parentEventId]).toEqual(['workshop', '2012-02-07T13:00:00.000Z', '2012-02-07T16:30:00.000Z', vtnId]);
+      expect(made.venues.map((v: { name: string }) => v.name)).toEqual(['CNRS']);
+      expect(await page.getByLabel('Début').inputValue()).toBe('2012-02-07T14:00');
+      await noSeriousViolation(page);
+
+      // the colloquium's hub lists it
+      await page.goto(`${base}/app/events/vtn2012`);
+      await page.getByRole('link', { name: 'Atelier des doctorants' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Atelier des doctorants' }).waitFor();
+      await page.getByText('mardi 7 février 2012, 14 h 00 – 17 h 30').waitFor();
+
+      // its call for papers, in Paris time, French only; a type and a track
+      await page.getByRole('link', { name: 'Appel à communications : réglages, types et thématiques' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Appel à communications : Atelier des doctorants' }).waitFor();
+      await page.getByText('Pas encore d’appel pour cet événement.').waitFor();
+      const call = page.getByRole('form', { name: 'L’appel' });
+      await call.getByLabel('Ouverture').fill('2011-12-01T00:00');
+      await call.getByLabel('Clôture').fill('2012-01-15T23:59');
+      await call.getByLabel('Anglais').uncheck();
+      await call.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByText('Ouvert du jeudi 1 décembre 2011, 00 h 00 au dimanche 15 janvier 2012, 23 h 59 (heure de Paris).').waitFor();
+      const cfp = (await t.http.get(`/api/events/${made.id}/cfp`)).body;
+      expect([cfp.opensAtUtc, cfp.closesAtUtc, cfp.languages]).toEqual(['2011-11-30T23:00:00.000Z', '2012-01-15T22:59:00.000Z', ['fr']]);
+      const types = page.getByRole('form', { name: 'Ajouter un type' });
+      await types.getByLabel('Code').fill('Atelier');
+      await types.getByLabel('Nom en français').fill('Atelier');
+      await types.getByLabel('Durée par défaut (minutes)').fill('90');
+      await types.getByRole('button', { name: 'Ajouter le type' }).click();
+      expect(await errorNextTo(types.getByLabel('Code'), page)).toBe('code must be 1 to 40 lower-case letters, digits or hyphens');
+      await types.getByLabel('Code').fill('atelier');
+      await types.getByRole('button', { name: 'Ajouter le type' }).click();
+      await page.getByText('Type « Atelier » ajouté.').waitFor();
+      const tracks = page.getByRole('form', { name: 'Ajouter une thématique' });
+      await tracks.getByLabel('Nom en français').fill('Méthodes numériques');
+      await tracks.getByRole('button', { name: 'Ajouter la thématique' }).click();
+      await page.getByText('Thématique « Méthodes numériques » ajoutée.').waitFor();
+      expect((await t.http.get(`/api/events/${made.id}/submission-types`)).body.items.map((x: { code: string; defaultMinutes: number }) => [x.code, x.defaultMinutes])).toEqual([['atelier', 90]]);
+      expect((await t.http.get(`/api/events/${made.id}/tracks`)).body.items.map((x: { nameFr: string }) => x.nameFr)).toEqual(['Méthodes numériques']);
+      await noSeriousViolation(page);
+
+      onlyExpectedFailures(errors, failures, ['422 POST /api/events', `404 GET /api/events/${made.id}/cfp`, `400 POST /api/events/${made.id}/submission-types`]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the settings pages refuse people who are not organisers: a signed-out visitor is sent to sign in', async () => {
     const { page, context } = await newPage(browser);
     try {
