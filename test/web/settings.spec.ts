@@ -255,7 +255,12 @@ describe('Organisers’ settings pages', () => {
       await page.getByText('Mairie de Brest — niveau or').waitFor();
       await noSeriousViolation(page);
 
-      // the keyboard: Tab to « Monter Mairie de Brest », Enter; the focus stays on the moved row
+      // the keyboard: Tab to « Monter Mairie de Brest (Soutiens) », Enter; the focus stays on the moved row.
+      // Each move is one request carrying the group's whole new order
+      const writes: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() !== 'GET') writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+      });
       await page.getByRole('heading', { level: 1 }).focus();
       await tabTo(page, 'Monter Mairie de Brest (Soutiens)');
       await page.keyboard.press('Enter');
@@ -264,6 +269,7 @@ describe('Organisers’ settings pages', () => {
       expect(await focusedName(page)).toBe('Monter Mairie de Brest (Soutiens)');
       await page.keyboard.press('Enter');
       await page.getByText('Mairie de Brest monté : 5 sur 7.').waitFor();
+      expect(writes).toEqual([`PUT /api/events/${vtnId}/organisations/order`, `PUT /api/events/${vtnId}/organisations/order`]);
       const names = (await supporters.allTextContents()).map((s) => s.replace(/↑↓Retirer$/, '').trim());
       expect(names.slice(3, 6)).toEqual(['Délégation aux Usages de l’Internet', 'Mairie de Brest', 'Commission « Geography of the Information Society »']);
       const api = (await t.http.get(`/api/events/${vtnId}/organisations?role=supporter`)).body.items as Array<{ organisation: { name: string } }>;

@@ -232,14 +232,15 @@ function Roles({ eventId }: { eventId: string }) {
   const [listError, setListError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const pendingFocus = useRef<{ id: string; up: boolean } | null>(null);
+  const pendingFocus = useRef<{ id: string; up: boolean; message: string } | null>(null);
 
-  // after a move, when the list read back is drawn: focus the moved row's button of the same
-  // direction, or the other one when the row reached an end
+  // after a move, when the list read back is drawn: announce it, and focus the moved row's button of
+  // the same direction, or the other one when the row reached an end
   useEffect(() => {
     const pending = pendingFocus.current;
     if (!pending || !roles) return;
     pendingFocus.current = null;
+    setStatus(pending.message);
     const same = document.getElementById(`role-${pending.id}-${pending.up ? 'up' : 'down'}`) as HTMLButtonElement | null;
     const other = document.getElementById(`role-${pending.id}-${pending.up ? 'down' : 'up'}`) as HTMLButtonElement | null;
     (same && !same.disabled ? same : other)?.focus();
@@ -262,8 +263,9 @@ function Roles({ eventId }: { eventId: string }) {
   }
 
   /**
-   * Moves a role one place up or down within its group: the group is renumbered 0, 1, 2… in the new
-   * order (only the rows whose number changes are sent), then the list is read back from the server.
+   * Moves a role one place up or down within its group: the group's new order is sent in one
+   * request (PUT …/organisations/order, applied all at once by the server, refused if the list
+   * read earlier is stale), then the list is read back.
    */
   async function move(role: Role, delta: -1 | 1) {
     if (!roles) return;
@@ -271,23 +273,21 @@ function Roles({ eventId }: { eventId: string }) {
     const i = group.findIndex((r) => r.id === role.id);
     const j = i + delta;
     if (j < 0 || j >= group.length) return;
-    const order = [...group];
+    const order = group.map((r) => r.id);
     [order[i], order[j]] = [order[j], order[i]];
     setBusy(true);
     setListError(null);
     setStatus(null);
-    for (const [position, r] of order.entries()) {
-      if (r.displayOrder === position) continue;
-      const { data, error, response } = await api.PATCH('/api/events/{eventId}/organisations/{roleId}', { params: { path: { eventId, roleId: r.id } }, body: { displayOrder: position } });
-      if (!data) {
-        setListError(readRefusal(error, response).body.message);
-        break;
-      }
+    const { data, error, response } = await api.PUT('/api/events/{eventId}/organisations/order', { params: { path: { eventId } }, body: { role: role.role, roleIds: order } });
+    if (!data) {
+      setBusy(false);
+      setListError(readRefusal(error, response).body.message);
+      reload();
+      return;
     }
     setBusy(false);
-    setStatus(t(delta < 0 ? 'roleMovedUp' : 'roleMovedDown', { name: role.organisation.name, position: j + 1, count: group.length }));
-    // once the list is read back, the keyboard stays on the row that moved (see the effect above)
-    pendingFocus.current = { id: role.id, up: delta < 0 };
+    // once the list is read back and drawn, the move is announced and the keyboard stays on the row that moved (the effect above)
+    pendingFocus.current = { id: role.id, up: delta < 0, message: t(delta < 0 ? 'roleMovedUp' : 'roleMovedDown', { name: role.organisation.name, position: j + 1, count: group.length }) };
     reload();
   }
 
