@@ -142,7 +142,9 @@ function RoomsSection({ venue, onChange }: { venue: VenueDetail; onChange(): voi
             {venue.rooms.map((room) => (
               <tr key={room.id}>
                 <th scope="row">{room.name}</th>
-                <td>{t('seats', { n: room.capacity })}</td>
+                <td>
+                  <CapacityCell room={room} onChange={onChange} />
+                </td>
                 <td>{room.floor ?? ''}</td>
                 <td>
                   <button type="button" className="secondary" onClick={() => void remove(room)} aria-label={t('roomDelete', { name: room.name })}>
@@ -167,6 +169,64 @@ function RoomsSection({ venue, onChange }: { venue: VenueDetail; onChange(): voi
       </form>
       <StatusLine>{status}</StatusLine>
     </section>
+  );
+}
+
+/**
+ * A room's capacity, changed in place: « Modifier » opens a small form (the field focused), Enter
+ * saves it (PATCH), Escape or « Annuler » closes it; the server's refusal is shown beside the field.
+ */
+function CapacityCell({ room, onChange }: { room: Room; onChange(): void }) {
+  const t = useSettingsT();
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(String(room.capacity));
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+
+  function close() {
+    setEditing(false);
+    setError(undefined);
+    setValue(String(room.capacity));
+    setTimeout(() => button.current?.focus(), 0);
+  }
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const { data, error: failure, response } = await api.PATCH('/api/venues/{venueId}/rooms/{roomId}', {
+      params: { path: { venueId: room.venueId, roomId: room.id } },
+      body: { capacity: asNumber(value) as number },
+    });
+    setBusy(false);
+    if (!data) {
+      const refusal = readRefusal(failure, response);
+      return setError(refusal.fields.capacity ?? refusal.body.message);
+    }
+    setEditing(false);
+    onChange();
+  }
+
+  if (!editing) {
+    return (
+      <>
+        {t('seats', { n: room.capacity })}{' '}
+        <button ref={button} type="button" className="secondary" onClick={() => setEditing(true)} aria-label={t('roomCapacityEdit', { name: room.name })}>
+          {t('edit')}
+        </button>
+      </>
+    );
+  }
+  return (
+    <form onSubmit={(e) => void save(e)} onKeyDown={(e) => e.key === 'Escape' && close()} noValidate className="inline-form" aria-label={t('roomCapacityEdit', { name: room.name })}>
+      <Field label={t('roomCapacityOf', { name: room.name })} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} error={error} className="short" autoFocus />
+      <button type="submit" disabled={busy}>
+        {t('save')}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={close}>
+        {t('cancel')}
+      </button>
+    </form>
   );
 }
 
