@@ -148,7 +148,7 @@ describe('Organisers’ settings pages', () => {
       // its capacity changed in place with the keyboard: 0 refused beside the field, then 150
       await page.getByRole('button', { name: 'Modifier la capacité de Salle des conseils' }).focus();
       await page.keyboard.press('Enter');
-      const capacity = page.getByLabel('Capacité de Salle des conseils');
+      const capacity = page.getByLabel('Capacité de Salle des conseils', { exact: true });
       await capacity.waitFor();
       expect(await focusedName(page)).toBe('Capacité de Salle des conseils');
       await page.keyboard.press('ControlOrMeta+a');
@@ -416,6 +416,7 @@ describe('Organisers’ settings pages', () => {
       await types.getByLabel('Nom en français').fill('Atelier');
       await types.getByLabel('Durée par défaut (minutes)').fill('90');
       await types.getByRole('button', { name: 'Ajouter le type' }).click();
+      await types.getByRole('alert').waitFor();
       expect(await errorNextTo(types.getByLabel('Code'), page)).toBe('code must be 1 to 40 lower-case letters, digits or hyphens');
       await types.getByLabel('Code').fill('atelier');
       await types.getByRole('button', { name: 'Ajouter le type' }).click();
