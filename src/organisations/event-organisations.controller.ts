@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/auth/access.js';
 import { ApiErrors, ApiPageResponse } from '../common/http/api-docs.js';
@@ -6,6 +6,7 @@ import type { Page } from '../common/pagination/page-query.dto.js';
 import { CreateEventOrganisationDto } from './dto/create-event-organisation.dto.js';
 import { EventOrganisationResponse } from './dto/event-organisation.response.js';
 import { ListEventOrganisationsQuery } from './dto/list-event-organisations.query.js';
+import { PutRoleOrderDto } from './dto/put-role-order.dto.js';
 import { UpdateEventOrganisationDto } from './dto/update-event-organisation.dto.js';
 import { EventOrganisationsService } from './event-organisations.service.js';
 
@@ -37,6 +38,22 @@ export class EventOrganisationsController {
   @ApiErrors(401, 403, 404, 409, 422)
   add(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: CreateEventOrganisationDto): Promise<EventOrganisationResponse> {
     return this.roles.add(eventId, dto);
+  }
+
+  @Put('order')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Put the organisations holding one role in a new display order (organisers)',
+    description:
+      'roleIds names every role of this kind on the event, each once, in the new order; their display orders become 0, 1, 2… in one transaction. ' +
+      'A list that is not exactly those roles (one added or removed since the page was read) is 409 ROLE_ORDER_STALE with missingRoleIds and unknownRoleIds, and changes nothing. ' +
+      'Answers the roles of this kind in their new order.',
+  })
+  @ApiOkResponse({ type: [EventOrganisationResponse] })
+  @ApiErrors(401, 403, 404, 409)
+  reorder(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: PutRoleOrderDto): Promise<EventOrganisationResponse[]> {
+    return this.roles.reorder(eventId, dto);
   }
 
   @Patch(':roleId')

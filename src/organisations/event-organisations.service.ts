@@ -13,6 +13,8 @@ import { EventOrganisation } from './event-organisation.entity.js';
 import { EVENT_ROLES, type EventRole } from './organisation-kind.js';
 import { OrganisationLogo } from './organisation-logo.entity.js';
 import { OrganisationsService } from './organisations.service.js';
+import type { PutRoleOrderDto } from './dto/put-role-order.dto.js';
+import { roleOrderMismatch } from './role-order.js';
 
 /** Roles rank as listed in EVENT_ROLES: co-organisers first, media last. */
 const ROLE_RANK = `CASE r.role ${EVENT_ROLES.map((role, rank) => `WHEN '${role}' THEN ${rank}`).join(' ')} END`;
@@ -84,6 +86,43 @@ export class EventOrganisationsService {
     if (role.role !== previousRole) await this.assertRoleFree(role);
     await this.save(role);
     return this.get(eventId, roleId);
+  }
+
+  /**
+   * Puts the organisations holding one role in a new display order (0, 1, 2…), in one transaction
+   * with the event's roles of that kind locked: a list that is not exactly those roles is a 409
+   * and changes nothing. Answers the roles of that kind in their new order.
+   */
+  async reorder(eventId: string, dto: PutRoleOrderDto): Promise<EventOrganisationResponse[]> {
+    await this.events.assertExists(eventId);
+    await this.roles.manager.transaction(async (manager) => {
+      const current = await manager
+        .createQueryBuilder(EventOrganisation, 'r')
+        .select('r.id')
+        .where('r.event_id = :eventId AND r.role = :role', { eventId, role: dto.role })
+        .setLock('pessimistic_write')
+        .getMany();
+      const mismatch = roleOrderMismatch(
+        current.map((r) => r.id),
+        dto.roleIds,
+      );
+      if (mismatch) {
+        throw conflict(`roleIds must list every ${dto.role} of this event once, and nothing else`, { role: dto.role, ...mismatch }, 'ROLE_ORDER_STALE');
+      }
+      await manager.query(
+        `UPDATE event_organisations r SET display_order = o.position - 1
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
+         WHERE r.id = o.id AND r.event_id = $2`,
+        [dto.roleIds, eventId],
+      );
+    });
+    const rows = await this.selectRoles()
+      .where('r.event_id = :eventId AND r.role = :role', { eventId, role: dto.role })
+      .orderBy('r.display_order', 'ASC')
+      .addOrderBy('lower(o.name)', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawMany<EventOrganisationRow>();
+    return rows.map(EventOrganisationResponse.from);
   }
 
   async remove(eventId: string, roleId: string): Promise<void> {

@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Access> = {
   'DELETE /api/organisations/{id}/logo': 'organiser',
   'GET /api/events/{eventId}/organisations': 'public',
   'POST /api/events/{eventId}/organisations': 'organiser',
+  'PUT /api/events/{eventId}/organisations/order': 'organiser',
   'PATCH /api/events/{eventId}/organisations/{roleId}': 'organiser',
   'DELETE /api/events/{eventId}/organisations/{roleId}': 'organiser',
   'POST /api/speakers/signup': 'public',

@@ -299,6 +299,91 @@ describe('Roles of organisations on an event (/api/events/:eventId/organisations
     });
   });
 
+  describe('putting the organisations of one role in a new display order (PUT …/organisations/order)', () => {
+    let event: string;
+    let a: string;
+    let b: string;
+    let c: string;
+    let sponsor: string;
+    const order = (event: string) => `${url(event)}/order`;
+    const supporters = async () =>
+      ((await t.http.get(url(event)).query({ role: 'supporter' })).body.items as Array<{ id: string; displayOrder: number }>).map((r) => [r.id, r.displayOrder]);
+
+    beforeAll(async () => {
+      event = await insertEvent(t);
+      const orgs = await Promise.all(['Ministère de la Ville', 'Mutuelle Nationale Territoriale', 'Agence Universitaire de la Francophonie'].map((name) => createOrganisation(t, organiser, { name: unique(name) })));
+      a = (await addRole({ organisationId: orgs[0].id, role: 'supporter' }, event)).id;
+      b = (await addRole({ organisationId: orgs[1].id, role: 'supporter' }, event)).id;
+      c = (await addRole({ organisationId: orgs[2].id, role: 'supporter' }, event)).id;
+      sponsor = (await addRole({ organisationId: orgs[0].id, role: 'sponsor', sponsorTier: 'or', displayOrder: 7 }, event)).id;
+    });
+
+    it('numbers the roles 0, 1, 2… in the order given, answers them in that order, and leaves the other roles alone', async () => {
+      const res = await t.http.put(order(event)).set(bearer(organiser)).send({ role: 'supporter', roleIds: [c, a, b] });
+      expect(res.status).toBe(200);
+      expect(res.body.map((r: { id: string; displayOrder: number; role: string }) => [r.id, r.displayOrder, r.role])).toEqual([
+        [c, 0, 'supporter'],
+        [a, 1, 'supporter'],
+        [b, 2, 'supporter'],
+      ]);
+      expect(res.body[0].organisation.name).toMatch(/^Agence Universitaire/);
+      expect(await supporters()).toEqual([
+        [c, 0],
+        [a, 1],
+        [b, 2],
+      ]);
+      const sponsors = (await t.http.get(url(event)).query({ role: 'sponsor' })).body.items;
+      expect(sponsors.map((r: { id: string; displayOrder: number }) => [r.id, r.displayOrder])).toEqual([[sponsor, 7]]);
+    });
+
+    it.each([
+      ['a role left out', () => [c, a], () => ({ missingRoleIds: [b], unknownRoleIds: [] })],
+      ['a role of another kind', () => [c, a, b, sponsor], () => ({ missingRoleIds: [], unknownRoleIds: [sponsor] })],
+      ['a role of another event', () => [c, a, b, MISSING], () => ({ missingRoleIds: [], unknownRoleIds: [MISSING] })],
+    ])('refuses a list with %s (409 ROLE_ORDER_STALE naming the difference), changing nothing', async (_case, ids, details) => {
+      const before = await supporters();
+      const res = await t.http.put(order(event)).set(bearer(organiser)).send({ role: 'supporter', roleIds: ids() });
+      expect(res.status).toBe(409);
+      expectErrorBody(res.body, 409, 'ROLE_ORDER_STALE');
+      expect(res.body.details).toEqual({ role: 'supporter', ...details() });
+      expect(await supporters()).toEqual(before);
+    });
+
+    it.each([
+      ['the same role twice', () => ({ role: 'supporter', roleIds: [c, a, b, a] })],
+      ['no role ids', () => ({ role: 'supporter', roleIds: [] })],
+      ['ids that are not uuids', () => ({ role: 'supporter', roleIds: ['1', '2'] })],
+      ['role ids as a string', () => ({ role: 'supporter', roleIds: c })],
+      ['an unknown role', () => ({ role: 'overlord', roleIds: [c, a, b] })],
+      ['no role', () => ({ roleIds: [c, a, b] })],
+      ['a null list', () => ({ role: 'supporter', roleIds: null })],
+      ['an unknown field', () => ({ role: 'supporter', roleIds: [c, a, b], eventId: MISSING })],
+      ['501 ids', () => ({ role: 'supporter', roleIds: Array.from({ length: 501 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) })],
+    ])('refuses %s (400), changing nothing', async (_case, body) => {
+      const before = await supporters();
+      const res = await t.http.put(order(event)).set(bearer(organiser)).send(body());
+      expect(res.status).toBe(400);
+      expectErrorBody(res.body, 400, 'VALIDATION_FAILED');
+      expect(await supporters()).toEqual(before);
+    });
+
+    it('answers 404 for an unknown event, 401 without a session and 403 to reception, changing nothing', async () => {
+      const before = await supporters();
+      expectErrorBody((await t.http.put(order(MISSING)).set(bearer(organiser)).send({ role: 'supporter', roleIds: [a] })).body, 404, 'NOT_FOUND');
+      expect((await t.http.put(order(event)).send({ role: 'supporter', roleIds: [b, a, c] })).status).toBe(401);
+      expect((await t.http.put(order(event)).set(bearer(reception)).send({ role: 'supporter', roleIds: [b, a, c] })).status).toBe(403);
+      expect(await supporters()).toEqual(before);
+    });
+
+    it('is documented with its body, its answer and its errors', async () => {
+      const doc = (await t.http.get('/docs-json')).body;
+      const put = doc.paths['/api/events/{eventId}/organisations/order'].put;
+      expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']));
+      expect(put.responses['200'].content['application/json'].schema).toEqual({ type: 'array', items: { $ref: '#/components/schemas/EventOrganisationResponse' } });
+      expect(put.security).toBeDefined();
+    });
+  });
+
   it('documents every route with its errors in the OpenAPI document', async () => {
     const doc = (await t.http.get('/docs-json')).body;
     const list = doc.paths['/api/events/{eventId}/organisations'];

@@ -401,6 +401,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{eventId}/organisations/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put the organisations holding one role in a new display order (organisers)
+         * @description roleIds names every role of this kind on the event, each once, in the new order; their display orders become 0, 1, 2… in one transaction. A list that is not exactly those roles (one added or removed since the page was read) is 409 ROLE_ORDER_STALE with missingRoleIds and unknownRoleIds, and changes nothing. Answers the roles of this kind in their new order.
+         */
+        put: operations["EventOrganisationsController_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{eventId}/organisations/{roleId}": {
         parameters: {
             query?: never;
@@ -3028,6 +3048,15 @@ export interface components {
              * @example sous le parrainage de Maurice Leroy, Ministre de la Ville
              */
             note?: string | null;
+        };
+        PutRoleOrderDto: {
+            /**
+             * @example supporter
+             * @enum {string}
+             */
+            role: "co-organiser" | "patron" | "supporter" | "sponsor" | "partner" | "media";
+            /** @description The ids of every role of this kind on the event (ids of roles, not of organisations), each once, first shown first */
+            roleIds: string[];
         };
         UpdateEventOrganisationDto: {
             /**
@@ -8833,6 +8862,94 @@ export interface operations {
             };
             /** @description Breaks a rule of the data (VALIDATION_FAILED) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EventOrganisationsController_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutRoleOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventOrganisationResponse"][];
+                };
+            };
+            /** @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with existing data (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

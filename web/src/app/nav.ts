@@ -18,8 +18,9 @@ export const NAV: NavEntry[] = [
   { to: '/', label: { fr: 'Accueil', en: 'Home' }, roles: null },
   { to: '/proposals', label: { fr: 'Mes propositions', en: 'My proposals' }, roles: ['speaker'] },
   { to: '/me', label: { fr: 'Mon profil', en: 'My profile' }, roles: ['speaker'] },
+  { to: '/events', label: { fr: 'Événements', en: 'Events' }, roles: ['organiser'] },
   { to: '/review', label: { fr: 'Évaluation des propositions', en: 'Reviewing proposals' }, roles: ['organiser'] },
-  { to: '/events/vtn2012/programme', label: { fr: 'Grille du programme', en: 'Programme grid' }, roles: ['organiser'] },
+  { to: '/settings', label: { fr: 'Réglages', en: 'Settings' }, roles: ['organiser'] },
   { to: '/account', label: { fr: 'Mon compte', en: 'My account' }, roles: ['organiser', 'reception', 'speaker'] },
   { to: '/desk', label: { fr: 'Accueil des participants', en: 'Reception desk' }, roles: ['reception', 'organiser'], external: true },
 ];

@@ -15,6 +15,7 @@ import { reviewRoutes } from '../review/routes';
 import { programmeGridRoutes } from '../programme-grid/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { settingsRoutes } from '../settings/routes';
 import { speakerRoutes } from '../speakers/routes';
 
 /** Feature routes, each `{ path, element }` relative to /app/. */
@@ -24,6 +25,7 @@ export const featureRoutes: RouteObject[] = [
   ...proposalRoutes,
   ...reviewRoutes,
   ...programmeGridRoutes,
+  ...settingsRoutes,
 ];
 
 export const routes: RouteObject[] = [
