@@ -4371,6 +4371,10 @@ export interface components {
             source: "self" | "organiser" | "import" | "programme" | "desk";
             admissions: components["schemas"]["ParticipantAdmissionResponse"][];
             anonymised: boolean;
+            /** @description A badge was delivered (prints reported as failed do not count) */
+            badgePrinted: boolean;
+            /** @description Checked in at the desk at least once (any part, any day) */
+            checkedIn: boolean;
             /** Format: uuid */
             eventId: string;
             /**
@@ -4442,6 +4446,10 @@ export interface components {
             source: "self" | "organiser" | "import" | "programme" | "desk";
             admissions: components["schemas"]["ParticipantAdmissionResponse"][];
             anonymised: boolean;
+            /** @description A badge was delivered (prints reported as failed do not count) */
+            badgePrinted: boolean;
+            /** @description Checked in at the desk at least once (any part, any day) */
+            checkedIn: boolean;
         };
         PublicParticipantResponse: {
             /** @example Hélène */
@@ -14649,6 +14657,10 @@ export interface operations {
                 status?: "registered" | "cancelled";
                 /** @description Participants attending this local date */
                 day?: string;
+                /** @description true: a badge was delivered (prints reported as failed do not count); false: none yet */
+                badgePrinted?: "true" | "false";
+                /** @description true: checked in at the desk at least once (any part, any day); false: never */
+                checkedIn?: "true" | "false";
                 /** @description name: last then first name, accents and case ignored; created: order of registration */
                 sort?: "name" | "created";
             };
@@ -14844,6 +14856,10 @@ export interface operations {
                 status?: "registered" | "cancelled";
                 /** @description Participants attending this local date */
                 day?: string;
+                /** @description true: a badge was delivered (prints reported as failed do not count); false: none yet */
+                badgePrinted?: "true" | "false";
+                /** @description true: checked in at the desk at least once (any part, any day); false: never */
+                checkedIn?: "true" | "false";
                 /** @description name: last then first name, accents and case ignored; created: order of registration */
                 sort?: "name" | "created";
             };
@@ -14944,6 +14960,10 @@ export interface operations {
                 status?: "registered" | "cancelled";
                 /** @description Participants attending this local date */
                 day?: string;
+                /** @description true: a badge was delivered (prints reported as failed do not count); false: none yet */
+                badgePrinted?: "true" | "false";
+                /** @description true: checked in at the desk at least once (any part, any day); false: never */
+                checkedIn?: "true" | "false";
                 /** @description name: last then first name, accents and case ignored; created: order of registration */
                 sort?: "name" | "created";
             };
