@@ -6,7 +6,7 @@ import { bearer, colloquiumId, createParticipant, createPart, setNow } from '../
  * The participants' list tells and filters who has a badge printed and who has checked in (the
  * organisers' participants page filters on both): a badge reported as failed does not count.
  */
-describe('Participants list: badge printed, checked in', () => {
+describe('Participants list: badge printed, checked in; a badge preview is no print', () => {
   let t: TestApp;
   let organiser: string;
   let eventId: string;
@@ -57,6 +57,20 @@ describe('Participants list: badge printed, checked in', () => {
   it('counts a print reported as failed as not printed', async () => {
     await t.booted.dataSource.query(`UPDATE badge_prints SET failed_at = now(), failure_reason = 'Bourrage' WHERE participant_id = $1`, [ids.printed]);
     expect(await names({ badgePrinted: 'false' })).toEqual(['Arrivé', 'Imprimé', 'Rien']);
+  });
+
+  it('does not count a badge preview (?preview=true) as a print', async () => {
+    const before = await names({ badgePrinted: 'false' });
+    const res = await t.http.get(`/api/participants/${ids.none}/badge.pdf`).query({ preview: 'true', template: 'ceremony' }).set(bearer(organiser)).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await names({ badgePrinted: 'false' })).toEqual(before);
+    const [row] = await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM badge_prints WHERE participant_id = $1`, [ids.none]);
+    expect(row.n).toBe(0);
+    // without it, the same request is a print
+    await t.http.get(`/api/participants/${ids.none}/badge.pdf`).set(bearer(organiser)).buffer(true).parse(binary);
+    expect(await names({ badgePrinted: 'false' })).toEqual(before.filter((n) => n !== 'Rien'));
   });
 
   it('refuses anything but true or false with a 400', async () => {
