@@ -8,11 +8,13 @@ import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { badgeRoutes } from '../badges/routes';
 import { cfpRoutes } from '../cfp/routes';
 import { HomePage } from '../home/HomePage';
 import { proposalRoutes } from '../proposals/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { participantRoutes } from '../participants/routes';
 import { speakerRoutes } from '../speakers/routes';
 
 /** Feature routes, each `{ path, element }` relative to /app/. */
@@ -20,6 +22,8 @@ export const featureRoutes: RouteObject[] = [
   ...speakerRoutes,
   ...cfpRoutes,
   ...proposalRoutes,
+  ...participantRoutes,
+  ...badgeRoutes,
 ];
 
 export const routes: RouteObject[] = [
