@@ -135,6 +135,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/labels/{year}/ceremony/certificates.pdf': 'organiser-or-reception',
   'POST /api/events/{eventId}/participants': 'organiser',
   'POST /api/events/{eventId}/participants/import': 'organiser',
+  'POST /api/events/{eventId}/participants/import-jobs': 'organiser',
+  'GET /api/events/{eventId}/participants/import-jobs/{jobId}': 'organiser',
   'GET /api/events/{eventId}/participants': 'organiser-or-reception',
   'GET /api/events/{eventId}/participants.csv': 'organiser',
   'GET /api/events/{eventId}/participants.json': 'organiser',

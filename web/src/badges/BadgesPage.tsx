@@ -269,9 +269,26 @@ function PrintSection({ event, templates, onPrinted }: { event: EventResponse; t
       .POST('/api/events/{eventId}/badges/print-jobs', { params: { path: { eventId: event.id } }, body })
       .catch(() => ({ data: undefined, error: undefined, response: undefined }));
     setBusy(false);
-    if (!res.data) return setError(errorBody(res.error, res.response));
+    if (!res.data) {
+      const body = errorBody(res.error, res.response);
+      // nobody matches: said as a count, not as a failure
+      if (body.error === 'NO_BADGES') return setDone(t('preparedNone'));
+      return setError(body);
+    }
     setJob(res.data);
     onPrinted();
+  }
+
+  /** The server logs a job's prints once its PDF went out whole: asks until it counts the delivery (10 s at most). */
+  async function delivered(jobId: string): Promise<boolean> {
+    for (let i = 0; i < 40; i++) {
+      const { data } = await api
+        .GET('/api/events/{eventId}/badges/print-jobs/{jobId}', { params: { path: { eventId: event.id, jobId }, query: { pageSize: 1 } } })
+        .catch(() => ({ data: undefined }));
+      if (data && data.deliveries > 0) return true;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return false;
   }
 
   async function print() {
@@ -298,15 +315,16 @@ function PrintSection({ event, templates, onPrinted }: { event: EventResponse; t
         setDrawn(counter.push(value));
       }
       saveBlob(new Blob(chunks as BlobPart[], { type: 'application/pdf' }), `badges-${event.slug}-${job.id.slice(0, 8)}.pdf`);
-      setDone(t('printedDone', { badges: job.badges }));
-      setJob(null);
+      if (await delivered(job.id)) {
+        setDone(t('printedDone', { badges: job.badges }));
+        setJob(null);
+      } else setError(t('printFailed', { message: t('notLogged') }));
     } catch {
       setError(t('printFailed', { message: 'network error' }));
     } finally {
       setBusy(false);
       setDrawn(null);
-      // the server logs the prints just after the PDF's last byte
-      setTimeout(onPrinted, 300);
+      onPrinted();
     }
   }
 
