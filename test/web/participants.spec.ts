@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
+import { countPdfPages } from '../../web/src/badges/pdf-pages.js';
 import { launchChromium, listen, newPage, seriousAxeViolations } from './support/browser.js';
 
 /**
@@ -236,6 +237,15 @@ describe('Organisers’ participants, import and badges pages', () => {
         return Buffer.concat(chunks);
       });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // the page's progress counts the pages of this very PDF as it streams, whatever the chunks' sizes
+      const [job] = (await t.http.get(`/api/events/${eventId}/badges/print-jobs`).query({ order: 'desc' }).set(bearer(organiser))).body.items;
+      expect(job.pages).toBeGreaterThan(100);
+      for (const size of [7, 1000, 65_536]) {
+        const counter = countPdfPages();
+        let pages = 0;
+        for (let at = 0; at < pdf.length; at += size) pages = counter.push(pdf.subarray(at, at + size));
+        expect(pages).toBe(job.pages);
+      }
 
       // the log says it, and the list finds them all printed
       await page.getByRole('table', { name: 'Impressions, les plus récentes d’abord (heure de Paris)' }).getByText('imprimé', { exact: true }).waitFor();

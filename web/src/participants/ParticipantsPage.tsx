@@ -91,7 +91,6 @@ function ParticipantList({ event, version }: { event: EventResponse; version: nu
     if (filters.badgePrinted) q.badgePrinted = filters.badgePrinted === 'true' ? 'true' : 'false';
     if (filters.checkedIn) q.checkedIn = filters.checkedIn === 'true' ? 'true' : 'false';
     return q;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey]);
 
   useEffect(() => {
