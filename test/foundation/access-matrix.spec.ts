@@ -159,6 +159,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/events/{eventId}/badges/print-jobs/{jobId}.pdf': 'organiser-or-reception',
   'GET /api/events/{eventId}/badges/print-jobs/{jobId}': 'organiser-or-reception',
   'POST /api/events/{eventId}/badges/print-jobs/{jobId}/failed': 'organiser-or-reception',
+  'GET /api/events/{eventId}/badges/prints': 'organiser-or-reception',
   'GET /api/events/{eventId}/badges/templates': 'organiser',
   'PUT /api/events/{eventId}/badges/templates': 'organiser',
   'GET /api/labels': 'public',

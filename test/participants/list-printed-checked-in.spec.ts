@@ -6,7 +6,7 @@ import { bearer, colloquiumId, createParticipant, createPart, setNow } from '../
  * The participants' list tells and filters who has a badge printed and who has checked in (the
  * organisers' participants page filters on both): a badge reported as failed does not count.
  */
-describe('Participants list: badge printed, checked in; a badge preview is no print', () => {
+describe('Participants list: badge printed, checked in; a badge preview is no print; the print log', () => {
   let t: TestApp;
   let organiser: string;
   let eventId: string;
@@ -71,6 +71,31 @@ describe('Participants list: badge printed, checked in; a badge preview is no pr
     // without it, the same request is a print
     await t.http.get(`/api/participants/${ids.none}/badge.pdf`).set(bearer(organiser)).buffer(true).parse(binary);
     expect(await names({ badgePrinted: 'false' })).toEqual(before.filter((n) => n !== 'Rien'));
+  });
+
+  it('keeps the print log: each badge printed with who and when, reprints with their reason, a failed one with its failure', async () => {
+    const reprint = await t.http.get(`/api/participants/${ids.both}/badge.pdf`).query({ reason: 'Badge perdu' }).set(bearer(organiser)).buffer(true).parse(binary);
+    expect(reprint.status).toBe(200);
+    const res = await t.http.get(`/api/events/${eventId}/badges/prints`).query({ order: 'desc' }).set(bearer(organiser));
+    expect(res.status).toBe(200);
+    const lines = (res.body.items as Array<{ lastName: string; reprint: boolean; reason: string | null; failureReason: string | null; printJobId: string | null; printedByEmail: string | null }>).map((p) => [
+      p.lastName,
+      p.reprint,
+      p.reason,
+      p.failureReason,
+    ]);
+    // newest first: the reprint, the print of « Rien » after its preview (none logged), then the first prints
+    expect(lines).toEqual([
+      ['Les-Deux', true, 'Badge perdu', null],
+      ['Rien', false, null, null],
+      ['Les-Deux', false, null, null],
+      ['Imprimé', false, null, 'Bourrage'],
+    ]);
+    expect(res.body.total).toBe(4);
+    expect(res.body.items.every((p: { printJobId: string | null; printedByEmail: string | null }) => p.printJobId === null && p.printedByEmail === 'admin@test.local')).toBe(true);
+    const reprints = await t.http.get(`/api/events/${eventId}/badges/prints`).query({ reprint: 'true' }).set(bearer(organiser));
+    expect(reprints.body.items.map((p: { lastName: string }) => p.lastName)).toEqual(['Les-Deux']);
+    expect((await t.http.get(`/api/events/00000000-0000-4000-8000-000000000000/badges/prints`).set(bearer(organiser))).status).toBe(404);
   });
 
   it('refuses anything but true or false with a 400', async () => {

@@ -1936,6 +1936,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{eventId}/badges/prints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The print log: every badge printed for the event, single ones and print jobs’, with reprints and their reasons (organisers and reception)
+         * @description Oldest first (?order=desc: newest first); ?reprint=true: reprints only. A badge reported as not come out keeps its line, with failedAt and the reason.
+         */
+        get: operations["BadgePrintsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/check-ins": {
         parameters: {
             query?: never;
@@ -5252,6 +5272,44 @@ export interface components {
              * @example Bourrage papier
              */
             reason: string;
+        };
+        BadgePrintResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /**
+             * @description As the participant is now (« Anonyme » once anonymised)
+             * @example Hélène
+             */
+            firstName: string;
+            /** @example Dupré */
+            lastName: string;
+            /** @example colloquium */
+            template: string;
+            /** @description The participant had a badge printed before (not reported as failed) */
+            reprint: boolean;
+            /**
+             * @description Why it was printed again (reprints only)
+             * @example Badge perdu
+             */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description The print job it was part of (null: a single badge, at the desk)
+             */
+            printJobId: string | null;
+            /** Format: date-time */
+            printedAt: string;
+            /** @example accueil@example.org */
+            printedByEmail: string | null;
+            /**
+             * Format: date-time
+             * @description Reported as not come out of the printer
+             */
+            failedAt: string | null;
+            /** @example Bourrage papier */
+            failureReason: string | null;
         };
         CheckInDto: {
             /**
@@ -18068,6 +18126,95 @@ export interface operations {
             };
             /** @description Breaks a rule of the data (VALIDATION_FAILED) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BadgePrintsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description true: reprints only; false: first prints only */
+                reprint?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BadgePrintResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                        /** @example 2 */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ type Part = Schemas['PartResponse'];
 type Job = Schemas['PrintJobResponse'];
 type JobSummary = Schemas['PrintJobSummaryResponse'];
 type Person = Schemas['ParticipantSummaryResponse'];
+type Print = Schemas['BadgePrintResponse'];
 
 export function BadgesPage() {
   return (
@@ -483,6 +484,7 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
   const tp = useT(participantMessages);
   const { language } = useLanguage();
   const [jobs, setJobs] = useState<JobSummary[] | null>(null);
+  const [reprints, setReprints] = useState<Print[] | null>(null);
   const [parts, setParts] = useState<Part[]>([]);
   const [tick, setTick] = useState(0);
 
@@ -493,6 +495,9 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
     void api
       .GET('/api/events/{eventId}/badges/print-jobs', { params: { path: { eventId }, query: { order: 'desc', pageSize: 50 } } })
       .then(({ data }) => setJobs(data?.items ?? []), () => setJobs([]));
+    void api
+      .GET('/api/events/{eventId}/badges/prints', { params: { path: { eventId }, query: { reprint: 'true', order: 'desc', pageSize: 50 } } })
+      .then(({ data }) => setReprints(data?.items ?? []), () => setReprints([]));
   }, [eventId, version, tick]);
 
   const what = (j: JobSummary) => {
@@ -543,6 +548,42 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
                     {j.failedBadges ? ` — ${t('failedBadges', { n: j.failedBadges })}` : ''}
                   </td>
                   <td>{[j.reason, j.failureReason].filter(Boolean).join(' — ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <h3>{t('reprintsTitle')}</h3>
+      {reprints && reprints.length === 0 ? <p>{t('reprintsNone')}</p> : null}
+      {reprints && reprints.length ? (
+        <div className="table-scroll">
+          <table className="print-log">
+            <caption>{t('reprintsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colDate')}</th>
+                <th scope="col">{t('colPerson')}</th>
+                <th scope="col">{t('colHow')}</th>
+                <th scope="col">{t('colBy')}</th>
+                <th scope="col">{t('colReason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reprints.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <time dateTime={p.printedAt}>{formatDateTime(p.printedAt, language)}</time>
+                  </td>
+                  <td>
+                    {p.firstName} {p.lastName}
+                  </td>
+                  <td>{p.printJobId ? t('howJob') : t('howSingle')}</td>
+                  <td>{p.printedByEmail ?? ''}</td>
+                  <td>
+                    {p.reason ?? ''}
+                    {p.failedAt ? ` — ${t('state_failed')} : ${p.failureReason ?? ''}` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
