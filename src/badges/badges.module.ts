@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BadgePrintsController } from './badge-prints.controller.js';
 import { BadgeTemplates } from './badge-templates.js';
 import { BadgesService } from './badges.service.js';
 import { EventBadgesController } from './event-badges.controller.js';
@@ -13,7 +14,7 @@ import { PrintJobsService } from './print-jobs.service.js';
  * its own tables and the badge token.
  */
 @Module({
-  controllers: [ParticipantBadgesController, EventBadgesController, PrintJobsController],
+  controllers: [ParticipantBadgesController, EventBadgesController, PrintJobsController, BadgePrintsController],
   providers: [BadgeTemplates, BadgesService, PrintJobsService],
   exports: [BadgesService],
 })

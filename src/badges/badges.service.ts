@@ -49,7 +49,7 @@ export class BadgesService {
   ) {}
 
   /** One badge on a single-badge page (the desk printer), logged as a first print or a reprint. */
-  async single(participantId: string, user: RequestUser, options: { template?: string; reason?: string }): Promise<BadgeJob> {
+  async single(participantId: string, user: RequestUser, options: { template?: string; reason?: string; preview?: boolean }): Promise<BadgeJob> {
     const found = await BadgeDataReader.person(this.dataSource.manager, participantId);
     if (!found) throw notFound('Participant');
     this.assertPrintable(found);
@@ -84,12 +84,13 @@ export class BadgesService {
     person: BadgePerson,
     eventId: string,
     user: RequestUser,
-    options: { template?: string; reason?: string },
+    options: { template?: string; reason?: string; preview?: boolean },
     rotate: ((manager: EntityManager) => Promise<string>) | null,
   ): Promise<BadgeJob> {
     const event = await this.event(eventId);
     const template = options.template ? this.templates.get(options.template) : this.templates.get(await this.templateNameFor(event, person.category));
-    await this.dataSource.transaction(async (manager) => {
+    // a preview is not a print: nothing logged, the badge stays « not yet printed »
+    if (!options.preview) await this.dataSource.transaction(async (manager) => {
       if (rotate) person = { ...person, token: await rotate(manager) };
       await logPrints(manager, { eventId, user, entries: [{ participantId: person.participantId, template: template.name }], reason: options.reason ?? null, batchId: null });
     });

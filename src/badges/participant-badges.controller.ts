@@ -24,7 +24,7 @@ export class ParticipantBadgesController {
     summary: 'One badge on a single-badge page, for the desk printer (organisers and reception)',
     description:
       'The template chosen for the badge’s category (or ?template=). Logged: who, when, which template, first print or reprint; ' +
-      '?reason= is recorded with a reprint. 409 PARTICIPANT_CANCELLED / PARTICIPANT_ANONYMISED, 422 UNKNOWN_BADGE_TEMPLATE. ' +
+      '?reason= is recorded with a reprint; ?preview=true answers the same PDF without logging it (the badge stays not yet printed). 409 PARTICIPANT_CANCELLED / PARTICIPANT_ANONYMISED, 422 UNKNOWN_BADGE_TEMPLATE. ' +
       PDF_HEADERS,
   })
   @ApiProduces('application/pdf')

@@ -7,12 +7,14 @@ import { pageOffset, toPage, type Page, type PageQueryDto } from '../common/pagi
 import { BadgeDataReader } from './badge-data.reader.js';
 import { selectionProblem, type BadgeFilter } from './badge-filter.js';
 import { pagesFor, placeBadges, sheetLayout } from './badge-layout.js';
-import { logPrints } from './badge-print-log.js';
+import { logPrints, readPrintLog } from './badge-print-log.js';
 import type { BadgeDocument, PreparedBadge } from './badge-renderer.js';
 import type { BadgeTemplate } from './badge-template.js';
 import { BadgeTemplates } from './badge-templates.js';
 import { BadgesService, type BadgeJob } from './badges.service.js';
 import type { PrintJobResponse, PrintJobSummaryResponse } from './dto/print-job.response.js';
+import type { BadgePrintResponse } from './dto/badge-print.response.js';
+import type { ListBadgePrintsQuery } from './dto/list-badge-prints.query.js';
 import { PrintJobReader } from './print-job.reader.js';
 
 /**
@@ -108,6 +110,13 @@ export class PrintJobsService {
   }
 
   /** The event's jobs, oldest first (or newest with ?order=desc). */
+  /** The event's print log: every badge printed, single or in a job, with reprints and reasons. */
+  async printLog(eventId: string, query: ListBadgePrintsQuery): Promise<Page<BadgePrintResponse>> {
+    const log = await readPrintLog(this.dataSource.manager, eventId, { reprint: query.reprint, order: query.order, limit: query.pageSize, offset: pageOffset(query) });
+    if (!log) throw notFound('Event');
+    return toPage(log.items, log.total, query);
+  }
+
   async list(eventId: string, query: PageQueryDto): Promise<Page<PrintJobSummaryResponse>> {
     const [event]: { total: number }[] = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM badge_print_jobs j WHERE j.event_id = e.id)::int AS total FROM events e WHERE e.id = $1`,

@@ -18,6 +18,19 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Most rows in one file (422 beyond). */
 export const MAX_IMPORT_ROWS = 20_000;
 
+/** How far an import has gone, for an import job's status (participant-import-jobs.service.ts). */
+export interface ImportProgress {
+  /** The file is read: it holds `rows` rows. */
+  read(rows: number): void;
+  /** `checked` rows of the file are checked. */
+  checked(checked: number): void;
+  /** Every row is checked: the good ones are being written. */
+  writing(): void;
+}
+
+/** Rows checked between two reports of progress (and two yields to the event loop, so that status requests are answered). */
+const PROGRESS_STEP = 500;
+
 /** The columns of `participants` each optional field writes, with its SQL type and the value when absent. */
 const OPTIONAL_COLUMNS: ReadonlyArray<{ field: Exclude<ImportField, 'email' | 'firstName' | 'lastName'>; column: string; array: string; nullable: boolean }> = [
   { field: 'affiliation', column: 'affiliation', array: 'text[]', nullable: true },
@@ -57,7 +70,7 @@ export class ParticipantImportService {
     private readonly events: EventsService,
   ) {}
 
-  async import(eventId: string, file: Buffer | undefined, mode: ImportMode): Promise<ImportParticipantsResponse> {
+  async import(eventId: string, file: Buffer | undefined, mode: ImportMode, progress?: ImportProgress): Promise<ImportParticipantsResponse> {
     const event = await this.events.get(eventId);
     if (!file) throw new DomainError(400, 'BAD_REQUEST', 'Send the CSV as the multipart/form-data field « file »');
     if (file.length > MAX_IMPORT_BYTES) throw csvTooLarge(MAX_IMPORT_BYTES);
@@ -79,6 +92,7 @@ export class ParticipantImportService {
       throw new DomainError(422, 'IMPORT_NO_ROWS', 'The file has a header but no row to import');
     }
 
+    progress?.read(csv.records.length);
     const rejected = new Map<number, ImportRejectedRowResponse>();
     const reject = (line: number, email: string | null, errors: RowError[]) => {
       const row = rejected.get(line) ?? { line, email, errors: [] };
@@ -87,11 +101,16 @@ export class ParticipantImportService {
     };
     const emailIndex = header.columns.email as number;
     const good: Array<{ line: number; value: ImportedParticipant }> = [];
-    for (const record of csv.records) {
+    for (const [i, record] of csv.records.entries()) {
       const result = validateImportRow(record.cells, header, csv.header.length, event);
       if (result.ok) good.push({ line: record.line, value: result.value });
       else reject(record.line, emailCell(record.cells, emailIndex), result.errors);
+      if (progress && (i + 1) % PROGRESS_STEP === 0) {
+        progress.checked(i + 1);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
+    progress?.checked(csv.records.length);
     const emailColumn = header.names.email ?? 'email';
     const duplicates = duplicateEmails(csv.records.map((r) => ({ line: r.line, email: emailCell(r.cells, emailIndex) ?? undefined })));
     for (const [line, first] of duplicates) {
@@ -99,6 +118,7 @@ export class ParticipantImportService {
       reject(line, emailCell(record?.cells ?? [], emailIndex), [{ column: emailColumn, message: `the same email as line ${first}` }]);
     }
 
+    progress?.writing();
     return this.dataSource.transaction(async (manager) => {
       const anonymised = await this.anonymisedEmails(manager, eventId, good.flatMap((g) => (g.value.email === null ? [] : [g.value.email])));
       for (const g of good) {

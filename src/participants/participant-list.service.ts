@@ -20,7 +20,7 @@ export interface EventRef {
 }
 
 function filterOf(eventId: string, query: ExportParticipantsQuery): ParticipantFilter {
-  return { eventId, q: query.q, category: query.category, partId: query.partId, admission: query.admission, status: query.status, day: query.day };
+  return { eventId, q: query.q, category: query.category, partId: query.partId, admission: query.admission, status: query.status, day: query.day, badgePrinted: query.badgePrinted, checkedIn: query.checkedIn };
 }
 
 /**

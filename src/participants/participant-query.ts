@@ -18,6 +18,10 @@ export interface ParticipantFilter {
   status?: 'registered' | 'cancelled';
   /** A local date (YYYY-MM-DD) the person attends. */
   day?: string;
+  /** A badge delivered (a print not reported as failed), or none. */
+  badgePrinted?: boolean;
+  /** Checked in at the desk at least once, or never. */
+  checkedIn?: boolean;
 }
 
 export interface SqlCondition {
@@ -57,6 +61,12 @@ export function participantWhere(filter: ParticipantFilter, p = 'p', firstParam 
   }
   if (filter.status) parts.push(`${p}.status = ${bind(filter.status)}`);
   if (filter.day) parts.push(`${bind(filter.day)}::date = ANY(${p}.days)`);
+  if (filter.badgePrinted !== undefined) {
+    parts.push(`${filter.badgePrinted ? '' : 'NOT '}EXISTS (SELECT 1 FROM badge_prints bp WHERE bp.participant_id = ${p}.id AND bp.failed_at IS NULL)`);
+  }
+  if (filter.checkedIn !== undefined) {
+    parts.push(`${filter.checkedIn ? '' : 'NOT '}EXISTS (SELECT 1 FROM check_ins ci WHERE ci.participant_id = ${p}.id)`);
+  }
   if (filter.partId) {
     const statuses = filter.admission ? [filter.admission] : ['admitted', 'waiting', 'requested'];
     parts.push(

@@ -36,6 +36,8 @@ export interface ParticipantRow {
   created_at: Date;
   updated_at: Date;
   admissions: ParticipantAdmissionResponse[];
+  badge_printed: boolean;
+  checked_in: boolean;
 }
 
 /** The columns of ParticipantRow for a participants alias `p` (admissions come from `admissionsJoin`). */
@@ -44,7 +46,9 @@ export function participantColumns(p = 'p'): string {
           ${p}.town_insee, ${p}.categories, ${p}.programme_roles, ${p}.days::text[] AS days, ${p}.dietary_needs,
           ${p}.accessibility_needs, ${p}.label_form, ${p}.consent_public_list, ${p}.consent_photo, ${p}.status, ${p}.source,
           ${p}.cancelled_at, ${p}.anonymised_at, ${p}.created_at, ${p}.updated_at,
-          coalesce(adm.items, '[]'::json) AS admissions`;
+          coalesce(adm.items, '[]'::json) AS admissions,
+          EXISTS (SELECT 1 FROM badge_prints bp WHERE bp.participant_id = ${p}.id AND bp.failed_at IS NULL) AS badge_printed,
+          EXISTS (SELECT 1 FROM check_ins ci WHERE ci.participant_id = ${p}.id) AS checked_in`;
 }
 
 /** A LATERAL join giving `adm.items`: the participant's admissions with their part, in the parts' order. */
@@ -75,6 +79,8 @@ export function toSummary(row: ParticipantRow): ParticipantSummaryResponse {
     source: row.source,
     admissions: row.admissions,
     anonymised: row.anonymised_at !== null,
+    badgePrinted: row.badge_printed,
+    checkedIn: row.checked_in,
   };
 }
 

@@ -3,6 +3,8 @@ import { EventsModule } from '../events/events.module.js';
 import { ProgrammePublicationModule } from '../programme/publication/programme-publication.module.js';
 import { ParticipantDataController } from './participant-data.controller.js';
 import { ParticipantImportController } from './participant-import.controller.js';
+import { ParticipantImportJobsController } from './import-jobs/participant-import-jobs.controller.js';
+import { ParticipantImportJobsService } from './import-jobs/participant-import-jobs.service.js';
 import { ParticipantImportService } from './participant-import.service.js';
 import { ParticipantListService } from './participant-list.service.js';
 import { ParticipantPrivacyService } from './participant-privacy.service.js';
@@ -22,7 +24,7 @@ import { RegistrationsModule } from './registrations.module.js';
  */
 @Module({
   imports: [EventsModule, RegistrationsModule, ProgrammePublicationModule],
-  controllers: [ParticipantImportController, ParticipantsEventController, ParticipantsController, ParticipantDataController],
-  providers: [ParticipantImportService, ParticipantsService, ParticipantListService, ParticipantSettingsService, ParticipantPrivacyService, ProgrammeSyncService],
+  controllers: [ParticipantImportController, ParticipantImportJobsController, ParticipantsEventController, ParticipantsController, ParticipantDataController],
+  providers: [ParticipantImportService, ParticipantImportJobsService, ParticipantsService, ParticipantListService, ParticipantSettingsService, ParticipantPrivacyService, ProgrammeSyncService],
 })
 export class ParticipantsModule {}

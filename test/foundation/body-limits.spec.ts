@@ -263,6 +263,7 @@ describe('Bounded request bodies', () => {
       { method: 'PUT', path: '/api/me/speaker-profile/photo', token: speaker, file: 'file' },
       { method: 'PUT', path: `/api/organisations/${organisation}/logo`, token: admin, file: 'file' },
       { method: 'POST', path: `/api/events/${eventId}/participants/import`, token: admin, file: 'file' },
+      { method: 'POST', path: `/api/events/${eventId}/participants/import-jobs`, token: admin, file: 'file' },
       { method: 'POST', path: '/api/labels/2012/awards/import', token: admin, file: 'file' },
     ];
     const csv = { name: 'x.csv', type: 'text/csv', bytes: Buffer.from('Nom;Prénom;Courriel\nA;B;a@example.org\n') };

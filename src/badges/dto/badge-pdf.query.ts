@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SingleLine, Trim } from '../../common/validation/text.js';
 import { TEMPLATE_NAME } from './print-badges.dto.js';
 
@@ -18,4 +19,10 @@ export class BadgePdfQuery {
   @MaxLength(500)
   @SingleLine()
   reason?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: a preview (the organisers’ badges page): the same PDF, not logged, so the badge still counts as not printed' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  preview?: boolean;
 }

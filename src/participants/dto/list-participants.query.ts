@@ -1,10 +1,13 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { SingleLine, Trim } from '../../common/validation/text.js';
 import { PARTICIPANT_CATEGORIES, type ParticipantCategory } from '../participant-category.js';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from '../participant-fields.js';
 import { PARTICIPANT_SORTS, type ParticipantSort } from '../participant-query.js';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters of an event's participants (list, CSV and JSON exports). */
 export class ListParticipantsQuery extends PageQueryDto {
@@ -41,6 +44,18 @@ export class ListParticipantsQuery extends PageQueryDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2012-02-06' })
   @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
   day?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: a badge was delivered (prints reported as failed do not count); false: none yet' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  badgePrinted?: boolean;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: checked in at the desk at least once (any part, any day); false: never' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  checkedIn?: boolean;
 
   @ApiPropertyOptional({ enum: PARTICIPANT_SORTS, default: 'name', description: 'name: last then first name, accents and case ignored; created: order of registration' })
   @IsOptional()

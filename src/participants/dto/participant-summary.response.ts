@@ -62,4 +62,10 @@ export class ParticipantSummaryResponse {
 
   @ApiProperty()
   anonymised!: boolean;
+
+  @ApiProperty({ description: 'A badge was delivered (prints reported as failed do not count)' })
+  badgePrinted!: boolean;
+
+  @ApiProperty({ description: 'Checked in at the desk at least once (any part, any day)' })
+  checkedIn!: boolean;
 }

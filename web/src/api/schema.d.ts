@@ -1395,6 +1395,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{eventId}/participants/import-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a CSV import of participants as a job, to follow its progress (organisers)
+         * @description The same file, rules and answer as POST …/participants/import (see it), but answered at once: 202 with the job, running. Poll GET …/import-jobs/:jobId for the rows checked so far, then the report (state done, `result`) or the error the import would have answered (state failed, `error`: IMPORT_ROWS_INVALID with the row-by-row report in its details, IMPORT_COLUMNS_MISSING, 415 for a file that is not UTF-8 text…; nothing written then). A missing file (400), a file over 5 MB (413), a body that is not multipart (415) and an unknown event (404) are answered at once. Jobs are kept an hour after they end, in the server process’s memory.
+         */
+        post: operations["ParticipantImportJobsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{eventId}/participants/import-jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: its state, the rows checked so far, then its report or its error (organisers) */
+        get: operations["ParticipantImportJobsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{eventId}/participants": {
         parameters: {
             query?: never;
@@ -1749,7 +1786,7 @@ export interface paths {
         };
         /**
          * One badge on a single-badge page, for the desk printer (organisers and reception)
-         * @description The template chosen for the badge’s category (or ?template=). Logged: who, when, which template, first print or reprint; ?reason= is recorded with a reprint. 409 PARTICIPANT_CANCELLED / PARTICIPANT_ANONYMISED, 422 UNKNOWN_BADGE_TEMPLATE. Headers: X-Badge-Overflow (badges whose text had to be narrowed to stay in its box; 0 when all fit), X-Badge-Overflow-Elements, X-Badge-Count, X-Badge-Templates.
+         * @description The template chosen for the badge’s category (or ?template=). Logged: who, when, which template, first print or reprint; ?reason= is recorded with a reprint; ?preview=true answers the same PDF without logging it (the badge stays not yet printed). 409 PARTICIPANT_CANCELLED / PARTICIPANT_ANONYMISED, 422 UNKNOWN_BADGE_TEMPLATE. Headers: X-Badge-Overflow (badges whose text had to be narrowed to stay in its box; 0 when all fit), X-Badge-Overflow-Elements, X-Badge-Count, X-Badge-Templates.
          */
         get: operations["ParticipantBadgesController_badge"];
         put?: never;
@@ -1913,6 +1950,26 @@ export interface paths {
          * @description Those badges are marked failed on the job and in the print log and show again in « not yet printed »; when every badge of the job failed the job is `failed`. 422 VALIDATION_FAILED (a page beyond the job’s), NOT_IN_PRINT_JOB (ids not in it).
          */
         post: operations["PrintJobsController_markFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{eventId}/badges/prints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The print log: every badge printed for the event, single ones and print jobs’, with reprints and their reasons (organisers and reception)
+         * @description Oldest first (?order=desc: newest first); ?reprint=true: reprints only. A badge reported as not come out keeps its line, with failedAt and the reason.
+         */
+        get: operations["BadgePrintsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4313,6 +4370,57 @@ export interface components {
             /** @description Columns read but not imported (the export’s computed columns, unknown names) */
             ignoredColumns: string[];
         };
+        ImportJobErrorResponse: {
+            /** @example 422 */
+            statusCode: number;
+            /**
+             * @description The stable code the synchronous import answers
+             * @example IMPORT_ROWS_INVALID
+             */
+            error: string;
+            /** @example 3 of 500 rows are not valid: nothing was imported (fix them, or send ?mode=valid-rows to import the others) */
+            message: string;
+            /** @description For IMPORT_ROWS_INVALID: the row-by-row report (as ImportParticipantsResponse) */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        ImportJobResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            mode: "all-or-nothing" | "valid-rows";
+            /**
+             * @description running until the import ends; done: `result` holds its report; failed: `error` says why
+             * @enum {string}
+             */
+            state: "running" | "done" | "failed";
+            /**
+             * @description reading the file, checking its rows, writing the good ones (one transaction), finished
+             * @enum {string}
+             */
+            phase: "reading" | "checking" | "writing" | "finished";
+            /**
+             * @description Rows of the file, once read
+             * @example 20000
+             */
+            rows: number | null;
+            /**
+             * @description Rows checked so far
+             * @example 12500
+             */
+            checkedRows: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description What the import did (state done) */
+            result: components["schemas"]["ImportParticipantsResponse"] | null;
+            /** @description Why it failed (state failed); nothing was written then */
+            error: components["schemas"]["ImportJobErrorResponse"] | null;
+        };
         CreateParticipantDto: {
             /**
              * @description Unique in the event; compared and stored lower-cased
@@ -4425,6 +4533,10 @@ export interface components {
             source: "self" | "organiser" | "import" | "programme" | "desk";
             admissions: components["schemas"]["ParticipantAdmissionResponse"][];
             anonymised: boolean;
+            /** @description A badge was delivered (prints reported as failed do not count) */
+            badgePrinted: boolean;
+            /** @description Checked in at the desk at least once (any part, any day) */
+            checkedIn: boolean;
             /** Format: uuid */
             eventId: string;
             /**
@@ -4496,6 +4608,10 @@ export interface components {
             source: "self" | "organiser" | "import" | "programme" | "desk";
             admissions: components["schemas"]["ParticipantAdmissionResponse"][];
             anonymised: boolean;
+            /** @description A badge was delivered (prints reported as failed do not count) */
+            badgePrinted: boolean;
+            /** @description Checked in at the desk at least once (any part, any day) */
+            checkedIn: boolean;
         };
         PublicParticipantResponse: {
             /** @example Hélène */
@@ -5210,6 +5326,44 @@ export interface components {
              * @example Bourrage papier
              */
             reason: string;
+        };
+        BadgePrintResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /**
+             * @description As the participant is now (« Anonyme » once anonymised)
+             * @example Hélène
+             */
+            firstName: string;
+            /** @example Dupré */
+            lastName: string;
+            /** @example colloquium */
+            template: string;
+            /** @description The participant had a badge printed before (not reported as failed) */
+            reprint: boolean;
+            /**
+             * @description Why it was printed again (reprints only)
+             * @example Badge perdu
+             */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description The print job it was part of (null: a single badge, at the desk)
+             */
+            printJobId: string | null;
+            /** Format: date-time */
+            printedAt: string;
+            /** @example accueil@example.org */
+            printedByEmail: string | null;
+            /**
+             * Format: date-time
+             * @description Reported as not come out of the printer
+             */
+            failedAt: string | null;
+            /** @example Bourrage papier */
+            failureReason: string | null;
         };
         CheckInDto: {
             /**
@@ -14806,6 +14960,188 @@ export interface operations {
             };
         };
     };
+    ParticipantImportJobsController_start: {
+        parameters: {
+            query?: {
+                /** @description all-or-nothing: any bad row refuses the whole file (422, nothing written); valid-rows: the good rows are imported, the bad ones reported */
+                mode?: "all-or-nothing" | "valid-rows";
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file, at most 5 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobResponse"];
+                };
+            };
+            /** @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unsupported content (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many attempts (TOO_MANY_REQUESTS) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipantImportJobsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobResponse"];
+                };
+            };
+            /** @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ParticipantsEventController_page: {
         parameters: {
             query?: {
@@ -14823,6 +15159,10 @@ export interface operations {
                 status?: "registered" | "cancelled";
                 /** @description Participants attending this local date */
                 day?: string;
+                /** @description true: a badge was delivered (prints reported as failed do not count); false: none yet */
+                badgePrinted?: "true" | "false";
+                /** @description true: checked in at the desk at least once (any part, any day); false: never */
+                checkedIn?: "true" | "false";
                 /** @description name: last then first name, accents and case ignored; created: order of registration */
                 sort?: "name" | "created";
             };
@@ -15018,6 +15358,10 @@ export interface operations {
                 status?: "registered" | "cancelled";
                 /** @description Participants attending this local date */
                 day?: string;
+                /** @description true: a badge was delivered (prints reported as failed do not count); false: none yet */
+                badgePrinted?: "true" | "false";
+                /** @description true: checked in at the desk at least once (any part, any day); false: never */
+                checkedIn?: "true" | "false";
                 /** @description name: last then first name, accents and case ignored; created: order of registration */
                 sort?: "name" | "created";
             };
@@ -15118,6 +15462,10 @@ export interface operations {
                 status?: "registered" | "cancelled";
                 /** @description Participants attending this local date */
                 day?: string;
+                /** @description true: a badge was delivered (prints reported as failed do not count); false: none yet */
+                badgePrinted?: "true" | "false";
+                /** @description true: checked in at the desk at least once (any part, any day); false: never */
+                checkedIn?: "true" | "false";
                 /** @description name: last then first name, accents and case ignored; created: order of registration */
                 sort?: "name" | "created";
             };
@@ -16983,6 +17331,8 @@ export interface operations {
                 template?: string;
                 /** @description Why the badge is printed again (recorded when it is a reprint) */
                 reason?: string;
+                /** @description true: a preview (the organisers’ badges page): the same PDF, not logged, so the badge still counts as not printed */
+                preview?: "true" | "false";
             };
             header?: never;
             path: {
@@ -17950,6 +18300,95 @@ export interface operations {
             };
             /** @description Breaks a rule of the data (VALIDATION_FAILED) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BadgePrintsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description true: reprints only; false: first prints only */
+                reprint?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BadgePrintResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                        /** @example 2 */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { badgeRoutes } from '../badges/routes';
 import { cfpRoutes } from '../cfp/routes';
 import { HomePage } from '../home/HomePage';
 import { proposalRoutes } from '../proposals/routes';
@@ -16,6 +17,7 @@ import { programmeGridRoutes } from '../programme-grid/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { settingsRoutes } from '../settings/routes';
+import { participantRoutes } from '../participants/routes';
 import { speakerRoutes } from '../speakers/routes';
 
 /** Feature routes, each `{ path, element }` relative to /app/. */
@@ -26,6 +28,8 @@ export const featureRoutes: RouteObject[] = [
   ...reviewRoutes,
   ...programmeGridRoutes,
   ...settingsRoutes,
+  ...participantRoutes,
+  ...badgeRoutes,
 ];
 
 export const routes: RouteObject[] = [

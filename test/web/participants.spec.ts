@@ -1,0 +1,268 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
+import { countPdfPages } from '../../web/src/badges/pdf-pages.js';
+import { launchChromium, listen, newPage, seriousAxeViolations } from './support/browser.js';
+
+/**
+ * The organisers' participants, import and badges pages in Chromium (the browser in New York, en-US):
+ * a CSV of 500 participants with 3 bad rows imported with the keyboard alone, its row-by-row report
+ * read (line numbers, values), the file fixed and imported; the list searched without accents and
+ * filtered; a capacity changed and the waiting list promoted, with the server's answers; the badges
+ * not yet printed counted, printed, and found marked printed. axe-core on every page.
+ */
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const HEADER = ['Nom', 'Prénom', 'Courriel', 'Organisme', 'Catégories'];
+
+function csv(rows: string[][]): Buffer {
+  return Buffer.from('\uFEFF' + stringify(rows, { delimiter: ';', record_delimiter: 'windows' }), 'utf8');
+}
+
+/** 500 people; with `bad`, rows 10, 200 and 400 are wrong (a bad e-mail, an unknown category, a duplicate e-mail). */
+function people(bad: boolean): string[][] {
+  const rows: string[][] = [HEADER];
+  for (let i = 0; i < 500; i++) {
+    rows.push([i === 0 ? 'Dupré-Écrivain' : `Nom${String(i).padStart(3, '0')}`, i === 0 ? 'Élodie' : `Prénom ${i}`, `personne${i}@example.org`, `Laboratoire ${i % 7}`, i % 3 ? 'researcher' : 'guest']);
+  }
+  if (bad) {
+    rows[10][2] = 'personne10-at-example.org';
+    rows[200][4] = 'astronaute';
+    rows[400][2] = 'PERSONNE7@example.org';
+  }
+  return rows;
+}
+
+describe('Organisers’ participants, import and badges pages', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let organiser: string;
+  let eventId: string;
+  let partId: string;
+
+  const count = async (query: Record<string, string> = {}) =>
+    (await t.http.get(`/api/events/${eventId}/participants`).query({ pageSize: 1, ...query }).set(bearer(organiser))).body.total as number;
+
+  async function signIn(page: Page, next: string) {
+    await page.goto(`${base}/app/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Adresse électronique').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL((url) => url.pathname === next);
+  }
+
+  /** Tab until the focused element has this label or text (at most 80 presses). */
+  async function tabTo(page: Page, name: string | RegExp) {
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { activeElement: { textContent: string | null; labels?: Array<{ textContent: string | null }> | null } | null } }).document;
+        const el = d.activeElement;
+        return { text: el?.textContent?.trim() ?? '', label: el?.labels?.[0]?.textContent?.trim() ?? '' };
+      });
+      const hit = (s: string) => (typeof name === 'string' ? s === name : name.test(s));
+      if (hit(focused.label) || hit(focused.text)) return;
+    }
+    throw new Error(`no focusable element named ${String(name)}`);
+  }
+
+  /** Chooses a file for the focused file input with the keyboard (Space opens the chooser). */
+  async function chooseFile(page: Page, name: string, bytes: Buffer) {
+    await tabTo(page, 'Fichier CSV');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles({ name, mimeType: 'text/csv', buffer: bytes });
+  }
+
+  async function noSeriousViolation(page: Page) {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ OUTBOX_POLL_MS: '0' });
+    base = await listen(t);
+    browser = await launchChromium();
+    organiser = await t.adminToken();
+    eventId = (await t.http.get('/api/events?slug=vtn2012')).body.items[0].id;
+    const part = await t.http
+      .post(`/api/events/${eventId}/parts`)
+      .set(bearer(organiser))
+      .send({ code: 'ceremonie', nameFr: 'Cérémonie du Label', nameEn: 'Label ceremony', kind: 'ceremony', admission: 'open', day: '2012-02-06', capacity: 2 });
+    expect(part.status).toBe(201);
+    partId = part.body.id;
+    for (const [firstName, lastName] of [['Anne', 'Ébrard'], ['Bruno', 'Fabre'], ['Chloé', 'Garnier'], ['Denis', 'Huet']]) {
+      const res = await t.http
+        .post(`/api/events/${eventId}/participants`)
+        .set(bearer(organiser))
+        .send({ firstName, lastName, email: `${firstName.toLowerCase()}@example.org`, categories: ['city-representative'], partIds: [partId] });
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('imports a CSV of 500 people with the keyboard alone: the report of its 3 bad rows with their lines and values, nothing written; fixed, imported; then the list', async () => {
+    const { page, context, errors } = await newPage(browser);
+    const polls: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && /\/participants\/import-jobs\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname)) polls.push(r.url());
+    });
+    try {
+      const before = await count();
+      await signIn(page, '/app/events/vtn2012/participants/import');
+      await page.getByRole('heading', { level: 1, name: /^Importer des participants — / }).waitFor();
+      await noSeriousViolation(page);
+
+      await chooseFile(page, 'participants.csv', csv(people(true)));
+      await tabTo(page, 'Importer');
+      await page.keyboard.press('Enter');
+      const report = page.getByRole('heading', { level: 2, name: 'Rapport ligne par ligne' });
+      await report.waitFor();
+      // the report takes the focus, so the keyboard is where the report is
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('import-report');
+      await page.getByRole('alert').filter({ hasText: '3 ligne(s) sur 500 ne sont pas valides : rien n’a été importé.' }).waitFor();
+      const table = page.getByRole('table', { name: 'Lignes refusées (3), dans l’ordre du fichier' });
+      const rowHeaders = await table.getByRole('rowheader').allTextContents();
+      expect(rowHeaders).toEqual(['11', '201', '401']);
+      const text = (await table.textContent()) ?? '';
+      expect(text).toContain('« personne10-at-example.org » is not an email address');
+      expect(text).toContain('astronaute');
+      expect(text).toContain('the same email as line 9');
+      // the line's content as the file has it
+      expect(text).toContain('Nom199;Prénom 199;personne199@example.org;Laboratoire 3;astronaute');
+      expect(polls.length).toBeGreaterThan(0);
+      await noSeriousViolation(page);
+      expect(await count()).toBe(before);
+
+      // fixed, chosen again and imported (still all or nothing)
+      await chooseFile(page, 'participants-corrige.csv', csv(people(false)));
+      await tabTo(page, 'Importer');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: '500 lignes lues : 500 créées, 0 mises à jour, 0 inchangées, 0 refusées.' }).waitFor();
+      expect(await count()).toBe(before + 500);
+      await noSeriousViolation(page);
+
+      await tabTo(page, 'Voir la liste des participants');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: /^Participants — / }).waitFor();
+      await page.getByText(`${before + 500} participant(s)`, { exact: true }).waitFor();
+      // searched without accents
+      await tabTo(page, 'Rechercher (nom, courriel, ville)');
+      await page.keyboard.type('elodie dupre ecrivain');
+      await page.keyboard.press('Enter');
+      await page.getByText('1 participant(s)', { exact: true }).waitFor();
+      const rows = page.getByRole('table', { name: 'Liste des participants' }).getByRole('row');
+      expect(await rows.count()).toBe(2);
+      expect(await rows.nth(1).textContent()).toContain('Dupré-Écrivain Élodie');
+      expect(new URL(page.url()).searchParams.get('q')).toBe('elodie dupre ecrivain');
+      await noSeriousViolation(page);
+      expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('changes a capacity and admits from the waiting list, showing the server’s answers; filters the list and exports it', async () => {
+    const { page, context, errors } = await newPage(browser);
+    try {
+      await signIn(page, '/app/events/vtn2012/participants');
+      const part = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: /Cérémonie du Label/ }) });
+      await part.getByText('2 admis sur 2 places, 0 restantes, 2 en liste d’attente.').waitFor();
+      await noSeriousViolation(page);
+
+      await part.getByLabel('Capacité de « Cérémonie du Label »').fill('3');
+      await part.getByRole('button', { name: 'Enregistrer la capacité' }).click();
+      await part.getByRole('status').filter({ hasText: '« Cérémonie du Label » : capacité 3. 3 admis, 1 en attente. 1 personne(s) admise(s) depuis la liste d’attente.' }).waitFor();
+      await part.getByText('3 admis sur 3 places, 0 restantes, 1 en liste d’attente.').waitFor();
+
+      // the last one waiting: asked to be admitted, the server says there is no seat
+      await part.getByRole('button', { name: 'Liste d’attente de « Cérémonie du Label » (1)' }).click();
+      await part.getByRole('button', { name: 'Admettre Denis Huet' }).click();
+      await part.getByRole('status').filter({ hasText: 'Denis Huet reste en liste d’attente de « Cérémonie du Label » (rang 1) : plus de place.' }).waitFor();
+
+      // a capacity below the seats given: the server's refusal shown
+      await part.getByLabel('Capacité de « Cérémonie du Label »').fill('1');
+      await part.getByRole('button', { name: 'Enregistrer la capacité' }).click();
+      await part.getByRole('alert').waitFor();
+      expect((await t.http.get(`/api/parts/${partId}`).set(bearer(organiser))).body.capacity).toBe(3);
+
+      // filters: the part and its waiting list
+      await page.getByLabel('Partie', { exact: true }).selectOption({ label: 'Cérémonie du Label' });
+      await page.getByText('4 participant(s)', { exact: true }).waitFor();
+      await page.getByLabel('État dans la partie').selectOption('waiting');
+      await page.getByText('1 participant(s)', { exact: true }).waitFor();
+      expect(await page.getByRole('table', { name: 'Liste des participants' }).getByRole('rowheader').allTextContents()).toEqual([expect.stringContaining('Huet Denis')]);
+      await page.getByLabel('Catégorie').selectOption({ label: 'Ville Internet' });
+      await page.getByText('1 participant(s)', { exact: true }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV (filtres appliqués)' }).click()]);
+      const exported = await download.createReadStream().then(async (s) => {
+        const chunks: Buffer[] = [];
+        for await (const c of s) chunks.push(c as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      });
+      expect(exported.split('\r\n').filter(Boolean).length).toBe(2);
+      expect(exported).toContain('Huet');
+      await noSeriousViolation(page);
+      expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('prints the badges not yet printed: the count first, the pages as they are drawn, then all marked printed and logged', async () => {
+    const { page, context, errors } = await newPage(browser);
+    try {
+      const registered = await count({ status: 'registered' });
+      expect(await count({ badgePrinted: 'false' })).toBe(registered);
+      await signIn(page, '/app/events/vtn2012/badges');
+      await page.getByRole('heading', { level: 1, name: /^Badges — / }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Aperçu des modèles' }).waitFor();
+      await page.getByText(`Avec ce modèle : ${registered} badge(s)`).first().waitFor();
+      await page.getByText('Aucune impression pour l’instant.').waitFor();
+      await noSeriousViolation(page);
+
+      expect(await page.getByLabel('Seulement les badges pas encore imprimés').isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Compter les badges' }).click();
+      await page.getByRole('status').filter({ hasText: `${registered} badge(s) à imprimer sur` }).waitFor();
+      // nothing is printed by counting
+      expect(await count({ badgePrinted: 'false' })).toBe(registered);
+      await noSeriousViolation(page);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Imprimer ces ${registered} badge(s) (télécharger le PDF)` }).click()]);
+      await page.getByRole('status').filter({ hasText: `PDF reçu : ${registered} badge(s), marqués imprimés.` }).waitFor();
+      const pdf = await download.createReadStream().then(async (s) => {
+        const chunks: Buffer[] = [];
+        for await (const c of s) chunks.push(c as Buffer);
+        return Buffer.concat(chunks);
+      });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // the page's progress counts the pages of this very PDF as it streams, whatever the chunks' sizes
+      const [job] = (await t.http.get(`/api/events/${eventId}/badges/print-jobs`).query({ order: 'desc' }).set(bearer(organiser))).body.items;
+      expect(job.pages).toBeGreaterThan(100);
+      for (const size of [7, 1000, 65_536]) {
+        const counter = countPdfPages();
+        let pages = 0;
+        for (let at = 0; at < pdf.length; at += size) pages = counter.push(pdf.subarray(at, at + size));
+        expect(pages).toBe(job.pages);
+      }
+
+      // the log says it, and the list finds them all printed
+      await page.getByRole('table', { name: 'Impressions, les plus récentes d’abord (heure de Paris)' }).getByText('imprimé', { exact: true }).waitFor();
+      await page.goto(`${base}/app/events/vtn2012/participants?badgePrinted=false`);
+      await page.getByText('0 participant(s)', { exact: true }).waitFor();
+      await page.getByLabel('Badge', { exact: true }).selectOption({ label: 'Imprimé' });
+      await page.getByText(`${registered} participant(s)`, { exact: true }).waitFor();
+      expect(await count({ badgePrinted: 'true' })).toBe(registered);
+      await noSeriousViolation(page);
+
+      // counting again: nothing left to print
+      await page.goto(`${base}/app/events/vtn2012/badges`);
+      await page.getByRole('button', { name: 'Compter les badges' }).click();
+      await page.getByRole('status').filter({ hasText: 'Aucun badge ne correspond à ces critères.' }).waitFor();
+      expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
