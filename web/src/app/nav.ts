@@ -19,6 +19,7 @@ export const NAV: NavEntry[] = [
   { to: '/proposals', label: { fr: 'Mes propositions', en: 'My proposals' }, roles: ['speaker'] },
   { to: '/me', label: { fr: 'Mon profil', en: 'My profile' }, roles: ['speaker'] },
   { to: '/account', label: { fr: 'Mon compte', en: 'My account' }, roles: ['organiser', 'reception', 'speaker'] },
+  { to: '/labels', label: { fr: 'Label Ville Internet', en: 'Label Ville Internet' }, roles: ['organiser'] },
   { to: '/desk', label: { fr: 'Accueil des participants', en: 'Reception desk' }, roles: ['reception', 'organiser'], external: true },
 ];
 

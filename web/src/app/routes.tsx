@@ -10,7 +10,9 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { cfpRoutes } from '../cfp/routes';
 import { HomePage } from '../home/HomePage';
+import { labelRoutes } from '../labels/routes';
 import { proposalRoutes } from '../proposals/routes';
+import { todayRoutes } from '../today/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { speakerRoutes } from '../speakers/routes';
@@ -20,6 +22,8 @@ export const featureRoutes: RouteObject[] = [
   ...speakerRoutes,
   ...cfpRoutes,
   ...proposalRoutes,
+  ...labelRoutes,
+  ...todayRoutes,
 ];
 
 export const routes: RouteObject[] = [
