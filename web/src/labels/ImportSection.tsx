@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, errorBody, type ApiErrorBody, type Schemas } from '../api/client';
 import { useLanguage, useT } from '../i18n/i18n';
 import { ErrorAlert, Notice } from '../ui/ui';
@@ -53,8 +53,12 @@ export function ImportSection({ year, onImported }: { year: number; onImported()
         return;
       }
     }
-    requestAnimationFrame(() => reportRef.current?.focus());
   }
+
+  // each new report takes focus on its heading, so that it is read from its start
+  useEffect(() => {
+    if (report) reportRef.current?.focus();
+  }, [report]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
