@@ -20,7 +20,7 @@ export function TownsSection({ info, version }: { info: LabelYear; version: numb
   const [asPublic, setAsPublic] = useState(false);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [list, setList] = useState<{ items: Award[]; total: number } | null>(null);
+  const [answer, setAnswer] = useState<{ items: Award[]; total: number; asPublic: boolean } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
@@ -32,7 +32,7 @@ export function TownsSection({ info, version }: { info: LabelYear; version: numb
       .then(({ data, error, response }) => {
         if (!live) return;
         if (data) {
-          setList({ items: data.items, total: data.total });
+          setAnswer({ items: data.items, total: data.total, asPublic });
           setFailed(null);
         } else setFailed(errorBody(error, response).message);
       })
@@ -42,6 +42,8 @@ export function TownsSection({ info, version }: { info: LabelYear; version: numb
     };
   }, [info.year, asPublic, q, page, version]);
 
+  // the answer for the view chosen (the other view's answer is not shown while the new one comes)
+  const list = answer && answer.asPublic === asPublic ? answer : null;
   const pages = list ? Math.max(1, Math.ceil(list.total / PAGE_SIZE)) : 1;
   const showLevel = list?.items.some((a) => a.level !== undefined) ?? !asPublic;
   return (
