@@ -268,7 +268,6 @@ describe('Check-in at the desk', () => {
       people.push(await createParticipant(t, organiser, eventId, { firstName: name, lastName: 'Quart', email: `${name.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase()}.quart@example.org` }, [plenary]));
     }
     const before = await t.http.get(`/api/events/${eventId}/check-ins/stats`).set(bearer(reception));
-    const at = (body: { arrivalsToday: Array<{ start: string; checkedIn: number }> }, start: string) => body.arrivalsToday.find((q) => q.start === start)?.checkedIn;
     // every earlier check-in of the 6th was at 08:12 UTC (09:12 in Paris); the one at 00:30 on the 7th is not today's
     const [{ n: earlier }] = await t.booted.dataSource.query(
       `SELECT count(*)::int AS n FROM check_ins WHERE event_id = $1 AND checked_in_at >= '2012-02-05T23:00:00Z' AND checked_in_at < '2012-02-06T23:00:00Z'`,
