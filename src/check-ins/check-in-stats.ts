@@ -39,3 +39,38 @@ export function assembleStats(parts: readonly PartCountRow[], counts: readonly C
     };
   });
 }
+
+export interface QuarterHourCountRow {
+  /** Start of the quarter hour (UTC instant). */
+  quarter: Date;
+  checked_in: number;
+}
+
+export interface QuarterHourCount {
+  startUtc: Date;
+  checkedIn: number;
+}
+
+const QUARTER_MS = 15 * 60_000;
+
+/**
+ * Arrivals per quarter hour, from the first quarter with an arrival to the last (or to `until`'s
+ * quarter, when later and given), the quarters without arrivals counted as 0, so that a chart reads
+ * the gaps. Quarter hours are aligned on UTC, which aligns them in every zone whose offset is a
+ * multiple of 15 minutes (all of them today, Paris included).
+ */
+export function quarterHourSeries(rows: readonly QuarterHourCountRow[], until?: Date): QuarterHourCount[] {
+  if (!rows.length) return [];
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const start = Math.floor(r.quarter.getTime() / QUARTER_MS) * QUARTER_MS;
+    counts.set(start, (counts.get(start) ?? 0) + r.checked_in);
+  }
+  const starts = [...counts.keys()];
+  const first = Math.min(...starts);
+  let last = Math.max(...starts);
+  if (until) last = Math.max(last, Math.floor(until.getTime() / QUARTER_MS) * QUARTER_MS);
+  const out: QuarterHourCount[] = [];
+  for (let s = first; s <= last; s += QUARTER_MS) out.push({ startUtc: new Date(s), checkedIn: counts.get(s) ?? 0 });
+  return out;
+}

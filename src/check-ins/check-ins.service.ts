@@ -19,7 +19,7 @@ import {
   unknownBadge,
   type AdmissionStatus,
 } from './check-in-rules.js';
-import { assembleStats, type CheckInCountRow, type PartCountRow } from './check-in-stats.js';
+import { assembleStats, quarterHourSeries, type CheckInCountRow, type PartCountRow, type QuarterHourCountRow } from './check-in-stats.js';
 import type { CheckInDto } from './dto/check-in.dto.js';
 import type { CheckInStatsResponse } from './dto/check-in-stats.response.js';
 import type { CheckInResponse } from './dto/check-in.response.js';
@@ -188,7 +188,21 @@ export class CheckInsService {
       `SELECT part_id, day::text AS day, count(*)::int AS checked_in FROM check_ins WHERE event_id = $1 GROUP BY part_id, day`,
       [eventId],
     );
-    return { eventId, timeZone: event.timeZone, today, generatedAt: formatInZone(now, event.timeZone), parts: assembleStats(parts, counts, today) };
+    // today's arrivals by quarter hour: the local day's bounds computed by PostgreSQL in the event's zone
+    const quarters = await this.dataSource.query<QuarterHourCountRow[]>(
+      `SELECT to_timestamp(floor(extract(epoch FROM checked_in_at) / 900) * 900) AS quarter, count(*)::int AS checked_in
+         FROM check_ins
+        WHERE event_id = $1
+          AND checked_in_at >= ($2::date::timestamp AT TIME ZONE $3)
+          AND checked_in_at < (($2::date + 1)::timestamp AT TIME ZONE $3)
+        GROUP BY 1`,
+      [eventId, today, event.timeZone],
+    );
+    const arrivalsToday = quarterHourSeries(
+      quarters.map((q) => ({ quarter: new Date(q.quarter), checked_in: q.checked_in })),
+      now,
+    ).map((q) => ({ start: formatInZone(q.startUtc, event.timeZone), startUtc: q.startUtc.toISOString(), checkedIn: q.checkedIn }));
+    return { eventId, timeZone: event.timeZone, today, generatedAt: formatInZone(now, event.timeZone), parts: assembleStats(parts, counts, today), arrivalsToday };
   }
 
   /**

@@ -78,6 +78,8 @@ export function mapLabelHeader(header: readonly string[]): LabelImportHeader {
 export interface RowError {
   column: string;
   message: string;
+  /** The communes an ambiguous name may mean (at most 10), for the report to list. */
+  candidates?: Array<{ insee: string; name: string; departement: string }>;
 }
 
 /** A good row: the town as the official list gives it, and the label's fields (undefined: column absent). */
@@ -144,7 +146,7 @@ export function validateLabelRow(cells: readonly string[], header: LabelImportHe
   } else if (name) {
     const found = communes.byName(name, departement, year);
     if (found.ok) town = found.town;
-    else errors.push({ column: col('townName'), message: found.reason });
+    else errors.push({ column: col('townName'), message: found.reason, ...(found.candidates ? { candidates: found.candidates } : {}) });
   } else {
     errors.push({ column: col(header.columns.insee !== undefined ? 'insee' : 'townName'), message: 'no town: give the INSEE code, or the name and département' });
   }

@@ -27,6 +27,7 @@ export interface LabelStats {
   growthPercent: number | null;
   growthPercentRounded: number | null;
   regionsRepresented: number;
+  perRegion: Array<{ region: string; towns: number }>;
   regionsHoldingHalf: Array<{ region: string; towns: number }>;
   firstParticipations: number;
   firstParticipationPercent: number;
@@ -50,9 +51,17 @@ export function percentRounded(part: number, whole: number): number {
  * The fewest regions that together hold at least half of the towns: the largest first (taking
  * the largest is optimal for the fewest), ties by name so the answer is stable.
  */
+/** Every region with at least one town, the largest first, ties by name. */
+export function townsPerRegion(regions: ReadonlyArray<{ region: string; towns: number }>): Array<{ region: string; towns: number }> {
+  return regions
+    .filter((r) => r.towns > 0)
+    .map((r) => ({ region: r.region, towns: r.towns }))
+    .sort((a, b) => b.towns - a.towns || a.region.localeCompare(b.region, 'fr'));
+}
+
 export function regionsHoldingHalf(regions: ReadonlyArray<{ region: string; towns: number }>): Array<{ region: string; towns: number }> {
   const total = regions.reduce((sum, r) => sum + r.towns, 0);
-  const sorted = regions.filter((r) => r.towns > 0).sort((a, b) => b.towns - a.towns || a.region.localeCompare(b.region, 'fr'));
+  const sorted = townsPerRegion(regions);
   const chosen: Array<{ region: string; towns: number }> = [];
   let held = 0;
   for (const r of sorted) {
@@ -79,6 +88,7 @@ export function labelStats(year: number, counts: YearCounts): LabelStats {
     growthPercent: growth === null ? null : percentOneDecimal(growth, previous!.labels),
     growthPercentRounded: growth === null ? null : percentRounded(growth, previous!.labels),
     regionsRepresented: counts.regions.filter((r) => r.towns > 0).length,
+    perRegion: townsPerRegion(counts.regions),
     regionsHoldingHalf: regionsHoldingHalf(counts.regions),
     firstParticipations: counts.firstParticipations,
     firstParticipationPercent: percentOneDecimal(counts.firstParticipations, labels),

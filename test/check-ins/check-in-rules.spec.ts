@@ -8,7 +8,7 @@ import {
   staffName,
   type ScanFacts,
 } from '../../src/check-ins/check-in-rules.js';
-import { assembleStats } from '../../src/check-ins/check-in-stats.js';
+import { assembleStats, quarterHourSeries } from '../../src/check-ins/check-in-stats.js';
 import { DomainError } from '../../src/common/errors/domain-error.js';
 import { checkedInToday, toDeskPerson, type DeskPartRow } from '../../src/desk/desk-person.js';
 
@@ -163,5 +163,21 @@ describe('the desk’s view of a person', () => {
       ['jour-1', true, '2012-02-06T09:12:00+01:00'],
       ['jour-2', false, null],
     ]);
+  });
+});
+
+describe('quarterHourSeries', () => {
+  const q = (iso: string, n: number) => ({ quarter: new Date(iso), checked_in: n });
+  it('fills the quarters without arrivals with 0, from the first to the last or to now', () => {
+    expect(quarterHourSeries([])).toEqual([]);
+    const series = quarterHourSeries([q('2012-02-06T08:30:00Z', 2), q('2012-02-06T08:00:00Z', 5)], new Date('2012-02-06T08:50:00Z'));
+    expect(series.map((s) => [s.startUtc.toISOString(), s.checkedIn])).toEqual([
+      ['2012-02-06T08:00:00.000Z', 5],
+      ['2012-02-06T08:15:00.000Z', 0],
+      ['2012-02-06T08:30:00.000Z', 2],
+      ['2012-02-06T08:45:00.000Z', 0],
+    ]);
+    // an earlier `until` does not cut the series
+    expect(quarterHourSeries([q('2012-02-06T08:30:00Z', 1)], new Date('2012-02-06T06:00:00Z'))).toHaveLength(1);
   });
 });

@@ -260,4 +260,47 @@ describe('Check-in at the desk', () => {
     expectErrorBody(badEvent.body, 400);
     expect(await checkInRows(t)).toBe(before);
   });
+
+  it('counts today’s arrivals per quarter hour of Paris time, empty quarters as 0, up to the current quarter; not another day’s', async () => {
+    const plenary = await createPart(t, eventId, 'pleniere', 'workshop', null, null, 'Séance plénière');
+    const people = [];
+    for (const name of ['Ana', 'Bruno', 'Chloé']) {
+      people.push(await createParticipant(t, organiser, eventId, { firstName: name, lastName: 'Quart', email: `${name.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase()}.quart@example.org` }, [plenary]));
+    }
+    const before = await t.http.get(`/api/events/${eventId}/check-ins/stats`).set(bearer(reception));
+    // every earlier check-in of the 6th was at 08:12 UTC (09:12 in Paris); the one at 00:30 on the 7th is not today's
+    const [{ n: earlier }] = await t.booted.dataSource.query(
+      `SELECT count(*)::int AS n FROM check_ins WHERE event_id = $1 AND checked_in_at >= '2012-02-05T23:00:00Z' AND checked_in_at < '2012-02-06T23:00:00Z'`,
+      [eventId],
+    );
+    expect(earlier).toBeGreaterThan(0);
+    expect(before.body.arrivalsToday).toEqual([{ start: '2012-02-06T09:00:00+01:00', startUtc: '2012-02-06T08:00:00.000Z', checkedIn: earlier }]);
+    try {
+      setNow(t, '2012-02-06T08:40:00Z');
+      expect((await scan({ token: people[0].token, part: 'pleniere' })).status).toBe(201);
+      setNow(t, '2012-02-06T08:44:59Z');
+      expect((await scan({ token: people[1].token, part: 'pleniere' })).status).toBe(201);
+      setNow(t, '2012-02-06T09:20:00Z');
+      expect((await scan({ token: people[2].token, part: 'pleniere' })).status).toBe(201);
+      setNow(t, '2012-02-06T09:40:00Z');
+      const after = await t.http.get(`/api/events/${eventId}/check-ins/stats`).set(bearer(organiser));
+      expect(after.body.arrivalsToday.map((q: { start: string; checkedIn: number }) => [q.start, q.checkedIn])).toEqual([
+        ['2012-02-06T09:00:00+01:00', earlier],
+        ['2012-02-06T09:15:00+01:00', 0],
+        ['2012-02-06T09:30:00+01:00', 2],
+        ['2012-02-06T09:45:00+01:00', 0],
+        ['2012-02-06T10:00:00+01:00', 0],
+        ['2012-02-06T10:15:00+01:00', 1],
+        ['2012-02-06T10:30:00+01:00', 0],
+      ]);
+      expect(after.body.parts.find((p: { code: string }) => p.code === 'pleniere')).toMatchObject({ admitted: 3, checkedIn: 3, checkedInToday: 3 });
+      // the next day, nothing yet
+      setNow(t, '2012-02-07T07:00:00Z');
+      const tuesday = await t.http.get(`/api/events/${eventId}/check-ins/stats`).set(bearer(organiser));
+      expect(tuesday.body.today).toBe('2012-02-07');
+      expect(tuesday.body.arrivalsToday).toEqual([{ start: '2012-02-07T00:30:00+01:00', startUtc: '2012-02-06T23:30:00.000Z', checkedIn: expect.any(Number) }, ...Array(30).fill(expect.objectContaining({ checkedIn: 0 }))]);
+    } finally {
+      setNow(t, '2012-02-06T08:12:00Z');
+    }
+  });
 });

@@ -46,6 +46,15 @@ describe('Label palmarès import and organisers’ edits', () => {
       12: [': Saint-Denis (97411) is already on line 5'],
     });
     expect(res.body.details).toMatchObject({ rows: 11, rejected: 9, created: 0 });
+    // the ambiguous name lists its candidates as data, for the report page to list them
+    const ambiguous = rows.find((r) => r.line === 4)!.errors[0] as { candidates?: unknown };
+    expect(ambiguous.candidates).toEqual([
+      { insee: '11339', name: 'Saint-Denis', departement: '11' },
+      { insee: '30247', name: 'Saint-Denis', departement: '30' },
+      { insee: '93066', name: 'Saint-Denis', departement: '93' },
+      { insee: '97411', name: 'Saint-Denis', departement: '974' },
+    ]);
+    expect(rows.find((r) => r.line === 3)!.errors[0]).not.toHaveProperty('candidates');
     expect(await labelCounts(t)).toEqual(before);
   });
 

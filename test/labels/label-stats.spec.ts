@@ -67,6 +67,7 @@ describe('Label figures: the 2012 press release', () => {
       growthPercent: 19.9,
       growthPercentRounded: 20,
       regionsRepresented: 27,
+      perRegion: expect.any(Array),
       regionsHoldingHalf: [
         { region: 'Île-de-France', towns: 50 },
         { region: 'Nord-Pas-de-Calais', towns: 45 },
@@ -80,6 +81,14 @@ describe('Label figures: the 2012 press release', () => {
       yearsSinceFirst: 13,
       labelsSinceFirst: 2617,
     });
+    // every region with its towns, the largest first: the chart of towns per region
+    const perRegion = res.body.perRegion as Array<{ region: string; towns: number }>;
+    expect(perRegion).toHaveLength(27);
+    expect(perRegion.reduce((sum, r) => sum + r.towns, 0)).toBe(356);
+    expect(perRegion.slice(0, 4)).toEqual(res.body.regionsHoldingHalf);
+    expect(perRegion.every((r, i) => i === 0 || perRegion[i - 1].towns >= r.towns)).toBe(true);
+    const [{ n: bretagne }] = await t.booted.dataSource.query(`SELECT count(*)::int AS n FROM label_awards WHERE year = 2012 AND region = 'Bretagne'`);
+    expect(perRegion.find((r) => r.region === 'Bretagne')?.towns).toBe(bretagne);
   });
 
   it('wires the 2012 year to the seeded ceremony label2012 on its first import', async () => {

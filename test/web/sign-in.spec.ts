@@ -57,7 +57,7 @@ describe('Signing in to the web app', () => {
       await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/app/account');
       await page.getByText('organisation').waitFor();
-      expect(await menuLinks(page)).toEqual(['Accueil', 'Événements', 'Évaluation des propositions', 'Réglages', 'Mon compte', 'Accueil des participants']);
+      expect(await menuLinks(page)).toEqual(['Accueil', 'Événements', 'Évaluation des propositions', 'Réglages', 'Mon compte', 'Label Ville Internet', 'Accueil des participants']);
       const token = JSON.parse((await sessionItem(page, 'colloquium.session')) as string).accessToken as string;
       expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);
       // nothing in localStorage but the language

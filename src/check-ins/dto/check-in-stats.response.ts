@@ -18,6 +18,12 @@ export class CheckInPartStatsResponse {
   @ApiProperty({ type: [CheckInDayCountResponse], description: 'Check-ins per local date, in date order' }) days!: CheckInDayCountResponse[];
 }
 
+export class CheckInQuarterHourResponse {
+  @ApiProperty({ example: '2012-02-06T09:15:00+01:00', description: 'Start of the quarter hour, in the event’s zone' }) start!: string;
+  @ApiProperty({ example: '2012-02-06T08:15:00.000Z' }) startUtc!: string;
+  @ApiProperty({ example: 12, description: 'Check-ins (all parts) in this quarter hour' }) checkedIn!: number;
+}
+
 /** Live counts per part and day: admitted against checked in. */
 export class CheckInStatsResponse {
   @ApiProperty({ format: 'uuid' }) eventId!: string;
@@ -25,4 +31,9 @@ export class CheckInStatsResponse {
   @ApiProperty({ example: '2012-02-06', description: 'The event’s local date now' }) today!: string;
   @ApiProperty({ example: '2012-02-06T09:30:00+01:00' }) generatedAt!: string;
   @ApiProperty({ type: [CheckInPartStatsResponse], description: 'Every part of the event, in display order' }) parts!: CheckInPartStatsResponse[];
+  @ApiProperty({
+    type: [CheckInQuarterHourResponse],
+    description: 'Today’s arrivals (all parts) per quarter hour of the event’s zone, from the first quarter with a check-in to the current one, empty quarters counted as 0; empty before the first check-in of the day',
+  })
+  arrivalsToday!: CheckInQuarterHourResponse[];
 }

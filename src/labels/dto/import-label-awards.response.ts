@@ -1,4 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class LabelImportCandidate {
+  @ApiProperty({ example: '93066' })
+  insee!: string;
+
+  @ApiProperty({ example: 'Saint-Denis' })
+  name!: string;
+
+  @ApiProperty({ example: '93' })
+  departement!: string;
+}
 
 export class LabelImportRowError {
   @ApiProperty({ example: 'Code INSEE', description: 'The column as the file names it (empty for the row as a whole)' })
@@ -6,6 +17,9 @@ export class LabelImportRowError {
 
   @ApiProperty({ example: 'unknown INSEE code 99999' })
   message!: string;
+
+  @ApiPropertyOptional({ type: [LabelImportCandidate], description: 'For a name several communes bear: the communes it may mean (at most 10)' })
+  candidates?: LabelImportCandidate[];
 }
 
 export class LabelImportRejectedRow {

@@ -45,6 +45,9 @@ export class LabelStatsResponse {
   @ApiProperty({ example: 27, description: 'Regions (of the label’s year) with at least one labelled town' })
   regionsRepresented!: number;
 
+  @ApiProperty({ type: [LabelRegionCount], description: 'Every region with at least one labelled town (largest first; ties by name)' })
+  perRegion!: LabelRegionCount[];
+
   @ApiProperty({ type: [LabelRegionCount], description: 'The smallest set of regions holding at least half of the towns (largest first; ties by name)' })
   regionsHoldingHalf!: LabelRegionCount[];
 

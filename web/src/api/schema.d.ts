@@ -2005,7 +2005,7 @@ export interface paths {
         };
         /**
          * Live check-in counts per part and day: admitted against checked in (reception and organisers)
-         * @description Every part of the event with the places admitted now, its check-ins over all days, today’s (the event’s local date) and per day.
+         * @description Every part of the event with the places admitted now, its check-ins over all days, today’s (the event’s local date) and per day; and today’s arrivals per quarter hour of the event’s zone (`arrivalsToday`). Cheap enough to be polled every few seconds by a dashboard.
          */
         get: operations["CheckInsController_stats"];
         put?: never;
@@ -5487,6 +5487,20 @@ export interface components {
             /** @description Check-ins per local date, in date order */
             days: components["schemas"]["CheckInDayCountResponse"][];
         };
+        CheckInQuarterHourResponse: {
+            /**
+             * @description Start of the quarter hour, in the event’s zone
+             * @example 2012-02-06T09:15:00+01:00
+             */
+            start: string;
+            /** @example 2012-02-06T08:15:00.000Z */
+            startUtc: string;
+            /**
+             * @description Check-ins (all parts) in this quarter hour
+             * @example 12
+             */
+            checkedIn: number;
+        };
         CheckInStatsResponse: {
             /** Format: uuid */
             eventId: string;
@@ -5501,6 +5515,8 @@ export interface components {
             generatedAt: string;
             /** @description Every part of the event, in display order */
             parts: components["schemas"]["CheckInPartStatsResponse"][];
+            /** @description Today’s arrivals (all parts) per quarter hour of the event’s zone, from the first quarter with a check-in to the current one, empty quarters counted as 0; empty before the first check-in of the day */
+            arrivalsToday: components["schemas"]["CheckInQuarterHourResponse"][];
         };
         DeskPartOptionResponse: {
             /** Format: uuid */
@@ -5737,6 +5753,8 @@ export interface components {
              * @example 27
              */
             regionsRepresented: number;
+            /** @description Every region with at least one labelled town (largest first; ties by name) */
+            perRegion: components["schemas"]["LabelRegionCount"][];
             /** @description The smallest set of regions holding at least half of the towns (largest first; ties by name) */
             regionsHoldingHalf: components["schemas"]["LabelRegionCount"][];
             /** @example 142 */
@@ -5808,6 +5826,14 @@ export interface components {
             /** @description The town’s contact (stored lower-cased) */
             contactEmail?: string | null;
         };
+        LabelImportCandidate: {
+            /** @example 93066 */
+            insee: string;
+            /** @example Saint-Denis */
+            name: string;
+            /** @example 93 */
+            departement: string;
+        };
         LabelImportRowError: {
             /**
              * @description The column as the file names it (empty for the row as a whole)
@@ -5816,6 +5842,8 @@ export interface components {
             column: string;
             /** @example unknown INSEE code 99999 */
             message: string;
+            /** @description For a name several communes bear: the communes it may mean (at most 10) */
+            candidates?: components["schemas"]["LabelImportCandidate"][];
         };
         LabelImportRejectedRow: {
             /**

@@ -22,6 +22,7 @@ export const NAV: NavEntry[] = [
   { to: '/review', label: { fr: 'Évaluation des propositions', en: 'Reviewing proposals' }, roles: ['organiser'] },
   { to: '/settings', label: { fr: 'Réglages', en: 'Settings' }, roles: ['organiser'] },
   { to: '/account', label: { fr: 'Mon compte', en: 'My account' }, roles: ['organiser', 'reception', 'speaker'] },
+  { to: '/labels', label: { fr: 'Label Ville Internet', en: 'Label Ville Internet' }, roles: ['organiser'] },
   { to: '/desk', label: { fr: 'Accueil des participants', en: 'Reception desk' }, roles: ['reception', 'organiser'], external: true },
 ];
 

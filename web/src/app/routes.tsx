@@ -11,9 +11,11 @@ import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { badgeRoutes } from '../badges/routes';
 import { cfpRoutes } from '../cfp/routes';
 import { HomePage } from '../home/HomePage';
+import { labelRoutes } from '../labels/routes';
 import { proposalRoutes } from '../proposals/routes';
 import { reviewRoutes } from '../review/routes';
 import { programmeGridRoutes } from '../programme-grid/routes';
+import { todayRoutes } from '../today/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { settingsRoutes } from '../settings/routes';
@@ -30,6 +32,8 @@ export const featureRoutes: RouteObject[] = [
   ...settingsRoutes,
   ...participantRoutes,
   ...badgeRoutes,
+  ...labelRoutes,
+  ...todayRoutes,
 ];
 
 export const routes: RouteObject[] = [
