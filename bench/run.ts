@@ -55,7 +55,7 @@ import { printWebApp, runWebAppBench } from './web-app.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
 import type { SeededProgramme } from './seed-programme.js';
-import type { QueryCount, SeedProgrammeReply, SeedSubmissionsReply, ServerReady } from './server.js';
+import type { CpuTime, QueryCount, SeedProgrammeReply, SeedSubmissionsReply, ServerReady } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -114,6 +114,12 @@ interface RouteResult {
   statusCodes: Record<string, number>;
   /** SQL statements sent for one request (measured alone, before the load). */
   queriesPerRequest: number;
+  /**
+   * CPU time the application process spent per request during the measured run (user + system, µs):
+   * what the route costs the server, whatever the load generator's own work (autocannon decodes every
+   * body to a string) and the other processes of the machine take.
+   */
+  serverCpuMicrosPerRequest: number;
 }
 
 /** The organisers' list of proposals: what was seeded, and the SQL a page costs at two sizes. */
@@ -228,6 +234,21 @@ function queryCount(child: ChildProcess): Promise<number> {
   });
 }
 
+/** The application process's CPU time since start-up, µs (user + system). */
+function serverCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no answer to cpu')), 5_000);
+    const onMessage = (message: CpuTime) => {
+      if (message?.type !== 'cpu') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message.micros);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
 /** Statements one request costs: the count before and after one request, nothing else running. */
 async function queriesPerRequest(child: ChildProcess, url: string, headers: Record<string, string> = {}): Promise<number> {
   const samples: number[] = [];
@@ -319,7 +340,9 @@ async function measure(
   const perRequest = await queriesPerRequest(child, url, headers);
   if (WARMUP > 0) await autocannon({ url, headers, connections: CONNECTIONS, duration: WARMUP });
   process.stdout.write(`  ${label}: ${DURATION} s, ${CONNECTIONS} connections … `);
+  const cpuBefore = await serverCpu(child);
   const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION, title: name });
+  const cpuMicros = (await serverCpu(child)) - cpuBefore;
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]));
   const result: RouteResult = {
     name,
@@ -335,6 +358,7 @@ async function measure(
     timeouts: r.timeouts,
     statusCodes,
     queriesPerRequest: perRequest,
+    serverCpuMicrosPerRequest: r.requests.total ? cpuMicros / r.requests.total : 0,
   };
   console.log(`${Math.round(result.requestsPerSecond)} req/s`);
   return result;
@@ -343,7 +367,7 @@ async function measure(
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 function printTable(rows: RouteResult[]): void {
-  const header = ['route', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'avg ms', 'max ms', 'bytes/resp', 'SQL/req', 'non-2xx', 'errors'];
+  const header = ['route', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'avg ms', 'max ms', 'bytes/resp', 'SQL/req', 'server CPU µs/req', 'non-2xx', 'errors'];
   const lines = rows.map((r) => [
     r.label,
     fmt(r.requestsPerSecond, 0),
@@ -354,6 +378,7 @@ function printTable(rows: RouteResult[]): void {
     fmt(r.latencyMs.max),
     String(r.bytesPerResponse),
     String(r.queriesPerRequest),
+    fmt(r.serverCpuMicrosPerRequest, 0),
     String(r.non2xx),
     String(r.errors),
   ]);
@@ -680,6 +705,8 @@ interface ReadRatio {
   label: string;
   requestsPerSecond: number;
   vsConstant: number;
+  /** The constant route's server CPU per request ÷ this route's: the same comparison without the load generator's share. */
+  cpuVsConstant: number;
   goal: number | null;
   met: boolean | null;
 }
@@ -690,15 +717,20 @@ function printReadsTable(results: RouteResult[], programme: ProgrammeReport): Re
   const beside = results.find((r) => r.name === 'constant-beside-page');
   const rows: ReadRatio[] = [];
   console.log(`\nReads against the constant route of the same application (${fmt(constant.requestsPerSecond, 0)} req/s${beside ? `; ${fmt(beside.requestsPerSecond, 0)} req/s measured again beside the page` : ''}):`);
-  console.log(`  ${'route'.padEnd(58)} ${'req/s'.padStart(7)}  × constant  goal`);
+  console.log(`  ${'route'.padEnd(58)} ${'req/s'.padStart(7)}  × constant  goal          server CPU µs/req (× constant by CPU)`);
   for (const { name, goal } of READ_GOALS) {
     const r = results.find((x) => x.name === name);
     if (!r) continue;
     const reference = name.startsWith('programme-page') && beside ? Math.max(beside.requestsPerSecond, constant.requestsPerSecond) : constant.requestsPerSecond;
     const vsConstant = r.requestsPerSecond / reference;
     const met = goal === null ? null : vsConstant >= goal;
-    rows.push({ name, label: r.label.trim(), requestsPerSecond: r.requestsPerSecond, vsConstant, goal, met });
-    console.log(`  ${r.label.trim().padEnd(58)} ${fmt(r.requestsPerSecond, 0).padStart(7)}  ${fmt(vsConstant, 2).padStart(9)}  ${goal === null ? '—' : `≥ ${goal} ${met ? 'met' : 'NOT MET'}`}`);
+    const cpuReference = name.startsWith('programme-page') && beside ? Math.min(beside.serverCpuMicrosPerRequest, constant.serverCpuMicrosPerRequest) : constant.serverCpuMicrosPerRequest;
+    const cpuVsConstant = r.serverCpuMicrosPerRequest ? cpuReference / r.serverCpuMicrosPerRequest : 0;
+    rows.push({ name, label: r.label.trim(), requestsPerSecond: r.requestsPerSecond, vsConstant, cpuVsConstant, goal, met });
+    const goalText = goal === null ? '—' : `≥ ${goal} ${met ? 'met' : 'NOT MET'}`;
+    console.log(
+      `  ${r.label.trim().padEnd(58)} ${fmt(r.requestsPerSecond, 0).padStart(7)}  ${fmt(vsConstant, 2).padStart(9)}  ${goalText.padEnd(12)}  ${fmt(r.serverCpuMicrosPerRequest, 0).padStart(5)} (${fmt(cpuVsConstant, 2)})`,
+    );
   }
   if (programme.gzipBytes) {
     const kb = programme.gzipBytes / 1024;

@@ -24,6 +24,12 @@ export interface QueryCount {
   queries: number;
 }
 
+/** Answer to the message 'cpu': the application process's CPU time since start-up (user + system), µs. */
+export interface CpuTime {
+  type: 'cpu';
+  micros: number;
+}
+
 /** Asks the application to write `count` fictitious proposals (bench/seed-submissions.ts) in its database. */
 export interface SeedSubmissionsRequest {
   type: 'seed-submissions';
@@ -154,6 +160,10 @@ async function main(): Promise<void> {
   process.on('message', (message: unknown) => {
     if (message === 'stop') void stop();
     if (message === 'count') process.send?.({ type: 'count', queries } satisfies QueryCount);
+    if (message === 'cpu') {
+      const used = process.cpuUsage();
+      process.send?.({ type: 'cpu', micros: used.user + used.system } satisfies CpuTime);
+    }
     if ((message as SeedProgrammeRequest | null)?.type === 'seed-programme') {
       seedProgramme(booted.dataSource).then(
         (result) => process.send?.({ type: 'programme-seeded', result } satisfies SeedProgrammeReply),

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type pg from 'pg';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import type { RequestUser } from '../common/auth/access.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { CLOCK, type Clock } from '../common/time/clock.js';
@@ -11,7 +12,6 @@ import { badgeCategory } from '../participants/participant-fields.js';
 import {
   alreadyCheckedInMessages,
   checkedInMessages,
-  checkInDay,
   decideScan,
   localDay,
   partReference,
@@ -23,6 +23,7 @@ import { assembleStats, quarterHourSeries, type CheckInCountRow, type PartCountR
 import type { CheckInDto } from './dto/check-in.dto.js';
 import type { CheckInStatsResponse } from './dto/check-in-stats.response.js';
 import type { CheckInResponse } from './dto/check-in.response.js';
+import { scanStatement, type PartLookup } from './scan-statement.js';
 
 interface HolderRow {
   id: string;
@@ -40,7 +41,7 @@ interface HolderRow {
   nonce_check_in_id: string | null;
 }
 
-/** The one read of a scan: the holder, and the part with the holder's place and the staff member's name. */
+/** What the scan's one statement answers (scan-statement.ts): the facts, and the check-in written now or already there. */
 interface ScanRow extends HolderRow {
   part_id: string | null;
   part_code: string | null;
@@ -48,7 +49,16 @@ interface ScanRow extends HolderRow {
   part_kind: string | null;
   part_day: string | null;
   part_admission: AdmissionStatus | null;
+  /** The day a check-in counts for (checkInDay, computed by PostgreSQL in the event's zone). */
+  check_in_day: string;
   staff_name: string | null;
+  written_id: string | null;
+  written_at: Date | null;
+  earlier_id: string | null;
+  earlier_at: Date | null;
+  earlier_by: string | null;
+  earlier_staff_name: string | null;
+  earlier_staff_email: string | null;
 }
 
 interface PartRow {
@@ -75,14 +85,15 @@ const CHECK_IN_COLUMNS = `c.id, c.participant_id, c.part_id, c.day::text AS day,
   u.display_name AS staff_name, u.email AS staff_email`;
 
 /**
- * Check-in at the desk. A scan reads, in one statement, the holder (by badge token, never kept in
- * memory: a rotated token is refused at once on every instance) and the part with the holder's
- * place in it, decides with the pure rules (check-in-rules.ts), then writes with
- * INSERT … ON CONFLICT DO NOTHING: UQ_check_ins_once makes a concurrent double scan write one row
- * (the second waits for the first's commit, writes nothing and reads the first's row), and
- * UQ_check_ins_nonce makes a retried request find its own row. One statement writes, so nothing
- * is ever half-written. Reads the participants, parts, admissions and users tables as a read
- * model (one query for all, on the hot path of the desk); writes only check_ins.
+ * Check-in at the desk. A scan is one statement (scan-statement.ts): it reads the holder by badge
+ * token (never kept in memory: a rotated token is refused at once on every instance), the part with
+ * the holder's place in it and the check-in already there, and writes the check-in when the holder
+ * may go in, with INSERT … ON CONFLICT DO NOTHING: UQ_check_ins_once makes a concurrent double scan
+ * write one row (the second waits for the first's commit, writes nothing and reads the first's row),
+ * and UQ_check_ins_nonce makes a retried request find its own row. The pure rules
+ * (check-in-rules.ts) then decide the answer from the facts read. One statement writes, so nothing
+ * is ever half-written. Reads the participants, parts, admissions and users tables as a read model
+ * (on the hot path of the desk); writes only check_ins.
  */
 @Injectable()
 export class CheckInsService {
@@ -92,83 +103,81 @@ export class CheckInsService {
     private readonly events: EventsService,
   ) {}
 
+  /** The pool under TypeORM's DataSource (the embedded engine's one connection, or the server's pool). */
+  private get pool(): pg.Pool {
+    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+  }
+
   async checkIn(dto: CheckInDto, staff: RequestUser): Promise<CheckInResponse> {
     const now = this.clock.now();
-    // 1. one statement reads the holder, the event's zone, the check-in this nonce already wrote (a
-    //    retry), and the part (named, or today's day part in the event's zone) with the holder's place
-    //    in it and the staff member's name
     const named = dto.part ?? null;
     const ref = named === null ? null : partReference(named);
-    // every parameter appears in every form of the statement (PostgreSQL must know each one's type)
-    const condition =
-      ref === null
-        ? `ep.kind = 'day' AND ep.day = ($3::timestamptz AT TIME ZONE e.time_zone)::date AND $5::text IS NULL`
-        : 'id' in ref
-          ? `ep.id = $5::uuid AND $3::timestamptz IS NOT NULL`
-          : `ep.code = $5::text AND $3::timestamptz IS NOT NULL`;
-    const [holder] = await this.dataSource.query<ScanRow[]>(
-      `SELECT p.id, p.event_id, p.status, (p.anonymised_at IS NOT NULL) AS anonymised, p.first_name, p.last_name, p.affiliation,
-              p.categories, p.programme_roles, p.label_form, e.time_zone,
-              (SELECT n.id FROM check_ins n WHERE n.event_id = p.event_id AND n.nonce = $2) AS nonce_check_in_id,
-              ep.id AS part_id, ep.code AS part_code, ep.name_fr AS part_name_fr, ep.kind AS part_kind, ep.day::text AS part_day,
-              a.status AS part_admission,
-              (SELECT u.display_name FROM users u WHERE u.id = $4) AS staff_name
-         FROM participants p
-         JOIN events e ON e.id = p.event_id
-         LEFT JOIN LATERAL (
-           SELECT ep.id, ep.code, ep.name_fr, ep.kind, ep.day FROM event_parts ep
-            WHERE ep.event_id = p.event_id AND ${condition}
-            ORDER BY ep.display_order, ep.code
-            LIMIT 1) ep ON true
-         LEFT JOIN part_admissions a ON a.part_id = ep.id AND a.participant_id = p.id
-        WHERE p.badge_token = $1`,
-      [dto.token, dto.nonce ?? null, now, staff.id, ref === null ? null : 'id' in ref ? ref.id : ref.code],
-    );
-    if (!holder) throw unknownBadge();
-    if (holder.nonce_check_in_id) return this.replay(holder, holder.nonce_check_in_id);
+    // 1. one statement (scan-statement.ts) reads the facts and, when they admit the holder and no
+    //    check-in is there yet, writes it
+    const [scan] = await this.scan(ref === null ? 'today' : 'id' in ref ? 'id' : 'code', [
+      dto.token,
+      dto.nonce ?? null,
+      now,
+      staff.id,
+      ref === null ? null : 'id' in ref ? ref.id : ref.code,
+      dto.eventId ?? null,
+    ]);
+    if (!scan) throw unknownBadge();
+    if (scan.nonce_check_in_id) return this.replay(scan, scan.nonce_check_in_id);
 
-    // 2. the rules decide
-    const today = localDay(now, holder.time_zone);
-    const part: (PartRow & { staff_name: string | null }) | null = holder.part_id
-      ? { id: holder.part_id, code: holder.part_code!, name_fr: holder.part_name_fr!, kind: holder.part_kind!, day: holder.part_day, admission: holder.part_admission, staff_name: holder.staff_name }
+    // 2. the rules decide the answer (the statement wrote only when they admit: see ADMITTED)
+    const today = localDay(now, scan.time_zone);
+    const part: PartRow | null = scan.part_id
+      ? { id: scan.part_id, code: scan.part_code!, name_fr: scan.part_name_fr!, kind: scan.part_kind!, day: scan.part_day, admission: scan.part_admission }
       : null;
     const decision = decideScan({
-      participant: { id: holder.id, eventId: holder.event_id, status: holder.status, anonymised: holder.anonymised },
+      participant: { id: scan.id, eventId: scan.event_id, status: scan.status, anonymised: scan.anonymised },
       expectedEventId: dto.eventId ?? null,
       part: part ? { id: part.id, code: part.code, nameFr: part.name_fr, kind: part.kind, day: part.day } : null,
       partNamed: dto.part !== undefined,
       today,
       admission: part?.admission ?? null,
     });
-    if (decision instanceof DomainError) throw decision;
+    if (decision instanceof DomainError) {
+      if (scan.written_id) throw new Error(`check-in ${scan.written_id} written although the rules refuse it (${decision.code}): ADMITTED and decideScan disagree`);
+      throw decision;
+    }
 
-    // 3. one statement writes: a concurrent scan of the same badge, part and day writes nothing and reads the winner's row
-    const day = checkInDay(decision.part, today);
-    const [inserted] = await this.dataSource.query<Array<{ id: string; checked_in_at: Date }>>(
-      `INSERT INTO check_ins (event_id, participant_id, part_id, day, checked_in_by, nonce, checked_in_at)
-       VALUES ($1, $2, $3, $4::date, $5, $6, $7)
-       ON CONFLICT DO NOTHING
-       RETURNING id, checked_in_at`,
-      [holder.event_id, holder.id, decision.part.id, day, staff.id, dto.nonce ?? null, now],
-    );
-    if (inserted) {
+    // 3. the answer: the row written now, or the one already there for this part and day
+    const day = scan.check_in_day;
+    if (scan.written_id) {
       const row: CheckInRow = {
-        id: inserted.id,
-        participant_id: holder.id,
+        id: scan.written_id,
+        participant_id: scan.id,
         part_id: decision.part.id,
         day,
-        checked_in_at: inserted.checked_in_at,
+        checked_in_at: scan.written_at!,
         checked_in_by: staff.id,
-        staff_name: part!.staff_name,
+        staff_name: scan.staff_name,
         staff_email: staff.email,
       };
-      return this.answer(holder, part!, row, true);
+      return this.answer(scan, part!, row, true);
     }
-    const earlier = await this.read(`c.participant_id = $1 AND c.part_id = $2 AND c.day = $3::date`, [holder.id, decision.part.id, day]);
-    if (earlier) return this.answer(holder, part!, earlier, false);
+    if (scan.earlier_id) {
+      const row: CheckInRow = {
+        id: scan.earlier_id,
+        participant_id: scan.id,
+        part_id: decision.part.id,
+        day,
+        checked_in_at: scan.earlier_at!,
+        checked_in_by: scan.earlier_by,
+        staff_name: scan.earlier_staff_name,
+        staff_email: scan.earlier_staff_email,
+      };
+      return this.answer(scan, part!, row, false);
+    }
+    // nothing written and nothing seen: a concurrent scan committed its row after this statement's
+    // snapshot (the INSERT waited for it, then did nothing): read the winner's row
+    const earlier = await this.read(`c.participant_id = $1 AND c.part_id = $2 AND c.day = $3::date`, [scan.id, decision.part.id, day]);
+    if (earlier) return this.answer(scan, part!, earlier, false);
     // the conflict was on the nonce: a concurrent retry of this very request wrote it
-    const byNonce = dto.nonce ? await this.read(`c.event_id = $1 AND c.nonce = $2`, [holder.event_id, dto.nonce]) : null;
-    if (byNonce) return this.replay(holder, byNonce.id);
+    const byNonce = dto.nonce ? await this.read(`c.event_id = $1 AND c.nonce = $2`, [scan.event_id, dto.nonce]) : null;
+    if (byNonce) return this.replay(scan, byNonce.id);
     throw new DomainError(409, 'CONFLICT', 'The check-in conflicts with another one; scan again');
   }
 
@@ -222,6 +231,23 @@ export class CheckInsService {
       [row.part_id],
     );
     return this.answer(holder, part, row, true);
+  }
+
+  /**
+   * The scan's statement as a named prepared statement on the application's pool: each connection
+   * parses it once and PostgreSQL keeps its plan (half a millisecond of planning a scan otherwise;
+   * TypeORM's query() sends unnamed statements). Logged through TypeORM's logger like every other
+   * statement; a PostgreSQL error is wrapped as TypeORM's, so the error filter maps it the same way.
+   */
+  private async scan(lookup: PartLookup, values: unknown[]): Promise<ScanRow[]> {
+    const text = scanStatement(lookup);
+    this.dataSource.logger.logQuery(text, values);
+    try {
+      const result = await this.pool.query<ScanRow>({ name: `check-in-scan-${lookup}`, text, values });
+      return result.rows;
+    } catch (error) {
+      throw new QueryFailedError(text, values, error as Error);
+    }
   }
 
   private async read(where: string, params: unknown[]): Promise<CheckInRow | null> {

@@ -165,6 +165,44 @@ describe('Check-in at the desk', () => {
     expect(await checkInRows(t, c.id)).toBe(0);
   });
 
+  it('answers an anonymised record as an unknown badge and writes nothing', async () => {
+    const a = await createParticipant(t, organiser, eventId, { firstName: 'Anne', lastName: 'Onyme', email: 'anne.onyme@example.org' }, [day1]);
+    await t.booted.dataSource.query(`UPDATE participants SET anonymised_at = now() WHERE id = $1`, [a.id]);
+    const gone = await scan({ token: a.token });
+    expect(gone.status).toBe(404);
+    expectErrorBody(gone.body, 404, 'BADGE_NOT_FOUND');
+    expect(await checkInRows(t, a.id)).toBe(0);
+  });
+
+  it('sends one SQL statement a scan: a first scan that writes, a repeat, a refusal', async () => {
+    const s1 = await createParticipant(t, organiser, eventId, { firstName: 'Simone', lastName: 'Unique', email: 'simone.unique@example.org' }, [day1]);
+    const s2 = await createParticipant(t, organiser, eventId, { firstName: 'Sacha', lastName: 'Seul', email: 'sacha.seul@example.org' }, [day1]);
+    const w = await createParticipant(t, organiser, eventId, { firstName: 'Will', lastName: 'Waitlist', email: 'will.waitlist@example.org' }, []);
+    // the caller's token is kept after its first use: warm it up first
+    expect((await scan({ token: s2.token })).status).toBe(201);
+    const logger = t.booted.dataSource.logger;
+    const logQuery = logger.logQuery;
+    const statements: string[] = [];
+    logger.logQuery = (query, ...rest) => {
+      statements.push(query);
+      return logQuery.call(logger, query, ...rest);
+    };
+    const counted = async (body: Record<string, unknown>) => {
+      statements.length = 0;
+      const res = await scan(body);
+      return { status: res.status, statements: statements.length };
+    };
+    try {
+      expect(await counted({ token: s1.token, nonce: `desk-${randomBytes(8).toString('hex')}` })).toEqual({ status: 201, statements: 1 });
+      expect(await counted({ token: s1.token })).toEqual({ status: 200, statements: 1 });
+      expect(await counted({ token: w.token, part: 'jour-1' })).toEqual({ status: 403, statements: 1 });
+    } finally {
+      logger.logQuery = logQuery;
+    }
+    expect(await checkInRows(t, s1.id)).toBe(1);
+    expect(await checkInRows(t, w.id)).toBe(0);
+  });
+
   it('refuses a badge of another event when the desk names its event', async () => {
     const ceremonyEvent = (await t.http.get('/api/events?slug=label2012')).body.items[0].id as string;
     const o = await createParticipant(t, organiser, eventId, { firstName: 'Omar', lastName: 'Ailleurs', email: 'omar@example.org' }, [day1]);
