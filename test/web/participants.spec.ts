@@ -177,6 +177,27 @@ describe('Organisers’ participants, import and badges pages', () => {
       await part.getByText('2 admis sur 2 places, 0 restantes, 2 en liste d’attente.').waitFor();
       await noSeriousViolation(page);
 
+      // 50 a page: the next page with the keyboard, kept in the address
+      const total = await count();
+      const pages = Math.ceil(total / 50);
+      const list = page.getByRole('table', { name: 'Liste des participants' });
+      await page.getByText(`Page 1 sur ${pages}`).waitFor();
+      const firstPage = await list.getByRole('rowheader').allTextContents();
+      expect(firstPage.length).toBe(50);
+      await page.getByRole('button', { name: 'Page suivante' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(`Page 2 sur ${pages}`).waitFor();
+      expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+      await page.waitForFunction((first) => {
+        const d = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } };
+        const cells = Array.from(d.document.querySelectorAll('table.participants th[scope=row]'));
+        return cells.length === 50 && !cells.some((c) => c.textContent === first);
+      }, firstPage[0]);
+      const secondPage = await list.getByRole('rowheader').allTextContents();
+      expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([]);
+      await page.goBack();
+      await page.getByText(`Page 1 sur ${pages}`).waitFor();
+
       await part.getByLabel('Capacité de « Cérémonie du Label »').fill('3');
       await part.getByRole('button', { name: 'Enregistrer la capacité' }).click();
       await part.getByRole('status').filter({ hasText: '« Cérémonie du Label » : capacité 3. 3 admis, 1 en attente. 1 personne(s) admise(s) depuis la liste d’attente.' }).waitFor();
