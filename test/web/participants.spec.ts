@@ -141,11 +141,19 @@ describe('Organisers’ participants, import and badges pages', () => {
       await noSeriousViolation(page);
       expect(await count()).toBe(before);
 
-      // fixed, chosen again and imported (still all or nothing)
+      // the valid rows only, from the report, with the keyboard: the 3 bad rows refused again, the others written
+      await tabTo(page, 'Importer seulement les 497 lignes valides de ce fichier');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: '500 lignes lues : 497 créées, 0 mises à jour, 0 inchangées, 3 refusées.' }).waitFor();
+      expect(await page.getByRole('table', { name: 'Lignes refusées (3), dans l’ordre du fichier' }).getByRole('rowheader').allTextContents()).toEqual(['11', '201', '401']);
+      expect(await count()).toBe(before + 497);
+      await noSeriousViolation(page);
+
+      // fixed, chosen again and imported (all or nothing): the 3 fixed rows created, the others matched by e-mail
       await chooseFile(page, 'participants-corrige.csv', csv(people(false)));
       await tabTo(page, 'Importer');
       await page.keyboard.press('Enter');
-      await page.getByRole('status').filter({ hasText: '500 lignes lues : 500 créées, 0 mises à jour, 0 inchangées, 0 refusées.' }).waitFor();
+      await page.getByRole('status').filter({ hasText: '500 lignes lues : 3 créées, 0 mises à jour, 497 inchangées, 0 refusées.' }).waitFor();
       expect(await count()).toBe(before + 500);
       await noSeriousViolation(page);
 
@@ -385,6 +393,16 @@ describe('Organisers’ participants, import and badges pages', () => {
       await page.getByRole('button', { name: 'Retirer Anne Ébrard' }).click();
       await page.getByRole('button', { name: 'Compter les badges' }).click();
       await page.getByRole('status').filter({ hasText: `${onSpoiled} badge(s) à imprimer sur` }).waitFor();
+
+      // the filters of a print: a category and a part (admitted people only), printed or not
+      await page.getByLabel('Seulement les badges pas encore imprimés').uncheck();
+      await page.getByRole('group', { name: 'Catégories' }).getByLabel('Ville Internet').check();
+      await page.getByLabel('Admis à la partie').selectOption({ label: 'Cérémonie du Label' });
+      await page.getByRole('button', { name: 'Compter les badges' }).click();
+      await page.getByRole('status').filter({ hasText: '3 badge(s) à imprimer sur' }).waitFor();
+      const [filtered] = (await t.http.get(`/api/events/${eventId}/badges/print-jobs`).query({ order: 'desc', pageSize: 1 }).set(bearer(organiser))).body.items;
+      const filteredPeople = (await t.http.get(`/api/events/${eventId}/badges/print-jobs/${filtered.id}`).set(bearer(organiser))).body.people.items;
+      expect(filteredPeople.map((p: { lastName: string }) => p.lastName).sort()).toEqual(['Fabre', 'Garnier', 'Ébrard']);
 
       // the template of a category, chosen and saved with the keyboard
       await page.getByLabel('Modèle pour « Ville Internet »').selectOption('ceremony');
