@@ -24,11 +24,11 @@ export async function logPrints(
 export async function readPrintLog(
   manager: EntityManager,
   eventId: string,
-  options: { reprint?: boolean; order: 'asc' | 'desc'; limit: number; offset: number },
+  options: { reprint?: boolean; failed?: boolean; order: 'asc' | 'desc'; limit: number; offset: number },
 ): Promise<{ items: BadgePrintResponse[]; total: number } | null> {
   const [event] = await manager.query<Array<{ total: number }>>(
-    `SELECT (SELECT count(*) FROM badge_prints b WHERE b.event_id = e.id AND ($2::boolean IS NULL OR b.reprint = $2))::int AS total FROM events e WHERE e.id = $1`,
-    [eventId, options.reprint ?? null],
+    `SELECT (SELECT count(*) FROM badge_prints b WHERE b.event_id = e.id AND ($2::boolean IS NULL OR b.reprint = $2) AND ($3::boolean IS NULL OR (b.failed_at IS NOT NULL) = $3))::int AS total FROM events e WHERE e.id = $1`,
+    [eventId, options.reprint ?? null, options.failed ?? null],
   );
   if (!event) return null;
   const dir = options.order === 'desc' ? 'DESC' : 'ASC';
@@ -37,9 +37,9 @@ export async function readPrintLog(
   >(
     `SELECT b.id, b.participant_id, p.first_name, p.last_name, b.template, b.reprint, b.reason, b.batch_id, b.printed_at, u.email, b.failed_at, b.failure_reason
      FROM badge_prints b JOIN participants p ON p.id = b.participant_id LEFT JOIN users u ON u.id = b.printed_by
-     WHERE b.event_id = $1 AND ($2::boolean IS NULL OR b.reprint = $2)
+     WHERE b.event_id = $1 AND ($2::boolean IS NULL OR b.reprint = $2) AND ($5::boolean IS NULL OR (b.failed_at IS NOT NULL) = $5)
      ORDER BY b.printed_at ${dir}, b.id ${dir} LIMIT $3 OFFSET $4`,
-    [eventId, options.reprint ?? null, options.limit, options.offset],
+    [eventId, options.reprint ?? null, options.limit, options.offset, options.failed ?? null],
   );
   return {
     total: event.total,

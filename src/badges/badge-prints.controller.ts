@@ -17,7 +17,7 @@ export class BadgePrintsController {
   @Get()
   @ApiOperation({
     summary: 'The print log: every badge printed for the event, single ones and print jobs’, with reprints and their reasons (organisers and reception)',
-    description: 'Oldest first (?order=desc: newest first); ?reprint=true: reprints only. A badge reported as not come out keeps its line, with failedAt and the reason.',
+    description: 'Oldest first (?order=desc: newest first); ?reprint=true: reprints only; ?failed=true: badges reported as not come out only. A badge reported as not come out keeps its line, with failedAt and the reason.',
   })
   @ApiPageResponse(BadgePrintResponse)
   @ApiErrors(401, 403, 404)

@@ -112,7 +112,7 @@ export class PrintJobsService {
   /** The event's jobs, oldest first (or newest with ?order=desc). */
   /** The event's print log: every badge printed, single or in a job, with reprints and reasons. */
   async printLog(eventId: string, query: ListBadgePrintsQuery): Promise<Page<BadgePrintResponse>> {
-    const log = await readPrintLog(this.dataSource.manager, eventId, { reprint: query.reprint, order: query.order, limit: query.pageSize, offset: pageOffset(query) });
+    const log = await readPrintLog(this.dataSource.manager, eventId, { reprint: query.reprint, failed: query.failed, order: query.order, limit: query.pageSize, offset: pageOffset(query) });
     if (!log) throw notFound('Event');
     return toPage(log.items, log.total, query);
   }

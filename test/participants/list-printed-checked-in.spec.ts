@@ -98,6 +98,22 @@ describe('Participants list: badge printed, checked in; a badge preview is no pr
     expect((await t.http.get(`/api/events/00000000-0000-4000-8000-000000000000/badges/prints`).set(bearer(organiser))).status).toBe(404);
   });
 
+  it('filters the print log on the badges reported as not come out (?failed=), with their reasons, combined with ?reprint=', async () => {
+    const failed = await t.http.get(`/api/events/${eventId}/badges/prints`).query({ failed: 'true' }).set(bearer(organiser));
+    expect(failed.status).toBe(200);
+    expect(failed.body.total).toBe(1);
+    expect(failed.body.items.map((p: { lastName: string; failureReason: string | null; failedAt: string | null }) => [p.lastName, p.failureReason, typeof p.failedAt])).toEqual([['Imprimé', 'Bourrage', 'string']]);
+    const fine = await t.http.get(`/api/events/${eventId}/badges/prints`).query({ failed: 'false', order: 'desc' }).set(bearer(organiser));
+    expect(fine.body.total).toBe(3);
+    expect(fine.body.items.map((p: { lastName: string }) => p.lastName)).toEqual(['Les-Deux', 'Rien', 'Les-Deux']);
+    const both = await t.http.get(`/api/events/${eventId}/badges/prints`).query({ failed: 'false', reprint: 'true' }).set(bearer(organiser));
+    expect(both.body.items.map((p: { lastName: string; reprint: boolean }) => [p.lastName, p.reprint])).toEqual([['Les-Deux', true]]);
+    expect((await t.http.get(`/api/events/${eventId}/badges/prints`).query({ failed: 'true', reprint: 'true' }).set(bearer(organiser))).body.total).toBe(0);
+    const bad = await t.http.get(`/api/events/${eventId}/badges/prints`).query({ failed: 'yes' }).set(bearer(organiser));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('VALIDATION_FAILED');
+  });
+
   it('refuses anything but true or false with a 400', async () => {
     const res = await t.http.get(`/api/events/${eventId}/participants`).query({ checkedIn: 'oui' }).set(bearer(organiser));
     expect(res.status).toBe(400);

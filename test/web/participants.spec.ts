@@ -96,6 +96,12 @@ describe('Organisers’ participants, import and badges pages', () => {
         .send({ firstName, lastName, email: `${firstName.toLowerCase()}@example.org`, categories: ['city-representative'], partIds: [partId] });
       expect(res.status).toBe(201);
     }
+    // a name too long for any badge: the templates' previews warn about it
+    const long = await t.http
+      .post(`/api/events/${eventId}/participants`)
+      .set(bearer(organiser))
+      .send({ firstName: 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessenschafewarenwohlgepflegeundsorgfaltigkeit', lastName: 'X'.repeat(150), email: 'long@example.org', categories: ['guest'] });
+    expect(long.status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -135,11 +141,19 @@ describe('Organisers’ participants, import and badges pages', () => {
       await noSeriousViolation(page);
       expect(await count()).toBe(before);
 
-      // fixed, chosen again and imported (still all or nothing)
+      // the valid rows only, from the report, with the keyboard: the 3 bad rows refused again, the others written
+      await tabTo(page, 'Importer seulement les 497 lignes valides de ce fichier');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: '500 lignes lues : 497 créées, 0 mises à jour, 0 inchangées, 3 refusées.' }).waitFor();
+      expect(await page.getByRole('table', { name: 'Lignes refusées (3), dans l’ordre du fichier' }).getByRole('rowheader').allTextContents()).toEqual(['11', '201', '401']);
+      expect(await count()).toBe(before + 497);
+      await noSeriousViolation(page);
+
+      // fixed, chosen again and imported (all or nothing): the 3 fixed rows created, the others matched by e-mail
       await chooseFile(page, 'participants-corrige.csv', csv(people(false)));
       await tabTo(page, 'Importer');
       await page.keyboard.press('Enter');
-      await page.getByRole('status').filter({ hasText: '500 lignes lues : 500 créées, 0 mises à jour, 0 inchangées, 0 refusées.' }).waitFor();
+      await page.getByRole('status').filter({ hasText: '500 lignes lues : 3 créées, 0 mises à jour, 497 inchangées, 0 refusées.' }).waitFor();
       expect(await count()).toBe(before + 500);
       await noSeriousViolation(page);
 
@@ -170,6 +184,27 @@ describe('Organisers’ participants, import and badges pages', () => {
       const part = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: /Cérémonie du Label/ }) });
       await part.getByText('2 admis sur 2 places, 0 restantes, 2 en liste d’attente.').waitFor();
       await noSeriousViolation(page);
+
+      // 50 a page: the next page with the keyboard, kept in the address
+      const total = await count();
+      const pages = Math.ceil(total / 50);
+      const list = page.getByRole('table', { name: 'Liste des participants' });
+      await page.getByText(`Page 1 sur ${pages}`).waitFor();
+      const firstPage = await list.getByRole('rowheader').allTextContents();
+      expect(firstPage.length).toBe(50);
+      await page.getByRole('button', { name: 'Page suivante' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(`Page 2 sur ${pages}`).waitFor();
+      expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+      await page.waitForFunction((first) => {
+        const d = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } };
+        const cells = Array.from(d.document.querySelectorAll('table.participants th[scope=row]'));
+        return cells.length === 50 && !cells.some((c) => c.textContent === first);
+      }, firstPage[0]);
+      const secondPage = await list.getByRole('rowheader').allTextContents();
+      expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([]);
+      await page.goBack();
+      await page.getByText(`Page 1 sur ${pages}`).waitFor();
 
       await part.getByLabel('Capacité de « Cérémonie du Label »').fill('3');
       await part.getByRole('button', { name: 'Enregistrer la capacité' }).click();
@@ -219,6 +254,14 @@ describe('Organisers’ participants, import and badges pages', () => {
       await page.getByRole('heading', { level: 1, name: /^Badges — / }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Aperçu des modèles' }).waitFor();
       await page.getByText(`Avec ce modèle : ${registered} badge(s)`).first().waitFor();
+      // each template's preview warns about the name that cannot fit, even made smaller
+      const previews = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) }).filter({ hasText: 'Avec ce modèle' });
+      expect(await previews.count()).toBe(2);
+      for (const preview of await previews.all()) {
+        const warning = preview.getByRole('note');
+        await warning.getByText('1 badge(s) dont un texte ne tient pas, même réduit :').waitFor();
+        expect(await warning.textContent()).toContain('Wolfeschlegelsteinhausenbergerdorff');
+      }
       await page.getByText('Aucune impression pour l’instant.').waitFor();
       await noSeriousViolation(page);
 
@@ -265,4 +308,151 @@ describe('Organisers’ participants, import and badges pages', () => {
       await context.close();
     }
   });
+
+  it('reprints a badge with its reason and reports a spoiled page with the keyboard: the log shows both, the spoiled badges are back in « not yet printed »', async () => {
+    const { page, context, errors } = await newPage(browser);
+    try {
+      expect(await count({ badgePrinted: 'false' })).toBe(0);
+      const [first] = (await t.http.get(`/api/events/${eventId}/badges/print-jobs`).query({ order: 'desc' }).set(bearer(organiser))).body.items;
+      await signIn(page, '/app/events/vtn2012/badges');
+      await page.getByRole('heading', { level: 3, name: 'Réimpressions' }).waitFor();
+      await page.getByText('Aucune réimpression.').waitFor();
+      await page.getByText('Aucun badge signalé raté.').waitFor();
+
+      // a reprint of one person, with its reason, all with the keyboard
+      await page.getByLabel('Chercher une personne à ajouter').focus();
+      await page.keyboard.type('ebrard');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Ajouter Anne Ébrard' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Retirer Anne Ébrard' }).waitFor();
+      await page.getByLabel('Seulement les badges pas encore imprimés').focus();
+      await page.keyboard.press('Space');
+      expect(await page.getByLabel('Seulement les badges pas encore imprimés').isChecked()).toBe(false);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Badge perdu');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: '1 badge(s) à imprimer sur 1 feuille(s)' }).waitFor();
+      await page.getByRole('button', { name: 'Imprimer ces 1 badge(s) (télécharger le PDF)' }).focus();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      expect(download.suggestedFilename()).toMatch(/^badges-vtn2012-/);
+      await page.getByRole('status').filter({ hasText: 'PDF reçu : 1 badge(s), marqués imprimés.' }).waitFor();
+      const reprints = page.getByRole('table', { name: 'Badges réimprimés, les plus récents d’abord (heure de Paris)' });
+      const reprintRow = reprints.getByRole('row').filter({ hasText: 'Anne Ébrard' });
+      await reprintRow.waitFor();
+      expect(await reprintRow.textContent()).toContain('impression par lot');
+      expect(await reprintRow.textContent()).toContain('Badge perdu');
+      expect(await reprints.getByRole('row').count()).toBe(2);
+      await noSeriousViolation(page);
+
+      // the first job's people on one page without Anne (her badge was just printed again)
+      const people = (await t.http.get(`/api/events/${eventId}/badges/print-jobs/${first.id}`).query({ pageSize: 1000 }).set(bearer(organiser))).body.people.items as Array<{
+        firstName: string;
+        lastName: string;
+        page: number;
+        backPage: number | null;
+      }>;
+      const on = (page: number) => people.filter((p) => p.page === page || p.backPage === page);
+      const spoiled = [1, 2, 3, 4].find((n) => on(n).length > 0 && !on(n).some((p) => p.lastName === 'Ébrard')) ?? 0;
+      const onSpoiled = on(spoiled).length;
+      expect(onSpoiled).toBeGreaterThan(0);
+
+      // reported with the keyboard: a page the PDF does not have first (the server's refusal shown), then the right one
+      const form = page.getByRole('form', { name: 'Signaler des badges ratés' });
+      await form.getByLabel('Impression', { exact: true }).focus();
+      await form.getByLabel('Impression', { exact: true }).selectOption(first.id);
+      await page.keyboard.press('Tab');
+      expect(await form.getByLabel('Ceux de certaines pages du PDF').evaluate((e) => e === (e as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(`${first.pages + 1}`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Bourrage papier');
+      await page.keyboard.press('Enter');
+      await page.getByRole('alert').filter({ hasText: `The job has ${first.pages} page(s)` }).waitFor();
+      expect(await count({ badgePrinted: 'false' })).toBe(0);
+      await noSeriousViolation(page);
+
+      await form.getByLabel(/^Pages ratées/).focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(`${spoiled}`);
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: `Signalé : ${onSpoiled} badge(s) sur ${first.badges} de cette impression sont ratés` }).waitFor();
+      // the log: the job with its spoiled badges, and each of them with the reason
+      await page.getByRole('table', { name: 'Impressions, les plus récentes d’abord (heure de Paris)' }).getByRole('row').filter({ hasText: `${onSpoiled} badge(s) signalés ratés` }).waitFor();
+      const spoiledTable = page.getByRole('table', { name: 'Badges signalés ratés, les derniers imprimés d’abord (heure de Paris)' });
+      await spoiledTable.waitFor();
+      const spoiledRows = spoiledTable.locator('tbody tr');
+      expect(await spoiledRows.count()).toBe(onSpoiled);
+      for (const text of await spoiledRows.allTextContents()) expect(text).toContain('Bourrage papier');
+      expect((await spoiledRows.allTextContents()).map((r) => on(spoiled).some((p) => r.includes(`${p.firstName} ${p.lastName}`)))).toEqual(on(spoiled).map(() => true));
+      expect(await count({ badgePrinted: 'false' })).toBe(onSpoiled);
+      await noSeriousViolation(page);
+
+      // counting the badges not yet printed now finds exactly the spoiled ones
+      await page.getByLabel('Seulement les badges pas encore imprimés').check();
+      await page.getByRole('button', { name: 'Retirer Anne Ébrard' }).click();
+      await page.getByRole('button', { name: 'Compter les badges' }).click();
+      await page.getByRole('status').filter({ hasText: `${onSpoiled} badge(s) à imprimer sur` }).waitFor();
+
+      // the filters of a print: a category and a part (admitted people only), printed or not
+      await page.getByLabel('Seulement les badges pas encore imprimés').uncheck();
+      await page.getByRole('group', { name: 'Catégories' }).getByLabel('Ville Internet').check();
+      await page.getByLabel('Admis à la partie').selectOption({ label: 'Cérémonie du Label' });
+      await page.getByRole('button', { name: 'Compter les badges' }).click();
+      await page.getByRole('status').filter({ hasText: '3 badge(s) à imprimer sur' }).waitFor();
+      const [filtered] = (await t.http.get(`/api/events/${eventId}/badges/print-jobs`).query({ order: 'desc', pageSize: 1 }).set(bearer(organiser))).body.items;
+      const filteredPeople = (await t.http.get(`/api/events/${eventId}/badges/print-jobs/${filtered.id}`).set(bearer(organiser))).body.people.items;
+      expect(filteredPeople.map((p: { lastName: string }) => p.lastName).sort()).toEqual(['Fabre', 'Garnier', 'Ébrard']);
+
+      // the template of a category, chosen and saved with the keyboard
+      await page.getByLabel('Modèle pour « Ville Internet »').selectOption('ceremony');
+      await page.getByRole('button', { name: 'Enregistrer les modèles' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Modèles enregistrés.' }).waitFor();
+      const chosen = (await t.http.get(`/api/events/${eventId}/badges/templates`).set(bearer(organiser))).body.categories;
+      expect(chosen).toContainEqual(expect.objectContaining({ category: 'city-representative', template: 'ceremony' }));
+      expect(chosen).toContainEqual(expect.objectContaining({ category: 'researcher', template: 'colloquium' }));
+      await noSeriousViolation(page);
+      expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps a 20,000-row file moving: the server’s progress (rows checked) shown while it works, then its report; nothing written', async () => {
+    const { page, context, errors } = await newPage(browser);
+    try {
+      const before = await count();
+      const rows: string[][] = [HEADER];
+      for (let i = 0; i < 20_000; i++) rows.push([`Grand${i}`, `Prénom ${i}`, `grand${i}@example.org`, 'Laboratoire', 'guest']);
+      rows[20_000][2] = 'grand-sans-arobase';
+      // every state of the server's progress bar the page drew, as the page drew it
+      await page.addInitScript(() => {
+        const g = globalThis as unknown as { seen: string[]; MutationObserver: new (cb: () => void) => { observe(n: unknown, o: unknown): void }; document: { getElementById(id: string): { getAttribute(n: string): string | null } | null } };
+        g.seen = [];
+        new g.MutationObserver(() => {
+          const bar = g.document.getElementById('import-server');
+          const state = bar ? `${bar.getAttribute('value')}/${bar.getAttribute('max')}` : '';
+          if (state && g.seen.at(-1) !== state) g.seen.push(state);
+        }).observe(g.document, { subtree: true, childList: true, attributes: true });
+      });
+      await signIn(page, '/app/events/vtn2012/participants/import');
+      await page.getByRole('heading', { level: 1, name: /^Importer des participants — / }).waitFor();
+      await chooseFile(page, 'grand-fichier.csv', csv(rows));
+      await tabTo(page, 'Importer');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 2, name: 'Rapport ligne par ligne' }).waitFor({ timeout: 120_000 });
+      await page.getByRole('alert').filter({ hasText: '1 ligne(s) sur 20000 ne sont pas valides : rien n’a été importé.' }).waitFor();
+      expect(await page.getByRole('table', { name: 'Lignes refusées (1), dans l’ordre du fichier' }).getByRole('rowheader').allTextContents()).toEqual(['20001']);
+      // the bar moved while the server checked: at least one state part of the way through
+      const seen = await page.evaluate(() => (globalThis as unknown as { seen: string[] }).seen);
+      const partWay = seen.map((x) => x.split('/').map(Number)).filter(([value, max]) => max === 20_000 && value > 0 && value < 20_000);
+      expect(partWay.length).toBeGreaterThan(0);
+      expect(await count()).toBe(before);
+      await noSeriousViolation(page);
+      expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

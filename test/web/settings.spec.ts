@@ -359,6 +359,14 @@ describe('Organisers’ settings pages', () => {
       const login = await t.http.post('/api/auth/login').send({ email: 'accueil.cnrs@vtn2012.fr', password: 'un-mot-de-passe-2012' });
       expect(login.status).toBe(401);
 
+      // enabled again with the keyboard (the focus is on « Réactiver »): signing in works again
+      await k.press('Enter');
+      await page.getByText('Compte accueil.cnrs@vtn2012.fr réactivé.').waitFor();
+      await row.getByRole('cell', { name: 'Actif', exact: true }).waitFor();
+      await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('aria-label') === 'Désactiver accueil.cnrs@vtn2012.fr');
+      expect((await t.http.post('/api/auth/login').send({ email: 'accueil.cnrs@vtn2012.fr', password: 'un-mot-de-passe-2012' })).status).toBe(200);
+      await noSeriousViolation(page);
+
       onlyExpectedFailures(errors, failures, ['409 POST /api/users']);
     } finally {
       await context.close();

@@ -10,4 +10,10 @@ export class ListBadgePrintsQuery extends PageQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   reprint?: boolean;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only badges reported as not come out (failedAt set); false: only the others' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  failed?: boolean;
 }

@@ -1965,7 +1965,7 @@ export interface paths {
         };
         /**
          * The print log: every badge printed for the event, single ones and print jobs’, with reprints and their reasons (organisers and reception)
-         * @description Oldest first (?order=desc: newest first); ?reprint=true: reprints only. A badge reported as not come out keeps its line, with failedAt and the reason.
+         * @description Oldest first (?order=desc: newest first); ?reprint=true: reprints only; ?failed=true: badges reported as not come out only. A badge reported as not come out keeps its line, with failedAt and the reason.
          */
         get: operations["BadgePrintsController_list"];
         put?: never;
@@ -18354,6 +18354,8 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description true: reprints only; false: first prints only */
                 reprint?: "true" | "false";
+                /** @description true: only badges reported as not come out (failedAt set); false: only the others */
+                failed?: "true" | "false";
             };
             header?: never;
             path: {

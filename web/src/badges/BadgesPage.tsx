@@ -15,6 +15,7 @@ import { eventName, saveBlob, useEventBySlug, type EventResponse } from '../part
 import { CATEGORIES, participantMessages, type Category } from '../participants/messages';
 import { badgeMessages } from './messages';
 import { countPdfPages } from './pdf-pages';
+import { parsePages } from './pages-text';
 import '../participants/participants.css';
 import './badges.css';
 
@@ -485,6 +486,7 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
   const { language } = useLanguage();
   const [jobs, setJobs] = useState<JobSummary[] | null>(null);
   const [reprints, setReprints] = useState<Print[] | null>(null);
+  const [spoiled, setSpoiled] = useState<Print[] | null>(null);
   const [parts, setParts] = useState<Part[]>([]);
   const [tick, setTick] = useState(0);
 
@@ -498,6 +500,9 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
     void api
       .GET('/api/events/{eventId}/badges/prints', { params: { path: { eventId }, query: { reprint: 'true', order: 'desc', pageSize: 50 } } })
       .then(({ data }) => setReprints(data?.items ?? []), () => setReprints([]));
+    void api
+      .GET('/api/events/{eventId}/badges/prints', { params: { path: { eventId }, query: { failed: 'true', order: 'desc', pageSize: 50 } } })
+      .then(({ data }) => setSpoiled(data?.items ?? []), () => setSpoiled([]));
   }, [eventId, version, tick]);
 
   const what = (j: JobSummary) => {
@@ -554,6 +559,7 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
           </table>
         </div>
       ) : null}
+      {jobs && jobs.length ? <SpoiledForm eventId={eventId} jobs={jobs} describe={what} onReported={() => setTick((n) => n + 1)} /> : null}
       <h3>{t('reprintsTitle')}</h3>
       {reprints && reprints.length === 0 ? <p>{t('reprintsNone')}</p> : null}
       {reprints && reprints.length ? (
@@ -590,6 +596,125 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
           </table>
         </div>
       ) : null}
+      <h3>{t('spoiledListTitle')}</h3>
+      {spoiled && spoiled.length === 0 ? <p>{t('spoiledListNone')}</p> : null}
+      {spoiled && spoiled.length ? (
+        <div className="table-scroll">
+          <table className="print-log">
+            <caption>{t('spoiledListCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colReported')}</th>
+                <th scope="col">{t('colPerson')}</th>
+                <th scope="col">{t('colHow')}</th>
+                <th scope="col">{t('colPrinted')}</th>
+                <th scope="col">{t('colReason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {spoiled.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.failedAt ? <time dateTime={p.failedAt}>{formatDateTime(p.failedAt, language)}</time> : null}</td>
+                  <td>
+                    {p.firstName} {p.lastName}
+                  </td>
+                  <td>{p.printJobId ? t('howJob') : t('howSingle')}</td>
+                  <td>
+                    <time dateTime={p.printedAt}>{formatDateTime(p.printedAt, language)}</time>
+                    {p.printedByEmail ? ` · ${p.printedByEmail}` : ''}
+                  </td>
+                  <td>{p.failureReason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </section>
+  );
+}
+
+/**
+ * Reporting badges that did not come out (paper jam, misprint): a job of the log, the whole job or some
+ * of its pages, and the reason (`POST …/print-jobs/:jobId/failed`). The server marks them failed in the
+ * log and offers them again under « not yet printed »; its answer or refusal is shown.
+ */
+function SpoiledForm({ eventId, jobs, describe, onReported }: { eventId: string; jobs: JobSummary[]; describe(j: JobSummary): string; onReported(): void }) {
+  const t = useT(badgeMessages);
+  const { language } = useLanguage();
+  const ids = useId();
+  const [jobId, setJobId] = useState('');
+  const [scope, setScope] = useState<'pages' | 'whole'>('pages');
+  const [pagesText, setPagesText] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiErrorBody | string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = jobs.find((j) => j.id === jobId) ?? jobs[0];
+
+  async function report(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    const body: Schemas['MarkPrintJobFailedDto'] = { reason: reason.trim() };
+    if (scope === 'pages') {
+      const pages = parsePages(pagesText);
+      if (!pages) return setError(t('spoiledPagesUnreadable'));
+      body.pages = pages;
+    }
+    setBusy(true);
+    const res = await api
+      .POST('/api/events/{eventId}/badges/print-jobs/{jobId}/failed', { params: { path: { eventId, jobId: chosen.id } }, body })
+      .catch(() => ({ data: undefined, error: undefined, response: undefined }));
+    setBusy(false);
+    if (!res.data) return setError(errorBody(res.error, res.response));
+    setDone(t(res.data.state === 'failed' ? 'spoiledDoneAll' : 'spoiledDone', { n: res.data.failedBadges, badges: res.data.badges }));
+    setPagesText('');
+    onReported();
+  }
+
+  return (
+    <>
+      <h3 id={`${ids}-title`}>{t('spoiledTitle')}</h3>
+      <p>{t('spoiledIntro')}</p>
+      <form onSubmit={report} className="spoiled-form" aria-labelledby={`${ids}-title`}>
+        <div className="field">
+          <label htmlFor={`${ids}-job`}>{t('spoiledJob')}</label>
+          <select id={`${ids}-job`} value={chosen.id} onChange={(e) => setJobId(e.target.value)}>
+            {jobs.map((j) => (
+              <option key={j.id} value={j.id}>
+                {t('spoiledJobOption', { date: formatDateTime(j.createdAt, language), badges: j.badges, pages: j.pages, what: describe(j) })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend>{t('spoiledWhich')}</legend>
+          <label className="choice">
+            <input type="radio" name={`${ids}-scope`} value="pages" checked={scope === 'pages'} onChange={() => setScope('pages')} /> {t('spoiledSomePages')}
+          </label>
+          <label className="choice">
+            <input type="radio" name={`${ids}-scope`} value="whole" checked={scope === 'whole'} onChange={() => setScope('whole')} /> {t('spoiledWhole', { badges: chosen.badges })}
+          </label>
+        </fieldset>
+        {scope === 'pages' ? (
+          <div className="field">
+            <label htmlFor={`${ids}-pages`}>{t('spoiledPages', { pages: chosen.pages })}</label>
+            <input id={`${ids}-pages`} value={pagesText} inputMode="numeric" required onChange={(e) => setPagesText(e.target.value)} />
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor={`${ids}-reason`}>{t('spoiledReason')}</label>
+          <input id={`${ids}-reason`} value={reason} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>
+            {t('spoiledSubmit')}
+          </button>
+        </div>
+      </form>
+      <ErrorAlert error={error} />
+      {done ? <Notice>{done}</Notice> : null}
+    </>
   );
 }
