@@ -22,9 +22,8 @@ export class CreateTalkDto {
   position?: number;
 
   @ApiPropertyOptional({
-    default: false,
     description:
-      'Place tentatively (« provisoire »): required for a proposal under review (submitted), refused for an accepted or confirmed one. ' +
+      'Default false. Place tentatively (« provisoire »): required for a proposal under review (submitted), refused for an accepted or confirmed one. ' +
       'A tentative talk blocks publication (conflict TALK_TENTATIVE) until its proposal is accepted (the flag then clears) or it is removed.',
   })
   @IsOptional()

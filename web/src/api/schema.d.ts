@@ -4121,11 +4121,8 @@ export interface components {
              * @example 0
              */
             position?: number;
-            /**
-             * @description Place tentatively (« provisoire »): required for a proposal under review (submitted), refused for an accepted or confirmed one. A tentative talk blocks publication (conflict TALK_TENTATIVE) until its proposal is accepted (the flag then clears) or it is removed.
-             * @default false
-             */
-            tentative: boolean;
+            /** @description Default false. Place tentatively (« provisoire »): required for a proposal under review (submitted), refused for an accepted or confirmed one. A tentative talk blocks publication (conflict TALK_TENTATIVE) until its proposal is accepted (the flag then clears) or it is removed. */
+            tentative?: boolean;
         };
         TalkChangeResponse: {
             /** Format: uuid */
