@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
 import { acceptedProposal, bearer, setUpColloquium, signUp, type Colloquium, type Speaker } from '../programme/sessions-support.js';
 import { launchChromium, listen, newPage, seriousAxeViolations, type WatchedPage } from './support/browser.js';
@@ -23,6 +23,10 @@ describe('Programme grid: tentative placement (organisers)', () => {
   const state = async (id: string) => (await t.http.get(`/api/submissions/${id}`).set(bearer(c.organiser))).body.state as string;
   const acceptedMails = async (): Promise<string[]> =>
     (await t.booted.dataSource.query(`SELECT to_address FROM outbox_messages WHERE template = 'submission-accepted' AND text_body LIKE '%Données ouvertes et communes%' ORDER BY to_address`)).map((r: { to_address: string }) => r.to_address);
+
+  type Window = { document: { activeElement: unknown }; getComputedStyle(el: unknown): { backgroundColor: string } };
+  const focused = (l: Locator) => l.evaluate((el) => el === (globalThis as unknown as Window).document.activeElement);
+  const background = (l: Locator) => l.evaluate((el) => (globalThis as unknown as Window).getComputedStyle(el).backgroundColor);
 
   async function signIn(page: Page) {
     const next = '/app/events/vtn2012/programme';
@@ -87,10 +91,7 @@ describe('Programme grid: tentative placement (organisers)', () => {
       const line = block.locator('.pg-talk-tentative');
       await line.getByText('provisoire', { exact: false }).waitFor();
       expect((await line.textContent())!.replace(/\s+/g, ' ')).toBe('provisoire · Données ouvertes et communes — Hélène Dupré, José Núñez');
-      const [tentativeBg, ordinaryBg] = await Promise.all([
-        line.evaluate((el) => getComputedStyle(el).backgroundColor),
-        block.evaluate((el) => getComputedStyle(el).backgroundColor),
-      ]);
+      const [tentativeBg, ordinaryBg] = [await background(line), await background(block)];
       expect(tentativeBg).not.toBe(ordinaryBg);
       await block.locator('.pg-handle').click();
       await page.locator('.pg-talks li', { hasText: '09:00 Données ouvertes et communes (provisoire)' }).waitFor();
@@ -104,11 +105,11 @@ describe('Programme grid: tentative placement (organisers)', () => {
       await panel.getByRole('button', { name: 'Accepter les propositions placées (1)' }).focus();
       await page.keyboard.press('Enter');
       await panel.getByText(/Accepter ces 1 proposition\(s\) \? .*reçoivent le courriel d’acceptation habituel\./).waitFor();
-      expect(await panel.getByRole('button', { name: 'Confirmer l’acceptation' }).evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await focused(panel.getByRole('button', { name: 'Confirmer l’acceptation' }))).toBe(true);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await panel.getByText('Acceptation annulée.').waitFor();
-      expect(await panel.getByRole('button', { name: 'Accepter les propositions placées (1)' }).evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await focused(panel.getByRole('button', { name: 'Accepter les propositions placées (1)' }))).toBe(true);
       expect(await state(review)).toBe('submitted');
       expect(await acceptedMails()).toEqual([]);
 
