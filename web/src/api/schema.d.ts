@@ -4397,6 +4397,11 @@ export interface components {
             changelog: components["schemas"]["ChangelogResponse"];
             /** @description Conflicts that would refuse the publication (errors, and warnings not acknowledged), as GET /api/events/{eventId}/programme/conflicts lists them */
             blockingConflicts: components["schemas"]["ConflictResponse"][];
+            /**
+             * @description How many mails publishing now would send: one per speaker whose talks the release moves, removes or retitles (computed as publication does)
+             * @example 2
+             */
+            mailsToSend: number;
         };
         ImportRowErrorResponse: {
             /**
