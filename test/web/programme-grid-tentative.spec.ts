@@ -10,7 +10,7 @@ import { launchChromium, listen, newPage, seriousAxeViolations, type WatchedPage
  * confirmation (Escape first cancels): the accept transition's mails in the outbox, the talk placed
  * for good.
  */
-describe('Programme grid: tentative placement (organisers)', () => {
+describe('Programme grid: tentative placement, severities, shading (organisers)', () => {
   let t: TestApp;
   let c: Colloquium;
   let browser: Browser;
@@ -127,6 +127,64 @@ describe('Programme grid: tentative placement (organisers)', () => {
       expect(talks).toMatchObject([{ submissionId: review, tentative: false, proposalState: 'accepted' }]);
       expect(await conflicts.locator('li', { hasText: 'est placé à titre provisoire' }).count()).toBe(0);
       expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it('edits the severities of conflicts from the conflicts panel with the keyboard: what blocks follows, and back to the defaults', async () => {
+    // left by the test before: « Données ouvertes et communes » accepted, not confirmed (TALK_NOT_CONFIRMED), and
+    // « Les territoires connectés » confirmed but not placed (PROPOSAL_NOT_PLACED), both warnings
+    const { page, context, errors }: WatchedPage = await newPage(browser);
+    await page.setViewportSize({ width: 1600, height: 1200 });
+    const settings = async () =>
+      Object.fromEntries(
+        ((await t.http.get(`/api/events/${c.vtnId}/programme/conflict-settings`).set(bearer(c.organiser))).body.items as Array<{ code: string; severity: string; custom: boolean }>).map(
+          (i) => [i.code, `${i.severity}${i.custom ? '*' : ''}`],
+        ),
+      );
+    try {
+      await signIn(page);
+      const panel = page.getByRole('region', { name: 'Conflits' });
+      const unconfirmed = panel.locator('li', { hasText: /L'exposé « Données ouvertes et communes » .*n'est pas confirmé/ });
+      const unplaced = panel.locator('li', { hasText: 'La proposition acceptée « Les territoires connectés »' });
+      await unconfirmed.getByText('Avertissement').waitFor();
+      await unplaced.getByRole('button', { name: 'Prendre acte' }).waitFor();
+
+      await panel.getByText('Sévérité des conflits').focus();
+      await page.keyboard.press('Enter');
+      const form = panel.getByRole('form', { name: 'Sévérité des conflits' });
+      await form.getByLabel('Exposé non confirmé').waitFor();
+      // every code but the tentative talks' (always an error), each with its default said
+      expect(await form.locator('select').count()).toBe(10);
+      expect(await form.getByLabel('Exposé placé à titre provisoire').count()).toBe(0);
+      expect(await form.getByLabel('Trajet trop court entre deux lieux').inputValue()).toBe('error');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      // keys only: the unconfirmed talk becomes ignored (warning → ignore), the unplaced proposal an error (warning → error)
+      await form.getByLabel('Exposé non confirmé').focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await form.getByLabel('Exposé non confirmé').inputValue()).toBe('ignore');
+      await form.getByLabel('Proposition acceptée non placée').focus();
+      await page.keyboard.press('ArrowUp');
+      expect(await form.getByLabel('Proposition acceptée non placée').inputValue()).toBe('error');
+      await form.getByRole('button', { name: 'Enregistrer les sévérités' }).focus();
+      await page.keyboard.press('Enter');
+      await panel.getByRole('status').filter({ hasText: 'Sévérités enregistrées.' }).waitFor();
+      expect(await settings()).toMatchObject({ TALK_NOT_CONFIRMED: 'ignore*', PROPOSAL_NOT_PLACED: 'error*', TRAVEL_TOO_SHORT: 'error' });
+      // the panel follows: the ignored conflict leaves it, the other is now an error (blocking, nothing to acknowledge)
+      await unconfirmed.waitFor({ state: 'detached' });
+      await unplaced.getByText('Erreur').waitFor();
+      await unplaced.getByText('Bloquant').waitFor();
+      expect(await unplaced.getByRole('button', { name: 'Prendre acte' }).count()).toBe(0);
+
+      // back to the defaults, with the keyboard too
+      await form.getByRole('button', { name: 'Revenir aux valeurs par défaut' }).focus();
+      await page.keyboard.press('Enter');
+      await unconfirmed.getByText('Avertissement').waitFor();
+      expect(Object.values(await settings()).some((v) => v.endsWith('*'))).toBe(false);
+      expect(await form.getByLabel('Exposé non confirmé').inputValue()).toBe('warning');
+      await unplaced.getByRole('button', { name: 'Prendre acte' }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -7,6 +7,7 @@ import { formatDate } from '../time/paris';
 import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
 import { PublishPanel } from './PublishPanel';
 import { TentativePanel } from './TentativePanel';
+import { ConflictSettings } from './ConflictSettings';
 import { ConflictsPanel, SelectedSession, UnplacedList } from './SidePanels';
 import { dayRange, minutesOf, spokenClock, wallClock, type Span } from './grid-math';
 import { GridView, spanOf, type Column, type Draft } from './GridView';
@@ -451,7 +452,9 @@ function Grid({ setup }: { setup: GridSetup }) {
             onDragStart={(p) => setDragProposal({ submissionId: p.id, title: title(p) })}
           />
           <TentativePanel eventId={eventId} sessions={sessions ?? []} onAccepted={() => void settle()} />
-          <ConflictsPanel report={conflicts} onShow={showConflict} onAcknowledge={(key, on) => void acknowledge(key, on)} />
+          <ConflictsPanel report={conflicts} onShow={showConflict} onAcknowledge={(key, on) => void acknowledge(key, on)}>
+            <ConflictSettings eventId={eventId} onSaved={() => void settle()} />
+          </ConflictsPanel>
           <PublishPanel eventId={eventId} slug={setup.event.slug} onPublished={() => void refresh(true)} />
         </aside>
       </div>

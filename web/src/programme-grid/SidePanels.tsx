@@ -3,7 +3,7 @@
  * proposals waiting to be placed (dragged onto a session, or placed through a list of the day's
  * sessions), and the conflicts of the draft programme in words, with acknowledgements.
  */
-import { useId, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useId, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useLanguage, useT } from '../i18n/i18n';
 import type { Conflict, ConflictReport, GridSession, Proposal } from './load';
 import { gridMessages } from './messages';
@@ -185,10 +185,13 @@ export function ConflictsPanel({
   report,
   onShow,
   onAcknowledge,
+  children,
 }: {
   report: ConflictReport | null;
   onShow(sessionIds: string[]): void;
   onAcknowledge(key: string, on: boolean): void;
+  /** Shown at the end of the panel (the severities' settings). */
+  children?: ReactNode;
 }) {
   const t = useT(gridMessages);
   const { language } = useLanguage();
@@ -222,6 +225,7 @@ export function ConflictsPanel({
           </li>
         ))}
       </ul>
+      {children}
     </section>
   );
 }
