@@ -190,4 +190,91 @@ describe('Programme grid: tentative placement, severities, shading (organisers)'
       await context.close();
     }
   });
+  it('shades a chair’s other session and the journey between CNRS and Espace Cardin while a block is dragged, shows the warnings, and the fix', async () => {
+    const o = bearer(c.organiser);
+    expect((await t.http.put('/api/venues/travel-times').set(o).send({ fromVenueId: c.cnrsId, toVenueId: c.cardinId, walkingMinutes: 50, transitMinutes: 35 })).status).toBe(200);
+    const create = async (roomId: string, titleFr: string, startsAt: string, endsAt: string) => {
+      const res = await t.http.post(`/api/events/${c.vtnId}/sessions`).set(o).send({ roomId, kind: 'round-table', titleFr, startsAt, endsAt, chairs: [{ userId: helene.id }] });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    await create(c.amphi, 'Atelier des chercheurs', '2012-02-06T14:00', '2012-02-06T15:00');
+    const debate = await create(c.cardin, 'Débat au Cardin', '2012-02-06T16:00', '2012-02-06T17:00');
+    const cardinRooms = new Set(((await t.http.get(`/api/venues/${c.cardinId}`).set(o)).body.rooms as Array<{ id: string }>).map((r) => r.id));
+    const debateConflicts = async () =>
+      ((await t.http.get(`/api/events/${c.vtnId}/programme/conflicts`).set(o)).body.items as Array<{ code: string; sessionIds: string[] }>)
+        .filter((x) => x.sessionIds.includes(debate))
+        .map((x) => x.code);
+    expect(await debateConflicts()).toEqual([]);
+
+    const { page, context, errors }: WatchedPage = await newPage(browser);
+    await page.setViewportSize({ width: 1600, height: 2000 });
+    const ROW_H = 8;
+    const block = page.locator('.pg-block', { hasText: 'Débat au Cardin' });
+    const box = async (l: Locator) => {
+      const b = await l.boundingBox();
+      if (!b) throw new Error('not visible');
+      return b;
+    };
+    try {
+      await signIn(page);
+      await block.waitFor();
+      // 1. the mouse takes « Débat au Cardin » (chaired by Hélène Dupré): her other sessions are shaded in every column,
+      // and the journey from or to them (35 min between CNRS and Espace Cardin) in the other venue's columns only
+      const grip = await box(block.locator('.pg-handle'));
+      await page.mouse.move(grip.x + 30, grip.y + 5);
+      await page.mouse.down();
+      await page.mouse.move(grip.x + 30, grip.y + 5 + 2 * ROW_H, { steps: 2 });
+      await page.getByText(/^Zones ombrées : .*Hélène Dupré déjà pris\(e\) dans une autre séance.*Hélène Dupré n’aurait pas le temps de changer de lieu/).waitFor();
+      expect(await page.locator('.pg-shade-busy').count()).toBeGreaterThan(0);
+      const travelShades = page.locator('.pg-shade-travel');
+      expect(await travelShades.count()).toBeGreaterThan(0);
+      const cardinColumns = await Promise.all([...cardinRooms].map((id) => box(page.locator(`.pg-column[data-room-id="${id}"]`))));
+      for (const shade of await travelShades.all()) {
+        const b = await box(shade);
+        expect(cardinColumns.some((col) => Math.abs(col.x - b.x) < 1)).toBe(true);
+      }
+      // 2. dropped in Salle 2 (CNRS) at 14:30, over the shade: the answer's warning names the chair's double booking
+      const salle2 = await box(page.locator(`.pg-column[data-room-id="${c.salle2}"]`));
+      await page.mouse.move(salle2.x + 40, grip.y + 5 - 18 * ROW_H, { steps: 4 });
+      await page.mouse.up();
+      await page.getByText(/Séance « Débat au Cardin » : Salle 2 .*, 14 h 30 – 15 h 30\./).waitFor();
+      const warnings = page.getByRole('region', { name: 'Avertissements de ce changement' });
+      await warnings.locator('li', { hasText: 'Hélène Dupré préside deux sessions en même temps' }).getByText('Bloquant').waitFor();
+      expect(await page.locator('.pg-shade').count()).toBe(0);
+      expect(await debateConflicts()).toEqual(['CHAIR_DOUBLE_BOOKED']);
+
+      // 3. dragged back to Espace Cardin at 15:10: ten minutes after her CNRS session, the journey takes 35: the travel warning
+      const handle = await box(block.locator('.pg-handle'));
+      const cardin = await box(page.locator(`.pg-column[data-room-id="${c.cardin}"]`));
+      await page.mouse.move(handle.x + 30, handle.y + 5);
+      await page.mouse.down();
+      await page.mouse.move(cardin.x + 40, handle.y + 5 + 4 * ROW_H, { steps: 4 });
+      await page.mouse.move(cardin.x + 40, handle.y + 5 + 8 * ROW_H, { steps: 4 });
+      await page.getByText(/Hélène Dupré n’aurait pas le temps de changer de lieu/).first().waitFor();
+      await page.mouse.up();
+      await page.getByText(/Séance « Débat au Cardin » : Grande salle .*, 15 h 10 – 16 h 10\./).waitFor();
+      await warnings.getByText(/Hélène Dupré doit aller de CNRS à Espace Cardin en 10 min alors que le trajet en demande 35/).waitFor();
+      expect(await debateConflicts()).toEqual(['TRAVEL_TOO_SHORT']);
+
+      // 4. fixed with the keyboard: 30 minutes later (15:40), each step on the orange zone announced, none after it
+      await block.locator('.pg-handle').focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.getByRole('status').filter({ hasText: /15 h 15 – 16 h 15\. .*Attention : Hélène Dupré n’aurait pas le temps de changer de lieu\./ }).waitFor();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+      const status = page.getByRole('status').filter({ hasText: /Déplacement de « Débat au Cardin » : Grande salle .*, 15 h 40 – 16 h 40\./ });
+      await status.waitFor();
+      expect(await status.textContent()).not.toContain('Attention');
+      await page.keyboard.press('Enter');
+      await page.getByText(/Séance « Débat au Cardin » : Grande salle .*, 15 h 40 – 16 h 40\./).waitFor();
+      await page.getByText('Aucun nouveau conflit.').waitFor();
+      expect(await debateConflicts()).toEqual([]);
+      await page.getByRole('region', { name: 'Conflits' }).getByText(/Hélène Dupré (préside deux sessions|doit aller de)/).waitFor({ state: 'detached' });
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
