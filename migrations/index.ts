@@ -12,6 +12,7 @@ import { Participants1795692831873 } from './1795692831873-Participants.js';
 import { Programme1795691147209 } from './1795691147209-Programme.js';
 import { SpeakersAndSubmissions1795684887195 } from './1795684887195-SpeakersAndSubmissions.js';
 import { SessionAndTalkVersions1796920000000 } from './1796920000000-SessionAndTalkVersions.js';
+import { TentativeTalks1796940000000 } from './1796940000000-TentativeTalks.js';
 import { InitialSchema1795682343394 } from './1795682343394-InitialSchema.js';
 /**
  * Every migration, in order. `npm run migration:generate -- Name` writes a new file here;
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   PasswordReset1796820000000,
   ChangeNotifications1796900000000,
   SessionAndTalkVersions1796920000000,
+  TentativeTalks1796940000000,
 ];

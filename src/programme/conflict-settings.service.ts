@@ -5,11 +5,11 @@ import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { ConflictAcknowledgement } from './conflict-acknowledgement.entity.js';
 import { ConflictSetting } from './conflict-setting.entity.js';
 import { countBySeverity } from './conflict-views.js';
-import { DEFAULT_SEVERITIES, type ConflictCode } from './conflict-types.js';
+import { DEFAULT_SEVERITIES } from './conflict-types.js';
 import type { AcknowledgedConflictsResponse } from './dto/acknowledged-conflicts.response.js';
 import type { ConflictSettingsDto } from './dto/conflict-settings.dto.js';
 import type { ConflictSettingsResponse } from './dto/conflict-setting.response.js';
-import { CONFLICT_CODES, ConflictResponse, type ConflictReportResponse } from './dto/conflict.response.js';
+import { ADJUSTABLE_CONFLICT_CODES, ConflictResponse, type ConflictReportResponse } from './dto/conflict.response.js';
 import type { ListConflictsQuery } from './dto/list-conflicts.query.js';
 import { ProgrammeConflictsService } from './programme-conflicts.service.js';
 import { loadProgrammeEvent } from './programme-references.js';
@@ -36,7 +36,7 @@ export class ConflictSettingsService {
     const rows = await this.dataSource.manager.find(ConflictSetting, { where: { eventId } });
     const set = new Map(rows.map((r) => [r.code, r.severity]));
     return {
-      items: CONFLICT_CODES.map((code) => ({
+      items: ADJUSTABLE_CONFLICT_CODES.map((code) => ({
         code,
         severity: set.get(code) ?? DEFAULT_SEVERITIES[code],
         defaultSeverity: DEFAULT_SEVERITIES[code],
@@ -50,7 +50,7 @@ export class ConflictSettingsService {
     await this.dataSource.transaction(async (em) => {
       await loadProgrammeEvent(em, eventId);
       await em.delete(ConflictSetting, { eventId });
-      const rows = CONFLICT_CODES.flatMap((code: ConflictCode) => (dto[code] ? [{ eventId, code, severity: dto[code] }] : []));
+      const rows = ADJUSTABLE_CONFLICT_CODES.flatMap((code) => (dto[code] ? [{ eventId, code, severity: dto[code] }] : []));
       if (rows.length) await em.insert(ConflictSetting, rows);
     });
     return this.settings(eventId);

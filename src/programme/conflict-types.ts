@@ -11,7 +11,8 @@ export type ConflictCode =
   | 'OUTSIDE_VENUE_HOURS'
   | 'OVER_CAPACITY'
   | 'TALK_NOT_CONFIRMED'
-  | 'PROPOSAL_NOT_PLACED';
+  | 'PROPOSAL_NOT_PLACED'
+  | 'TALK_TENTATIVE';
 
 export type ConflictSeverity = 'error' | 'warning' | 'ignore';
 
@@ -26,7 +27,11 @@ export const DEFAULT_SEVERITIES: Readonly<Record<ConflictCode, ConflictSeverity>
   OVER_CAPACITY: 'warning',
   TALK_NOT_CONFIRMED: 'warning',
   PROPOSAL_NOT_PLACED: 'warning',
+  TALK_TENTATIVE: 'error',
 };
+
+/** Codes whose severity organisers cannot change: a tentative talk always blocks publication. */
+export const FIXED_SEVERITY_CODES: readonly ConflictCode[] = ['TALK_TENTATIVE'];
 
 export interface ProgrammeSession {
   id: string;
@@ -50,6 +55,8 @@ export interface ProgrammeTalk {
   speakerIds: string[];
   proposalState: string;
   proposalId?: string;
+  /** Placed tentatively while its proposal is under review (« provisoire »). */
+  tentative?: boolean;
   title?: string | null;
 }
 

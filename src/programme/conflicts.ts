@@ -16,6 +16,9 @@
  * - OVER_CAPACITY (warning): expected attendance above the room's capacity.
  * - TALK_NOT_CONFIRMED (warning): a placed talk whose proposal is not `confirmed`.
  * - PROPOSAL_NOT_PLACED (warning): an accepted proposal with no talk in the programme.
+ * - TALK_TENTATIVE (error, not adjustable): a talk placed tentatively, its proposal still under review
+ *   (or no longer accepted): publication waits until it is accepted or the talk removed. Such a talk
+ *   is not also reported as TALK_NOT_CONFIRMED.
  * Rooms holding two sessions at once are not reported: a PostgreSQL exclusion constraint forbids them.
  *
  * Complexity: O(n log n + k) for n commitments/talks/sessions and k conflicts reported. Per person,
@@ -26,9 +29,9 @@
  * Unavailabilities are merged per person and looked up by binary search; openings likewise per venue.
  */
 import { by } from './conflict-kit.js';
-import { DEFAULT_SEVERITIES, type Conflict, type ConflictCode, type ConflictContext, type ConflictOptions, type ConflictSeverity, type ProgrammeInput, type RawConflict } from './conflict-types.js';
+import { DEFAULT_SEVERITIES, FIXED_SEVERITY_CODES, type Conflict, type ConflictCode, type ConflictContext, type ConflictOptions, type ConflictSeverity, type ProgrammeInput, type RawConflict } from './conflict-types.js';
 import { commitmentsByPerson, doubleBookingConflicts, travelConflicts, travelIndex, unavailabilityConflicts } from './person-conflicts.js';
-import { capacityConflicts, unconfirmedTalkConflicts, unplacedProposalConflicts, venueHoursConflicts } from './session-conflicts.js';
+import { capacityConflicts, tentativeTalkConflicts, unconfirmedTalkConflicts, unplacedProposalConflicts, venueHoursConflicts } from './session-conflicts.js';
 
 export * from './conflict-types.js';
 export { mergeIntervals } from './conflict-kit.js';
@@ -46,7 +49,10 @@ const compareConflicts = by<Conflict>(
 
 /** Applies organisers' severities (defaults otherwise). */
 export function withSeverity(conflicts: RawConflict[], overrides: Partial<Record<ConflictCode, ConflictSeverity>> = {}): Conflict[] {
-  return conflicts.map((c) => ({ ...c, severity: overrides[c.code] ?? DEFAULT_SEVERITIES[c.code] }));
+  return conflicts.map((c) => ({
+    ...c,
+    severity: FIXED_SEVERITY_CODES.includes(c.code) ? DEFAULT_SEVERITIES[c.code] : (overrides[c.code] ?? DEFAULT_SEVERITIES[c.code]),
+  }));
 }
 
 /** Every conflict of the programme, in a deterministic order (code, first time, key). */
@@ -66,6 +72,7 @@ export function detectConflicts(input: ProgrammeInput, options: ConflictOptions)
     ...venueHoursConflicts(input.sessions, input.venues, ctx),
     ...capacityConflicts(input.sessions, input.rooms, ctx),
     ...unconfirmedTalkConflicts(input.talks, ctx),
+    ...tentativeTalkConflicts(input.talks, ctx),
     ...unplacedProposalConflicts(input.unplacedProposals),
   ];
   return withSeverity(all, options.severities).sort(compareConflicts);

@@ -43,6 +43,7 @@ interface TalkRow {
   position: number;
   duration_minutes: number;
   submission_id: string;
+  tentative: boolean;
   state: string;
   title: string | null;
   speaker_ids: string[];
@@ -119,7 +120,7 @@ export class ProgrammeInputLoader {
         [eventId],
       ),
       () => q<TalkRow>(
-        `SELECT t.id, t.session_id, t.position, t.duration_minutes, t.submission_id, sub.state,
+        `SELECT t.id, t.session_id, t.position, t.duration_minutes, t.submission_id, t.tentative, sub.state,
                 coalesce(sub.title_fr, sub.title_en) AS title,
                 coalesce(array_agg(ss.user_id ORDER BY ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '{}') AS speaker_ids
          FROM talks t JOIN sessions s ON s.id = t.session_id JOIN submissions sub ON sub.id = t.submission_id
@@ -170,6 +171,7 @@ export class ProgrammeInputLoader {
           speakerIds: talk.speaker_ids,
           proposalState: talk.state,
           proposalId: talk.submission_id,
+          tentative: talk.tentative,
           title: talk.title,
         });
       }

@@ -60,13 +60,30 @@ export function capacityConflicts(sessions: ProgrammeSession[], rooms: Programme
 export function unconfirmedTalkConflicts(talks: ProgrammeTalk[], ctx: ConflictContext): RawConflict[] {
   const out: RawConflict[] = [];
   for (const t of talks) {
-    if (t.proposalState === 'confirmed') continue;
+    if (t.proposalState === 'confirmed' || t.tentative) continue;
     const title = t.title ?? t.id;
     const span = (l: 'fr' | 'en') => formatRange(t.startsAt, t.endsAt, ctx.zone, l);
     out.push(
       raw('TALK_NOT_CONFIRMED', { talkIds: [t.id], sessionIds: [t.sessionId], personIds: t.speakerIds, proposalIds: t.proposalId ? [t.proposalId] : [] }, t.startsAt, {
         fr: `L'exposé « ${title} » (${span('fr')}) n'est pas confirmé par son orateur (état : ${t.proposalState}).`,
         en: `The talk "${title}" (${span('en')}) is not confirmed by its speaker (state: ${t.proposalState}).`,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Rule: a talk placed tentatively (« provisoire »): blocks publication until its proposal is accepted or the talk removed. */
+export function tentativeTalkConflicts(talks: ProgrammeTalk[], ctx: ConflictContext): RawConflict[] {
+  const out: RawConflict[] = [];
+  for (const t of talks) {
+    if (!t.tentative) continue;
+    const title = t.title ?? t.id;
+    const span = (l: 'fr' | 'en') => formatRange(t.startsAt, t.endsAt, ctx.zone, l);
+    out.push(
+      raw('TALK_TENTATIVE', { talkIds: [t.id], sessionIds: [t.sessionId], personIds: t.speakerIds, proposalIds: t.proposalId ? [t.proposalId] : [] }, t.startsAt, {
+        fr: `L'exposé « ${title} » (${span('fr')}) est placé à titre provisoire (proposition à l'état ${t.proposalState}) : acceptez la proposition ou retirez l'exposé avant de publier.`,
+        en: `The talk "${title}" (${span('en')}) is placed tentatively (proposal in state ${t.proposalState}): accept the proposal or remove the talk before publishing.`,
       }),
     );
   }

@@ -58,3 +58,23 @@ export const PLACEABLE_STATES = ['accepted', 'confirmed'] as const;
 export function isPlaceable(state: string): boolean {
   return (PLACEABLE_STATES as readonly string[]).includes(state);
 }
+
+/** Proposal states still under review: such a proposal may be placed, but only tentatively. */
+export const REVIEW_STATES = ['submitted'] as const;
+
+export function isUnderReview(state: string): boolean {
+  return (REVIEW_STATES as readonly string[]).includes(state);
+}
+
+export type PlacementProblem = 'PROPOSAL_NOT_ACCEPTED' | 'TENTATIVE_REQUIRED' | 'TENTATIVE_NOT_UNDER_REVIEW';
+
+/**
+ * Why a proposal in `state` cannot be placed with this `tentative` flag, or null. Accepted and
+ * confirmed proposals are placed for good (never tentatively); proposals under review only
+ * tentatively; others (draft, rejected, withdrawn, cancelled) not at all.
+ */
+export function placementProblem(state: string, tentative: boolean): PlacementProblem | null {
+  if (isPlaceable(state)) return tentative ? 'TENTATIVE_NOT_UNDER_REVIEW' : null;
+  if (isUnderReview(state)) return tentative ? null : 'TENTATIVE_REQUIRED';
+  return 'PROPOSAL_NOT_ACCEPTED';
+}

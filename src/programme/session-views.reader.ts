@@ -50,6 +50,7 @@ interface TalkRow {
   position: number;
   duration_minutes: number;
   version: number;
+  tentative: boolean;
   state: string;
   title_fr: string | null;
   title_en: string | null;
@@ -90,7 +91,7 @@ export class SessionViewsReader {
       [list],
     );
     const talks = await manager.query<TalkRow[]>(
-      `SELECT t.id, t.session_id, t.submission_id, t.position, t.duration_minutes, t.version, sub.state, sub.title_fr, sub.title_en,
+      `SELECT t.id, t.session_id, t.submission_id, t.position, t.duration_minutes, t.version, t.tentative, sub.state, sub.title_fr, sub.title_en,
               coalesce(json_agg(json_build_object('userId', ss.user_id, 'name', coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), ss.email))
                                 ORDER BY ss.role DESC, ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '[]'::json) AS speakers
        FROM talks t JOIN submissions sub ON sub.id = t.submission_id
@@ -173,6 +174,7 @@ function toTalk(t: TalkRow, startsAt: Date, endsAt: Date, zone: string): TalkRes
     titleFr: t.title_fr,
     titleEn: t.title_en,
     proposalState: t.state,
+    tentative: t.tentative,
     speakers: t.speakers,
   };
 }

@@ -73,10 +73,12 @@ export class SessionsController {
 
   @Post(':id/talks')
   @ApiOperation({
-    summary: 'Place an accepted or confirmed proposal in a session (organisers)',
+    summary: 'Place an accepted or confirmed proposal in a session, or tentatively one under review (organisers)',
     description:
       'Appended unless `position` (0-based) is given; lasts the proposal’s own length, else its type’s default, unless `durationMinutes`. ' +
-      'A proposal of another event is 422 PROPOSAL_NOT_IN_EVENT; one not accepted nor confirmed 409 PROPOSAL_NOT_ACCEPTED (with its state); ' +
+      'A proposal of another event is 422 PROPOSAL_NOT_IN_EVENT; one neither accepted, confirmed nor under review 409 PROPOSAL_NOT_ACCEPTED (with its state); ' +
+      'a proposal under review (submitted) is placed only with tentative: true (409 TENTATIVE_REQUIRED otherwise), an accepted or confirmed one ' +
+      'never tentatively (409 TENTATIVE_NOT_UNDER_REVIEW); a tentative talk is a blocking conflict TALK_TENTATIVE until its proposal is accepted; ' +
       'one placed already 409 PROPOSAL_ALREADY_PLACED; talks overflowing the session 422 TALKS_OVERFLOW. The answer carries `warnings`.',
   })
   @ApiCreatedResponse({ type: TalkChangeResponse })

@@ -3,7 +3,7 @@ import { Submission } from '../submissions/submission.entity.js';
 import { Session } from './session.entity.js';
 
 /**
- * An accepted or confirmed proposal placed in a session. Talks follow one another from the session's
+ * An accepted or confirmed proposal placed in a session (or, tentatively, one still under review). Talks follow one another from the session's
  * start in `position` order; a talk's times are computed, not stored. A proposal is placed once.
  * Positions are unique per session, checked at commit (deferred) so that a reorder can swap them.
  */
@@ -42,6 +42,14 @@ export class Talk {
   /** Raised by every change of the talk (position, length, session); its ETag is `"<version>"` (If-Match → 412 when stale). */
   @Column({ type: 'integer', default: 1 })
   version!: number;
+
+  /**
+   * Placed to see whether the programme fits while the proposal is still under review (« provisoire »):
+   * a proposal in review is placed only so (placementProblem, session-rules.ts); accepting it clears the
+   * flag in the same transaction (TentativeTalksService). A blocking conflict (TALK_TENTATIVE) until then.
+   */
+  @Column({ type: 'boolean', default: false })
+  tentative!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -9,7 +9,7 @@ import type { TalkChangeResponse, TalkResponse } from './dto/session.response.js
 import type { UpdateTalkDto } from './dto/update-talk.dto.js';
 import { ProgrammeConflictsService, type ConflictReport } from './programme-conflicts.service.js';
 import { loadProposal } from './programme-references.js';
-import { isPlaceable } from './session-rules.js';
+import { placementProblem, type PlacementProblem } from './session-rules.js';
 import { SessionViewsReader } from './session-views.reader.js';
 import { bumpSessionVersions, lockSession } from './session-locks.js';
 import type { Session } from './session.entity.js';
@@ -43,18 +43,15 @@ export class TalksService {
         if (proposal.eventId !== session.eventId) {
           throw new DomainError(422, 'PROPOSAL_NOT_IN_EVENT', 'The proposal belongs to another event than the session', { submissionId: proposal.id });
         }
-        if (!isPlaceable(proposal.state)) {
-          throw new DomainError(409, 'PROPOSAL_NOT_ACCEPTED', `Only accepted or confirmed proposals are placed; this one is ${proposal.state}`, {
-            submissionId: proposal.id,
-            state: proposal.state,
-          });
-        }
+        const tentative = dto.tentative ?? false;
+        const problem = placementProblem(proposal.state, tentative);
+        if (problem) throw placementRefused(problem, proposal.id, proposal.state);
         await assertNotPlaced(em, proposal.id);
         const before = await this.conflicts.report(session.eventId, em);
         const talks = await sessionTalks(em, sessionId);
         const duration = dto.durationMinutes ?? proposal.defaultMinutes;
         assertFits(session, talksMinutes(talks) + duration);
-        const inserted = await em.insert(Talk, { sessionId, submissionId: proposal.id, position: talks.length, durationMinutes: duration });
+        const inserted = await em.insert(Talk, { sessionId, submissionId: proposal.id, position: talks.length, durationMinutes: duration, tentative });
         const id = (inserted.identifiers[0] as { id: string }).id;
         await renumber(em, reorder(talks.map((t) => t.id), id, dto.position), id);
         await bumpSessionVersions(em, [sessionId]);
@@ -173,6 +170,17 @@ function assertFits(session: Session, totalMinutes: number): void {
 async function assertNotPlaced(em: EntityManager, submissionId: string): Promise<void> {
   const placed = await em.findOne(Talk, { where: { submissionId } });
   if (placed) throw alreadyPlaced(submissionId, placed);
+}
+
+const PLACEMENT_MESSAGES: Record<PlacementProblem, (state: string) => string> = {
+  PROPOSAL_NOT_ACCEPTED: (state) => `Only accepted or confirmed proposals are placed (or, tentatively, proposals under review); this one is ${state}`,
+  TENTATIVE_REQUIRED: (state) => `A proposal under review (${state}) is placed only tentatively: send tentative: true, or accept it first`,
+  TENTATIVE_NOT_UNDER_REVIEW: (state) => `Only proposals under review are placed tentatively; this one is ${state}: place it without tentative`,
+};
+
+/** 409 with the placement rule's code (session-rules.ts), the proposal and its state. */
+function placementRefused(problem: PlacementProblem, submissionId: string, state: string): DomainError {
+  return new DomainError(409, problem, PLACEMENT_MESSAGES[problem](state), { submissionId, state });
 }
 
 function alreadyPlaced(submissionId: string, talk: Talk | null): DomainError {

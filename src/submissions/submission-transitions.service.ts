@@ -14,6 +14,7 @@ import { eventNameIn, fullName, mailLocaleOf, titleIn } from './submission-mail.
 import { SubmissionRecordsService } from './submission-records.service.js';
 import type { SubmissionSpeaker } from './submission-speaker.entity.js';
 import type { SubmissionAction } from './submission-state.js';
+import { SubmissionTransitionHooks } from './submission-transition-hooks.js';
 import { SubmissionTransition } from './submission-transition.entity.js';
 import { nextState } from './submission-transitions.js';
 import { SubmissionViewsService } from './submission-views.service.js';
@@ -36,7 +37,8 @@ interface Recipient {
 /**
  * Moves proposals through their states (submission-transitions.ts decides what is allowed). The
  * row is locked for the transaction, so two moves of one proposal take turns and the second is
- * judged on the state the first left; the state, the history row and the mails commit together.
+ * judged on the state the first left; the state, the history row, the mails and what the listeners
+ * of SubmissionTransitionHooks do (the programme's tentative talks) commit together.
  */
 @Injectable()
 export class SubmissionTransitionsService {
@@ -47,6 +49,7 @@ export class SubmissionTransitionsService {
     private readonly cfp: CfpService,
     private readonly speakers: SpeakersService,
     private readonly mail: MailService,
+    private readonly hooks: SubmissionTransitionHooks,
   ) {}
 
   async transition(id: string, dto: TransitionDto, caller: RequestUser): Promise<SubmissionResponse> {
@@ -71,6 +74,7 @@ export class SubmissionTransitionsService {
       await manager.update(Submission, { id }, changes);
       await manager.insert(SubmissionTransition, { submissionId: id, actorId: caller.id, action: dto.action, fromState: locked.state, toState: to, note });
       if (template && settings) await this.sendMails(manager, template, locked, recipients, settings, note);
+      await this.hooks.run(manager, { submissionId: id, eventId: locked.eventId, action: dto.action, from: locked.state, to });
     });
     return this.views.one(id, caller);
   }

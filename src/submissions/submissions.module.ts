@@ -13,6 +13,7 @@ import { SubmissionHistoryService } from './submission-history.service.js';
 import { SubmissionRecordsService } from './submission-records.service.js';
 import { SubmissionRevision } from './submission-revision.entity.js';
 import { SubmissionSpeaker } from './submission-speaker.entity.js';
+import { SubmissionTransitionHooks } from './submission-transition-hooks.js';
 import { SubmissionTransition } from './submission-transition.entity.js';
 import { SubmissionTransitionsService } from './submission-transitions.service.js';
 import { SubmissionViewsService } from './submission-views.service.js';
@@ -40,9 +41,10 @@ import { SubmissionsService } from './submissions.service.js';
     SubmissionCreationService,
     SubmissionEditingService,
     SubmissionTransitionsService,
+    SubmissionTransitionHooks,
     SubmissionHistoryService,
     SubmissionsService,
   ],
-  exports: [SubmissionsService],
+  exports: [SubmissionsService, SubmissionTransitionsService, SubmissionTransitionHooks],
 })
 export class SubmissionsModule {}

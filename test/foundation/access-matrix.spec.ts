@@ -102,6 +102,7 @@ const EXPECTED: Record<string, Access> = {
   'PUT /api/events/{eventId}/programme/conflict-settings': 'organiser',
   'POST /api/events/{eventId}/programme/conflicts/acknowledgements': 'organiser',
   'DELETE /api/events/{eventId}/programme/conflicts/acknowledgements': 'organiser',
+  'POST /api/events/{eventId}/programme/tentative/accept': 'organiser',
   'GET /api/events/{eventId}/programme': 'public',
   'GET /api/events/{eventId}/programme/versions/{n}': 'public',
   'GET /api/events/{eventId}/programme.ics': 'public',

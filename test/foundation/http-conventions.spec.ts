@@ -77,6 +77,7 @@ describe('HTTP conventions', () => {
       'POST /api/registrations/{token}/revoke',
       'POST /api/participants/{id}/cancel',
       'POST /api/events/{eventId}/participants/sync-programme',
+      'POST /api/events/{eventId}/programme/tentative/accept',
       'POST /api/events/{eventId}/participants/anonymise',
       'POST /api/registrations/{token}/erasure',
     ]);

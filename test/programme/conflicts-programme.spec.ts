@@ -248,6 +248,19 @@ describe('Programme conflicts on a two-day programme over both venues', () => {
     expect(await now()).toEqual([]);
   });
 
+  it('TALK_TENTATIVE fires for a proposal under review placed tentatively (an error), and gives way to TALK_NOT_CONFIRMED once accepted', async () => {
+    const review = await acceptedProposal(t, c, jose, 'Encore à l’examen', { accept: false });
+    const placed = await place(s.day2, review, { tentative: true });
+    expect(codes(placed.warnings)).toEqual(['TALK_TENTATIVE']);
+    const [conflict] = await now();
+    expect(conflict).toMatchObject({ code: 'TALK_TENTATIVE', severity: 'error', talkIds: [placed.id], proposalIds: [review], personIds: [jose.id] });
+    expect(conflict.message.en).toContain('tentatively');
+    await t.http.post(`/api/submissions/${review}/transitions`).set(auth()).send({ action: 'accept' }).expect(200);
+    expect((await now()).map((x) => x.code)).toEqual(['TALK_NOT_CONFIRMED']);
+    await t.http.post(`/api/submissions/${review}/transitions`).set(bearer(jose.token)).send({ action: 'confirm' }).expect(200);
+    expect(await now()).toEqual([]);
+  });
+
   it('has seen every code of the engine fire', () => {
     expect([...fired].sort()).toEqual(Object.keys(DEFAULT_SEVERITIES).sort());
   });

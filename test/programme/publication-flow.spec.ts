@@ -73,7 +73,7 @@ describe('Publishing the programme', () => {
 
     const draft = await t.http.get(`${programmeUrl()}/draft`).set(bearer(organiser));
     expect(draft.status).toBe(200);
-    expect(draft.body).toMatchObject({ nextVersion: 1, basedOnVersion: null, changelog: { fromVersion: null, toVersion: 1, entries: [] }, blockingConflicts: [] });
+    expect(draft.body).toMatchObject({ nextVersion: 1, basedOnVersion: null, changelog: { fromVersion: null, toVersion: 1, entries: [] }, blockingConflicts: [], mailsToSend: 0 });
     expect(draft.body.snapshot.sessions).toHaveLength(3);
     // drafts are for organisers only
     expect((await t.http.get(`${programmeUrl()}/draft`)).status).toBe(401);
@@ -151,7 +151,8 @@ describe('Publishing the programme', () => {
       expect((await (token ? t.http.get(`${programmeUrl()}/draft`).set(bearer(token)) : t.http.get(`${programmeUrl()}/draft`))).status).toBe(token ? 403 : 401);
     }
     const draft = await t.http.get(`${programmeUrl()}/draft`).set(bearer(organiser));
-    expect(draft.body).toMatchObject({ nextVersion: 2, basedOnVersion: 1 });
+    // the mails publication will send, counted before publishing (2: see the next test, which sends them)
+    expect(draft.body).toMatchObject({ nextVersion: 2, basedOnVersion: 1, mailsToSend: 2 });
     expect(draft.body.changelog.entries.map((e: { id: string; change: string }) => `${e.id}:${e.change}`)).toEqual([
       `${ids.t2}:moved`,
       `${ids.s3}:moved`,
@@ -269,6 +270,7 @@ describe('Publishing the programme', () => {
     expect(warnings.map((c) => c.code)).toEqual(['PROPOSAL_NOT_PLACED']);
     const draft = await t.http.get(`${programmeUrl()}/draft`).set(bearer(organiser));
     expect(draft.body.blockingConflicts.map((c: { key: string }) => c.key)).toEqual([warnings[0].key]);
+    expect(draft.body.mailsToSend).toBe(2);
     const ack = await t.http.post(`${programmeUrl()}/conflicts/acknowledgements`).set(bearer(organiser)).send({ keys: [warnings[0].key] });
     expect(ack.status).toBe(200);
     expect(await publicationCounts(t)).toEqual(before);

@@ -156,9 +156,15 @@ describe('Programme talks', () => {
     const submitted = await acceptedProposal(t, c, helene, 'Encore soumise', { accept: false });
     const res = await place(afternoon, { submissionId: submitted });
     expect(res.status).toBe(409);
-    expectErrorBody(res.body, 409, 'PROPOSAL_NOT_ACCEPTED');
+    // under review: only tentatively (tentative-api.spec.ts); withdrawn: not at all
+    expectErrorBody(res.body, 409, 'TENTATIVE_REQUIRED');
     expect(res.body.details.state).toBe('submitted');
     expect(res.body.message).toContain('submitted');
+    await t.http.post(`/api/submissions/${submitted}/transitions`).set(bearer(helene.token)).send({ action: 'withdraw' }).expect(200);
+    const withdrawn = await place(afternoon, { submissionId: submitted });
+    expectErrorBody(withdrawn.body, 409, 'PROPOSAL_NOT_ACCEPTED');
+    expect(withdrawn.body.details.state).toBe('withdrawn');
+    expect(withdrawn.body.message).toContain('withdrawn');
     const placed = (await talksOf(morning))[0];
     const twice = await place(afternoon, { submissionId: placed.submissionId });
     expect(twice.status).toBe(409);

@@ -318,6 +318,7 @@ describe('Programme grid (organisers)', () => {
       await publication.getByRole('button', { name: 'Préparer la publication' }).click();
       await publication.getByRole('heading', { name: 'Changements de la version 1' }).waitFor();
       await publication.getByText('Première version : pas encore de changements à montrer.').waitFor();
+      await publication.getByText('Cette publication enverra 0 courriel(s) aux intervenants dont les exposés changent.').waitFor();
       await publication.getByLabel('Note de version (facultative)').fill('Première version du programme.');
       await publication.getByRole('button', { name: 'Publier la version 1' }).click();
       await publication.getByText(/^Version 1 publiée ; \d+ intervenant\(s\) prévenu\(s\) par courriel\.$/).waitFor();
@@ -326,9 +327,11 @@ describe('Programme grid (organisers)', () => {
       await publication.getByRole('button', { name: 'Préparer la publication' }).click();
       await publication.getByRole('heading', { name: 'Changements de la version 2' }).waitFor();
       await publication.getByText('Séance renommée : Séance du mardi matin').waitFor();
+      // the mails counted before publishing are the mails publication then sends
+      const toSend = (await publication.getByText(/^Cette publication enverra \d+ courriel\(s\)/).textContent())!.match(/\d+/)![0];
       expect(await seriousAxeViolations(page)).toEqual([]);
       await publication.getByRole('button', { name: 'Publier la version 2' }).click();
-      await publication.getByText(/^Version 2 publiée ; /).waitFor();
+      await publication.getByText(new RegExp(`^Version 2 publiée ; ${toSend} intervenant\\(s\\) prévenu\\(s\\) par courriel\\.$`)).waitFor();
       const link = publication.getByRole('link', { name: 'page publique de la version 1' });
       expect(await link.getAttribute('href')).toBe('/programme/vtn2012/v/1');
       expect(failures).toEqual([`412 PATCH /api/sessions/${made.body.id}`]);

@@ -9,7 +9,7 @@ export class ConflictSettingResponse {
   @ApiProperty({ description: 'An organiser set it' }) custom!: boolean;
 }
 
-/** Every conflict code with its severity for the event, in a fixed order. */
+/** Every conflict code organisers may set (all but TALK_TENTATIVE, always an error) with its severity for the event, in a fixed order. */
 export class ConflictSettingsResponse {
   @ApiProperty({ type: [ConflictSettingResponse] }) items!: ConflictSettingResponse[];
 }

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { formatInZone } from '../../common/time/zoned-time.js';
 import { isBlocking, type ConflictView } from '../conflict-views.js';
-import { DEFAULT_SEVERITIES, type ConflictCode, type ConflictSeverity } from '../conflict-types.js';
+import { DEFAULT_SEVERITIES, FIXED_SEVERITY_CODES, type ConflictCode, type ConflictSeverity } from '../conflict-types.js';
 
 /** Every conflict code, in the order of conflict-types.ts. */
 export const CONFLICT_CODES = Object.keys(DEFAULT_SEVERITIES) as ConflictCode[];
+/** The codes whose severity organisers set (conflict-settings): all but TALK_TENTATIVE, which always blocks. */
+export const ADJUSTABLE_CONFLICT_CODES = CONFLICT_CODES.filter((c): c is Exclude<ConflictCode, 'TALK_TENTATIVE'> => !FIXED_SEVERITY_CODES.includes(c));
 export const CONFLICT_SEVERITIES: readonly ConflictSeverity[] = ['error', 'warning', 'ignore'];
 
 export class BilingualMessageResponse {

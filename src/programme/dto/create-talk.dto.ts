@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-/** An accepted or confirmed proposal placed in a session. */
+/** An accepted or confirmed proposal placed in a session, or a proposal under review placed tentatively. */
 export class CreateTalkDto {
-  @ApiProperty({ format: 'uuid', description: 'An accepted or confirmed proposal of the session’s event, not placed yet' })
+  @ApiProperty({ format: 'uuid', description: 'A proposal of the session’s event, not placed yet: accepted or confirmed, or under review with tentative: true' })
   @IsUUID()
   submissionId!: string;
 
@@ -20,4 +20,13 @@ export class CreateTalkDto {
   @Min(0)
   @Max(100000)
   position?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Default false. Place tentatively (« provisoire »): required for a proposal under review (submitted), refused for an accepted or confirmed one. ' +
+      'A tentative talk blocks publication (conflict TALK_TENTATIVE) until its proposal is accepted (the flag then clears) or it is removed.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  tentative?: boolean;
 }

@@ -49,7 +49,12 @@ export class TalkResponse {
   @ApiProperty({ example: '2012-02-06T08:50:00.000Z' }) endsAtUtc!: string;
   @ApiProperty({ nullable: true, type: String }) titleFr!: string | null;
   @ApiProperty({ nullable: true, type: String }) titleEn!: string | null;
-  @ApiProperty({ example: 'accepted', description: 'The proposal’s state (accepted or confirmed when placed)' }) proposalState!: string;
+  @ApiProperty({ example: 'accepted', description: 'The proposal’s state (accepted or confirmed when placed for good; submitted when tentative)' }) proposalState!: string;
+  @ApiProperty({
+    example: false,
+    description: 'Placed tentatively (« provisoire ») while the proposal is under review: a blocking conflict (TALK_TENTATIVE) until it is accepted or the talk removed',
+  })
+  tentative!: boolean;
   @ApiProperty({ type: [TalkSpeakerResponse], description: 'The proposal’s accepted signers, main speaker first' }) speakers!: TalkSpeakerResponse[];
 }
 

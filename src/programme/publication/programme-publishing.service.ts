@@ -38,6 +38,8 @@ export interface DraftPreview {
   changelog: ProgrammeChangelog;
   /** What would refuse the publication now: errors, and warnings not acknowledged. */
   blockingConflicts: ConflictResponse[];
+  /** How many mails publishing now would send (one per speaker whose talks move, are removed or retitled): the same computation as publish. */
+  mailsToSend: number;
 }
 
 /** The blocking conflicts as GET …/programme/conflicts shows them (times in the event's zone, names). */
@@ -114,7 +116,8 @@ export class ProgrammePublishingService {
       const draft = await this.drafts.build(manager, eventId, { version: nextVersion, publishedAt: new Date(), note: null });
       const { changelog, snapshot } = diffProgrammes(previous?.snapshot ?? null, draft);
       const report = await this.conflicts.report(eventId, manager);
-      return { nextVersion, basedOnVersion: previous?.version ?? null, snapshot, changelog, blockingConflicts: blockingResponses(report) };
+      const mails = await this.speakerMails(manager, previous?.snapshot ?? null, snapshot, changelog);
+      return { nextVersion, basedOnVersion: previous?.version ?? null, snapshot, changelog, blockingConflicts: blockingResponses(report), mailsToSend: mails.length };
     });
   }
 
@@ -159,8 +162,21 @@ export class ProgrammePublishingService {
 
   /** Queues one mail per speaker whose talks the release moves, removes or retitles; returns how many. */
   private async notifySpeakers(manager: EntityManager, previous: ProgrammeSnapshot | null, next: ProgrammeSnapshot, changelog: ProgrammeChangelog): Promise<number> {
+    const mails = await this.speakerMails(manager, previous, next, changelog);
+    if (!mails.length) return 0;
+    // one INSERT, inside the publication's transaction (and its lock)
+    await this.mail.enqueueAll(manager, mails);
+    return mails.length;
+  }
+
+  /**
+   * The mails a release sends: one per speaker (with an account) whose talks it moves, removes or
+   * retitles. Publication queues them; the draft's preview counts them, so the number shown before
+   * publishing is the number sent.
+   */
+  private async speakerMails(manager: EntityManager, previous: ProgrammeSnapshot | null, next: ProgrammeSnapshot, changelog: ProgrammeChangelog): Promise<OutgoingMail[]> {
     const notices = speakerNotices(previous, next, changelog);
-    if (!notices.length) return 0;
+    if (!notices.length) return [];
     const recipients = await manager.query<Recipient[]>(
       `SELECT u.id, u.email, sp.first_name, sp.last_name, u.display_name
        FROM users u LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
@@ -190,9 +206,6 @@ export class ProgrammePublishingService {
         },
       });
     }
-    // one INSERT, inside the publication's transaction (and its lock)
-    await this.mail.enqueueAll(manager, mails);
-    const sent = mails.length;
-    return sent;
+    return mails;
   }
 }

@@ -973,8 +973,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Place an accepted or confirmed proposal in a session (organisers)
-         * @description Appended unless `position` (0-based) is given; lasts the proposal’s own length, else its type’s default, unless `durationMinutes`. A proposal of another event is 422 PROPOSAL_NOT_IN_EVENT; one not accepted nor confirmed 409 PROPOSAL_NOT_ACCEPTED (with its state); one placed already 409 PROPOSAL_ALREADY_PLACED; talks overflowing the session 422 TALKS_OVERFLOW. The answer carries `warnings`.
+         * Place an accepted or confirmed proposal in a session, or tentatively one under review (organisers)
+         * @description Appended unless `position` (0-based) is given; lasts the proposal’s own length, else its type’s default, unless `durationMinutes`. A proposal of another event is 422 PROPOSAL_NOT_IN_EVENT; one neither accepted, confirmed nor under review 409 PROPOSAL_NOT_ACCEPTED (with its state); a proposal under review (submitted) is placed only with tentative: true (409 TENTATIVE_REQUIRED otherwise), an accepted or confirmed one never tentatively (409 TENTATIVE_NOT_UNDER_REVIEW); a tentative talk is a blocking conflict TALK_TENTATIVE until its proposal is accepted; one placed already 409 PROPOSAL_ALREADY_PLACED; talks overflowing the session 422 TALKS_OVERFLOW. The answer carries `warnings`.
          */
         post: operations["SessionsController_addTalk"];
         delete?: never;
@@ -1064,6 +1064,26 @@ export interface paths {
         post: operations["ProgrammeConflictsController_acknowledge"];
         /** Withdraw the acknowledgement of one conflict, named by ?key= (organisers) */
         delete: operations["ProgrammeConflictsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{eventId}/programme/tentative/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept every proposal placed tentatively in the draft programme (organisers)
+         * @description Runs the ordinary accept transition for each proposal whose talk is tentative (by session start, then position), each in its own transaction: the history row, the state, the « accepted » mails to its speakers (the outbox), and the talk placed for good. A proposal that cannot be accepted (withdrawn meanwhile…) is listed with outcome failed and the transition’s error; the others go on. No tentative talk: 200 with no items.
+         */
+        post: operations["TentativeTalksController_accept"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3863,10 +3883,15 @@ export interface components {
             titleFr: string | null;
             titleEn: string | null;
             /**
-             * @description The proposal’s state (accepted or confirmed when placed)
+             * @description The proposal’s state (accepted or confirmed when placed for good; submitted when tentative)
              * @example accepted
              */
             proposalState: string;
+            /**
+             * @description Placed tentatively (« provisoire ») while the proposal is under review: a blocking conflict (TALK_TENTATIVE) until it is accepted or the talk removed
+             * @example false
+             */
+            tentative: boolean;
             /** @description The proposal’s accepted signers, main speaker first */
             speakers: components["schemas"]["TalkSpeakerResponse"][];
         };
@@ -3886,7 +3911,7 @@ export interface components {
             /** @description Stable across runs (code and the ids concerned): what acknowledgements name */
             key: string;
             /** @enum {string} */
-            code: "SPEAKER_DOUBLE_BOOKED" | "CHAIR_DOUBLE_BOOKED" | "CHAIR_SPEAKING_ELSEWHERE" | "SPEAKER_UNAVAILABLE" | "CHAIR_UNAVAILABLE" | "TRAVEL_TOO_SHORT" | "OUTSIDE_VENUE_HOURS" | "OVER_CAPACITY" | "TALK_NOT_CONFIRMED" | "PROPOSAL_NOT_PLACED";
+            code: "SPEAKER_DOUBLE_BOOKED" | "CHAIR_DOUBLE_BOOKED" | "CHAIR_SPEAKING_ELSEWHERE" | "SPEAKER_UNAVAILABLE" | "CHAIR_UNAVAILABLE" | "TRAVEL_TOO_SHORT" | "OUTSIDE_VENUE_HOURS" | "OVER_CAPACITY" | "TALK_NOT_CONFIRMED" | "PROPOSAL_NOT_PLACED" | "TALK_TENTATIVE";
             /**
              * @description The organisers’ setting for the code, or its default
              * @enum {string}
@@ -4083,7 +4108,7 @@ export interface components {
         CreateTalkDto: {
             /**
              * Format: uuid
-             * @description An accepted or confirmed proposal of the session’s event, not placed yet
+             * @description A proposal of the session’s event, not placed yet: accepted or confirmed, or under review with tentative: true
              */
             submissionId: string;
             /**
@@ -4096,6 +4121,8 @@ export interface components {
              * @example 0
              */
             position?: number;
+            /** @description Default false. Place tentatively (« provisoire »): required for a proposal under review (submitted), refused for an accepted or confirmed one. A tentative talk blocks publication (conflict TALK_TENTATIVE) until its proposal is accepted (the flag then clears) or it is removed. */
+            tentative?: boolean;
         };
         TalkChangeResponse: {
             /** Format: uuid */
@@ -4127,10 +4154,15 @@ export interface components {
             titleFr: string | null;
             titleEn: string | null;
             /**
-             * @description The proposal’s state (accepted or confirmed when placed)
+             * @description The proposal’s state (accepted or confirmed when placed for good; submitted when tentative)
              * @example accepted
              */
             proposalState: string;
+            /**
+             * @description Placed tentatively (« provisoire ») while the proposal is under review: a blocking conflict (TALK_TENTATIVE) until it is accepted or the talk removed
+             * @example false
+             */
+            tentative: boolean;
             /** @description The proposal’s accepted signers, main speaker first */
             speakers: components["schemas"]["TalkSpeakerResponse"][];
             /** @description Conflicts this change introduced (severity ignore left out) */
@@ -4166,7 +4198,7 @@ export interface components {
         };
         ConflictSettingResponse: {
             /** @enum {string} */
-            code: "SPEAKER_DOUBLE_BOOKED" | "CHAIR_DOUBLE_BOOKED" | "CHAIR_SPEAKING_ELSEWHERE" | "SPEAKER_UNAVAILABLE" | "CHAIR_UNAVAILABLE" | "TRAVEL_TOO_SHORT" | "OUTSIDE_VENUE_HOURS" | "OVER_CAPACITY" | "TALK_NOT_CONFIRMED" | "PROPOSAL_NOT_PLACED";
+            code: "SPEAKER_DOUBLE_BOOKED" | "CHAIR_DOUBLE_BOOKED" | "CHAIR_SPEAKING_ELSEWHERE" | "SPEAKER_UNAVAILABLE" | "CHAIR_UNAVAILABLE" | "TRAVEL_TOO_SHORT" | "OUTSIDE_VENUE_HOURS" | "OVER_CAPACITY" | "TALK_NOT_CONFIRMED" | "PROPOSAL_NOT_PLACED" | "TALK_TENTATIVE";
             /**
              * @description In force for the event
              * @enum {string}
@@ -4241,6 +4273,47 @@ export interface components {
         };
         AcknowledgedConflictsResponse: {
             items: components["schemas"]["ConflictResponse"][];
+        };
+        TentativeAcceptanceErrorResponse: {
+            /**
+             * @description The error code the accept transition answered
+             * @example INVALID_TRANSITION
+             */
+            code: string;
+            message: string;
+        };
+        TentativeAcceptanceItemResponse: {
+            /** Format: uuid */
+            talkId: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            submissionId: string;
+            titleFr: string | null;
+            titleEn: string | null;
+            /**
+             * @description accepted: the proposal moved to accepted and its talk is no longer tentative
+             * @enum {string}
+             */
+            outcome: "accepted" | "failed";
+            /**
+             * @description The proposal’s state after the attempt
+             * @example accepted
+             */
+            state: string;
+            /** @description Why the proposal could not be accepted (outcome failed) */
+            error?: components["schemas"]["TentativeAcceptanceErrorResponse"];
+        };
+        TentativeAcceptanceResponse: {
+            /**
+             * @description Proposals accepted (each through the accept transition, with its mails)
+             * @example 3
+             */
+            accepted: number;
+            /** @example 0 */
+            failed: number;
+            /** @description By session start, then position */
+            items: components["schemas"]["TentativeAcceptanceItemResponse"][];
         };
         PublishReleaseDto: {
             /** @example La table ronde du mardi passe à 14 h 30 en salle 2. */
@@ -4324,6 +4397,11 @@ export interface components {
             changelog: components["schemas"]["ChangelogResponse"];
             /** @description Conflicts that would refuse the publication (errors, and warnings not acknowledged), as GET /api/events/{eventId}/programme/conflicts lists them */
             blockingConflicts: components["schemas"]["ConflictResponse"][];
+            /**
+             * @description How many mails publishing now would send: one per speaker whose talks the release moves, removes or retitles (computed as publication does)
+             * @example 2
+             */
+            mailsToSend: number;
         };
         ImportRowErrorResponse: {
             /**
@@ -13247,7 +13325,7 @@ export interface operations {
         parameters: {
             query?: {
                 severity?: "error" | "warning" | "ignore";
-                code?: "SPEAKER_DOUBLE_BOOKED" | "CHAIR_DOUBLE_BOOKED" | "CHAIR_SPEAKING_ELSEWHERE" | "SPEAKER_UNAVAILABLE" | "CHAIR_UNAVAILABLE" | "TRAVEL_TOO_SHORT" | "OUTSIDE_VENUE_HOURS" | "OVER_CAPACITY" | "TALK_NOT_CONFIRMED" | "PROPOSAL_NOT_PLACED";
+                code?: "SPEAKER_DOUBLE_BOOKED" | "CHAIR_DOUBLE_BOOKED" | "CHAIR_SPEAKING_ELSEWHERE" | "SPEAKER_UNAVAILABLE" | "CHAIR_UNAVAILABLE" | "TRAVEL_TOO_SHORT" | "OUTSIDE_VENUE_HOURS" | "OVER_CAPACITY" | "TALK_NOT_CONFIRMED" | "PROPOSAL_NOT_PLACED" | "TALK_TENTATIVE";
             };
             header?: never;
             path: {
@@ -13583,6 +13661,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TentativeTalksController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TentativeAcceptanceResponse"];
+                };
             };
             /** @description Malformed or invalid request (VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST) */
             400: {

@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../i18n/i18n';
 import { clock, minutesOf, overlaps, resize, shift, spokenClock, STEP, type Span } from './grid-math';
 import type { GridSession, VenueDetail } from './load';
 import { gridMessages } from './messages';
+import { tentativeMessages } from './tentative-messages';
 import { shadesHit, type Shade } from './shading';
 
 export const ROW_H = 8;
@@ -71,6 +72,7 @@ export function spanOf(s: GridSession): Span {
 export function GridView(props: Props) {
   const { date, range, columns, sessions } = props;
   const t = useT(gridMessages);
+  const tt = useT(tentativeMessages);
   const { language } = useLanguage();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -347,7 +349,8 @@ export function GridView(props: Props) {
               </button>
               <ul className="pg-talk-lines">
                 {s.talks.map((talk) => (
-                  <li key={talk.id}>
+                  <li key={talk.id} className={talk.tentative ? 'pg-talk-tentative' : undefined}>
+                    {talk.tentative ? <span className="pg-provisional">{tt('provisional')} · </span> : null}
                     {talkTitle(talk)}
                     {talk.speakers.length ? <span className="pg-speakers"> — {talk.speakers.map((p) => p.name).join(', ')}</span> : null}
                   </li>

@@ -6,6 +6,8 @@ import { useLanguage, useT } from '../i18n/i18n';
 import { formatDate } from '../time/paris';
 import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
 import { PublishPanel } from './PublishPanel';
+import { TentativePanel } from './TentativePanel';
+import { ConflictSettings } from './ConflictSettings';
 import { ConflictsPanel, SelectedSession, UnplacedList } from './SidePanels';
 import { dayRange, minutesOf, spokenClock, wallClock, type Span } from './grid-math';
 import { GridView, spanOf, type Column, type Draft } from './GridView';
@@ -249,7 +251,9 @@ function Grid({ setup }: { setup: GridSetup }) {
     setRefusal(null);
     setStale(null);
     setOutcome(null);
-    const res = await api.POST('/api/sessions/{id}/talks', { params: { path: { id: sessionId } }, body: { submissionId } });
+    // a proposal still under review is placed only tentatively (« provisoire »): the server requires it
+    const tentative = proposal.state === 'submitted';
+    const res = await api.POST('/api/sessions/{id}/talks', { params: { path: { id: sessionId } }, body: { submissionId, tentative } });
     if (res.data) {
       setOutcome({ text: t('talkPlaced', { title: title(proposal), session: title(session) }), warnings: warningsOf(res.data.warnings) });
       setSelectedId(sessionId);
@@ -447,7 +451,10 @@ function Grid({ setup }: { setup: GridSetup }) {
             onPlace={(sessionId, submissionId) => void placeProposal(sessionId, submissionId)}
             onDragStart={(p) => setDragProposal({ submissionId: p.id, title: title(p) })}
           />
-          <ConflictsPanel report={conflicts} onShow={showConflict} onAcknowledge={(key, on) => void acknowledge(key, on)} />
+          <TentativePanel eventId={eventId} sessions={sessions ?? []} onAccepted={() => void settle()} />
+          <ConflictsPanel report={conflicts} onShow={showConflict} onAcknowledge={(key, on) => void acknowledge(key, on)}>
+            <ConflictSettings eventId={eventId} onSaved={() => void settle()} />
+          </ConflictsPanel>
           <PublishPanel eventId={eventId} slug={setup.event.slug} onPublished={() => void refresh(true)} />
         </aside>
       </div>

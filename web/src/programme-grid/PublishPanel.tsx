@@ -1,6 +1,7 @@
 /**
  * Publishing from the grid: the draft's changelog against the last release (what the next version
- * adds, removes, moves, retitles, whose speakers or chairs change) and what blocks it, an optional
+ * adds, removes, moves, retitles, whose speakers or chairs change), how many mails publishing will
+ * send (counted by the server as publication does), and what blocks it, an optional
  * note, « Publier », and the releases with their public pages and exports.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
@@ -72,6 +73,7 @@ export function PublishPanel({ eventId, slug, onPublished }: { eventId: string; 
               <li key={`${e.id}-${e.change}-${i}`}>{entryText(e)}</li>
             ))}
           </ul>
+          <p>{t('mailsToSend', { count: draft.mailsToSend })}</p>
           {draft.blockingConflicts.length ? <p className="pg-blocking">{t('blockedBy', { count: draft.blockingConflicts.length })}</p> : null}
           <div className="field">
             <label htmlFor={`${ids}-note`}>{t('releaseNote')}</label>

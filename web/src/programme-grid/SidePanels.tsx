@@ -3,10 +3,11 @@
  * proposals waiting to be placed (dragged onto a session, or placed through a list of the day's
  * sessions), and the conflicts of the draft programme in words, with acknowledgements.
  */
-import { useId, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useId, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useLanguage, useT } from '../i18n/i18n';
 import type { Conflict, ConflictReport, GridSession, Proposal } from './load';
 import { gridMessages } from './messages';
+import { tentativeMessages } from './tentative-messages';
 
 type Titled = { titleFr: string | null; titleEn: string | null };
 
@@ -22,6 +23,7 @@ export function SelectedSession({
   onRemoveTalk(talkId: string, label: string): void;
 }) {
   const t = useT(gridMessages);
+  const tt = useT(tentativeMessages);
   const [dragging, setDragging] = useState<string | null>(null);
   const talks = session.talks;
 
@@ -50,8 +52,8 @@ export function SelectedSession({
       <ol className="pg-talks">
         {talks.map((talk, i) => (
           <li key={talk.id} data-talk-id={talk.id} className={dragging === talk.id ? 'pg-dragging' : undefined} onPointerDown={(e) => startDrag(e, talk.id)}>
-            <span data-talk-id={talk.id}>
-              {talk.startsAt.slice(11, 16)} {title(talk)}
+            <span data-talk-id={talk.id} className={talk.tentative ? 'pg-talk-tentative' : undefined}>
+              {talk.startsAt.slice(11, 16)} {talk.tentative ? tt('provisionalTalk', { title: title(talk) }) : title(talk)}
               {talk.speakers.length ? ` — ${talk.speakers.map((p) => p.name).join(', ')}` : ''}
             </span>
             <span className="pg-talk-actions">
@@ -94,18 +96,28 @@ export function UnplacedList({
   const { language } = useLanguage();
   const [track, setTrack] = useState('');
   const [type, setType] = useState('');
+  const [state, setState] = useState<'placeable' | 'review'>('placeable');
+  const tt = useT(tentativeMessages);
   const [choice, setChoice] = useState<Record<string, string>>({});
   const ids = useId();
   const tracks = new Map(proposals.flatMap((p) => (p.track ? [[p.track.id, language === 'en' ? (p.track.nameEn ?? p.track.nameFr) : p.track.nameFr] as const] : [])));
   const types = new Map(proposals.map((p) => [p.type.id, language === 'en' ? (p.type.nameEn ?? p.type.nameFr) : p.type.nameFr] as const));
-  const shown = proposals.filter((p) => (!track || p.track?.id === track) && (!type || p.type.id === type));
+  const inState = proposals.filter((p) => (state === 'review') === (p.state === 'submitted'));
+  const shown = inState.filter((p) => (!track || p.track?.id === track) && (!type || p.type.id === type));
   return (
     <section className="pg-panel" aria-labelledby="pg-unplaced-title">
       <h2 id="pg-unplaced-title">
-        {t('unplaced')} ({proposals.length})
+        {t('unplaced')} ({inState.length})
       </h2>
-      <p>{t('unplacedIntro')}</p>
+      <p>{state === 'review' ? tt('reviewIntro') : t('unplacedIntro')}</p>
       <div className="pg-filters">
+        <div className="field">
+          <label htmlFor={`${ids}-state`}>{tt('filterState')}</label>
+          <select id={`${ids}-state`} value={state} onChange={(e) => setState(e.target.value as 'placeable' | 'review')}>
+            <option value="placeable">{tt('statePlaceable')}</option>
+            <option value="review">{tt('stateReview')}</option>
+          </select>
+        </div>
         <div className="field">
           <label htmlFor={`${ids}-track`}>{t('filterTrack')}</label>
           <select id={`${ids}-track`} value={track} onChange={(e) => setTrack(e.target.value)}>
@@ -144,6 +156,7 @@ export function UnplacedList({
             >
               <strong>{title(p)}</strong>
               {p.mainSpeaker ? ` — ${p.mainSpeaker.name}` : ''} <span className="pg-muted">({types.get(p.type.id)})</span>
+              {p.state === 'submitted' ? <span className="pg-review"> · {tt('underReview')}</span> : null}
             </span>
             <span className="pg-place">
               <label className="visually-hidden" htmlFor={`${ids}-${p.id}`}>
@@ -172,10 +185,13 @@ export function ConflictsPanel({
   report,
   onShow,
   onAcknowledge,
+  children,
 }: {
   report: ConflictReport | null;
   onShow(sessionIds: string[]): void;
   onAcknowledge(key: string, on: boolean): void;
+  /** Shown at the end of the panel (the severities' settings). */
+  children?: ReactNode;
 }) {
   const t = useT(gridMessages);
   const { language } = useLanguage();
@@ -209,6 +225,7 @@ export function ConflictsPanel({
           </li>
         ))}
       </ul>
+      {children}
     </section>
   );
 }

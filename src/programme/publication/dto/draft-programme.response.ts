@@ -15,6 +15,11 @@ export class DraftProgrammeResponse {
     description: 'Conflicts that would refuse the publication (errors, and warnings not acknowledged), as GET /api/events/{eventId}/programme/conflicts lists them',
   })
   blockingConflicts!: ConflictResponse[];
+  @ApiProperty({
+    example: 2,
+    description: 'How many mails publishing now would send: one per speaker whose talks the release moves, removes or retitles (computed as publication does)',
+  })
+  mailsToSend!: number;
 
   static from(p: DraftPreview): DraftProgrammeResponse {
     return {
@@ -23,6 +28,7 @@ export class DraftProgrammeResponse {
       snapshot: p.snapshot as unknown as Record<string, unknown>,
       changelog: p.changelog as ChangelogResponse,
       blockingConflicts: p.blockingConflicts,
+      mailsToSend: p.mailsToSend,
     };
   }
 }

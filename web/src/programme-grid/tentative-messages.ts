@@ -1,0 +1,46 @@
+import { defineMessages } from '../i18n/i18n';
+
+/** The words of tentative placement (« provisoire ») and of the bulk acceptance on the grid. */
+export const tentativeMessages = defineMessages({
+  fr: {
+    filterState: 'État',
+    statePlaceable: 'Acceptées ou confirmées',
+    stateReview: 'À l’examen (placement provisoire)',
+    underReview: 'à l’examen',
+    provisional: 'provisoire',
+    provisionalTalk: '{title} (provisoire)',
+    reviewIntro: 'Propositions encore à l’examen : placées à titre provisoire pour voir si le programme tient. Elles bloquent la publication tant qu’elles ne sont pas acceptées ou retirées.',
+    tentativeTitle: 'Placements provisoires',
+    tentativeNone: 'Aucune proposition placée à titre provisoire.',
+    tentativeCount: '{count} proposition(s) placée(s) à titre provisoire : la publication attend leur acceptation ou leur retrait.',
+    acceptPlaced: 'Accepter les propositions placées ({count})',
+    confirmAccept:
+      'Accepter ces {count} proposition(s) ? Chacune passe à l’état « acceptée » et ses intervenants reçoivent le courriel d’acceptation habituel.',
+    confirm: 'Confirmer l’acceptation',
+    cancel: 'Annuler',
+    acceptedReport: '{accepted} proposition(s) acceptée(s), {failed} refus.',
+    failedLine: '« {title} » : {message}',
+    acceptCancelled: 'Acceptation annulée.',
+    acceptFailed: 'Refusé : {message}',
+  },
+  en: {
+    filterState: 'State',
+    statePlaceable: 'Accepted or confirmed',
+    stateReview: 'Under review (tentative placement)',
+    underReview: 'under review',
+    provisional: 'tentative',
+    provisionalTalk: '{title} (tentative)',
+    reviewIntro: 'Proposals still under review: placed tentatively to see whether the programme fits. They block publication until accepted or removed.',
+    tentativeTitle: 'Tentative placements',
+    tentativeNone: 'No proposal placed tentatively.',
+    tentativeCount: '{count} proposal(s) placed tentatively: publication waits until they are accepted or removed.',
+    acceptPlaced: 'Accept the placed proposals ({count})',
+    confirmAccept: 'Accept these {count} proposal(s)? Each becomes “accepted” and its speakers get the usual acceptance mail.',
+    confirm: 'Confirm the acceptance',
+    cancel: 'Cancel',
+    acceptedReport: '{accepted} proposal(s) accepted, {failed} refused.',
+    failedLine: '“{title}”: {message}',
+    acceptCancelled: 'Acceptance cancelled.',
+    acceptFailed: 'Refused: {message}',
+  },
+});
