@@ -43,9 +43,9 @@ export async function seedGrid(dataSource: DataSource): Promise<SeededGrid> {
     if (!cnrs || !cardin) throw new Error('the seeded venues CNRS and Espace Cardin are not there');
     await db.query(
       `INSERT INTO rooms (venue_id, name, capacity)
-       SELECT $1, 'Salle ' || lpad(r::text, 2, '0') || ' (banc d’essai)', 40 + 5 * r FROM generate_series(1, $2) r
+       SELECT $1::uuid, 'Salle ' || lpad(r::text, 2, '0') || ' (banc d’essai)', 40 + 5 * r FROM generate_series(1, $2) r
        UNION ALL
-       SELECT $3, 'Salon ' || lpad(r::text, 2, '0') || ' (banc d’essai)', 60 + 10 * r FROM generate_series(1, $4) r`,
+       SELECT $3::uuid, 'Salon ' || lpad(r::text, 2, '0') || ' (banc d’essai)', 60 + 10 * r FROM generate_series(1, $4) r`,
       [cnrs.id, CNRS_ROOMS, cardin.id, CARDIN_ROOMS],
     );
     await db.query(
@@ -84,8 +84,8 @@ export async function seedGrid(dataSource: DataSource): Promise<SeededGrid> {
       [event.id, type.id, TALKS, proposals],
     );
     await db.query(
-      `WITH s AS (SELECT id, substring(title_fr FROM 'Communication ([0-9]+) ')::int AS n FROM submissions WHERE event_id = $1 AND type_id = $2),
-            u AS (SELECT id, email, substring(email FROM 'bench-grid-speaker-([0-9]+)@')::int AS n FROM users WHERE email LIKE 'bench-grid-speaker-%')
+      `WITH s AS MATERIALIZED (SELECT id, substring(title_fr FROM 'Communication ([0-9]+) ')::int AS n FROM submissions WHERE event_id = $1 AND type_id = $2),
+            u AS MATERIALIZED (SELECT id, email, substring(email FROM 'bench-grid-speaker-([0-9]+)@')::int AS n FROM users WHERE email LIKE 'bench-grid-speaker-%')
        INSERT INTO submission_speakers (submission_id, user_id, email, role, status, position)
        SELECT s.id, u.id, u.email, 'main', 'accepted', 0 FROM s JOIN u ON u.n = s.n`,
       [event.id, type.id],
@@ -93,8 +93,8 @@ export async function seedGrid(dataSource: DataSource): Promise<SeededGrid> {
     // talk n (0-based) goes to session k: the first half of the sessions take eight talks, the others seven
     const half = sessions / 2;
     await db.query(
-      `WITH s AS (SELECT id, row_number() OVER (ORDER BY starts_at, room_id) - 1 AS k FROM sessions WHERE event_id = $1),
-            p AS (SELECT id, substring(title_fr FROM 'Communication ([0-9]+) ')::int - 1 AS n FROM submissions WHERE event_id = $1 AND type_id = $2 AND state = 'confirmed'),
+      `WITH s AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY starts_at, room_id) - 1 AS k FROM sessions WHERE event_id = $1),
+            p AS MATERIALIZED (SELECT id, substring(title_fr FROM 'Communication ([0-9]+) ')::int - 1 AS n FROM submissions WHERE event_id = $1 AND type_id = $2 AND state = 'confirmed'),
             q AS (SELECT id, CASE WHEN n < $3 * 8 THEN n / 8 ELSE $3 + (n - $3 * 8) / 7 END AS k,
                              CASE WHEN n < $3 * 8 THEN n % 8 ELSE (n - $3 * 8) % 7 END AS position FROM p)
        INSERT INTO talks (session_id, submission_id, position, duration_minutes)
