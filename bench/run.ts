@@ -34,7 +34,12 @@
  *
  * BENCH_WEBAPP (the web app's researchers' pages, bench/web-app.ts: the gzipped JavaScript they load,
  * and the proposal form's time to interactive in headless Chromium, median of this many runs:
- * default 7; 0 skips it).
+ * default 7; 0 skips it). The JavaScript budgets of the researchers' and the organisers' pages (bench/js-budgets.ts)
+ * are printed with it, from dist/web (no browser).
+ *
+ * BENCH_GRID (the organisers' programme grid with 400 sessions and 3,000 talks, bench/programme-grid.ts:
+ * runs of its time to interactive in headless Chromium, default 5; 0 skips the grid), BENCH_GRID_MOVES
+ * (keyboard moves whose round trip is measured, default 40; 0 skips them).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -52,6 +57,8 @@ import { runLabelsBench, type LabelsReport } from './labels.js';
 import { runRegistrationBench, type RegistrationReport } from './registrations.js';
 import { runWalkInBench, type WalkInReport } from './walk-ins.js';
 import { printWebApp, runWebAppBench } from './web-app.js';
+import { measureBudgets, printBudgets } from './js-budgets.js';
+import { printGrid, runGridBench } from './programme-grid.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
 import type { SeededProgramme } from './seed-programme.js';
@@ -90,6 +97,9 @@ const WALKINS = intSetting('BENCH_WALKINS', SERVER_URL ? 200 : 50, 0, 10_000);
 const WALKIN_DESKS = intSetting('BENCH_WALKIN_DESKS', 4, 1, 100);
 /** Runs of the proposal form's time to interactive in Chromium (bench/web-app.ts); 0 skips the web app's part. */
 const WEBAPP_RUNS = intSetting('BENCH_WEBAPP', 7, 0, 100);
+/** Runs of the programme grid's time to interactive (bench/programme-grid.ts; 0 skips the grid), and moves measured. */
+const GRID_RUNS = intSetting('BENCH_GRID', 5, 0, 100);
+const GRID_MOVES = intSetting('BENCH_GRID_MOVES', 40, 0, 1000);
 /** Badges printed in one job (bench/badges.ts), against bare pdfkit drawing as many. */
 const BADGES = intSetting('BENCH_BADGES', 1000, 0, 20_000);
 /** The Label's palmarès (bench/labels.ts): 1 measures it, 0 skips it. */
@@ -926,6 +936,11 @@ async function main(): Promise<number> {
 
     const webApp = await runWebAppBench({ base, admin, disposable, runs: WEBAPP_RUNS });
     printWebApp(webApp);
+    const jsBudgets = measureBudgets();
+    printBudgets(jsBudgets);
+
+    const grid = await runGridBench({ child, base, admin, disposable, runs: GRID_RUNS, moves: GRID_MOVES });
+    printGrid(grid);
 
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     for (const f of failures) console.warn(`! ${f.name}: ${f.non2xx} non-2xx answers, ${f.errors} errors (${JSON.stringify(f.statusCodes)})`);
@@ -952,6 +967,13 @@ async function main(): Promise<number> {
       checkIns,
       walkIns,
       webApp,
+      jsBudgets: {
+        entry: jsBudgets.entry,
+        researchers: { gzipBytes: jsBudgets.researchers.gzipBytes, goalBytes: jsBudgets.researchers.goalBytes, withinGoal: jsBudgets.researchers.withinGoal, files: jsBudgets.researchers.files },
+        organisers: { gzipBytes: jsBudgets.organisers.gzipBytes, goalBytes: jsBudgets.organisers.goalBytes, withinGoal: jsBudgets.organisers.withinGoal, files: jsBudgets.organisers.files },
+        organiserChunksInResearchers: jsBudgets.organiserChunksInResearchers,
+      },
+      programmeGrid: grid,
       labels,
       badges,
     };

@@ -8,6 +8,7 @@ import type { AfterQueryEvent, DataSource, EntitySubscriberInterface } from 'typ
 import { bootApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { BenchModule } from './bench.module.js';
+import { seedGrid, type SeededGrid } from './seed-grid.js';
 import { seedProgramme, type SeededProgramme } from './seed-programme.js';
 import { seedSubmissions, type SeededSubmissions } from './seed-submissions.js';
 
@@ -46,6 +47,14 @@ export interface SeedProgrammeRequest {
 
 /** Answer to 'seed-programme'. */
 export type SeedProgrammeReply = { type: 'programme-seeded'; result: SeededProgramme } | { type: 'programme-seed-failed'; error: string };
+
+/** Asks the application to write the programme grid's data set (bench/seed-grid.ts) into vtn2012. */
+export interface SeedGridRequest {
+  type: 'seed-grid';
+}
+
+/** Answer to 'seed-grid'. */
+export type SeedGridReply = { type: 'grid-seeded'; result: SeededGrid } | { type: 'grid-seed-failed'; error: string };
 
 /** Asks the application to create the scratch table of the plain inserts (bench/registrations.ts). */
 export interface ScratchTableRequest {
@@ -171,6 +180,12 @@ async function main(): Promise<void> {
       );
     }
     const kind = (message as { type?: string } | null)?.type;
+    if (kind === 'seed-grid') {
+      seedGrid(booted.dataSource).then(
+        (result) => process.send?.({ type: 'grid-seeded', result } satisfies SeedGridReply),
+        (error: unknown) => process.send?.({ type: 'grid-seed-failed', error: String((error as Error)?.stack ?? error) } satisfies SeedGridReply),
+      );
+    }
     if (kind === 'lock-profile-start') profiler.start();
     if (kind === 'lock-profile-read') process.send?.(profiler.read());
     if (kind === 'create-scratch-table') {

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { importsOf } from './js-budgets.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -45,15 +46,6 @@ export interface WebAppReport {
     withinGoal?: boolean;
     /** .js files Chromium fetched on the two pages that (a) did not count (should be none). */
     uncounted?: string[];
-  };
-}
-
-function importsOf(file: string): { static: string[]; dynamic: string[] } {
-  const code = readFileSync(join(WEB_DIR, 'assets', file), 'utf8');
-  const find = (re: RegExp) => [...code.matchAll(re)].map((m) => m[1]);
-  return {
-    static: find(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g),
-    dynamic: find(/import\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
   };
 }
 

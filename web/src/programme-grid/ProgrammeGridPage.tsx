@@ -93,13 +93,14 @@ function Grid({ setup }: { setup: GridSetup }) {
   );
 
   const refresh = useCallback(
-    async (all: boolean) => {
+    async (all: boolean, withProposals = true) => {
       const got = await source.fetch();
       if (got.changed || all) setSessions(got.items);
       if (got.changed || all) {
-        const [c, p] = await Promise.all([loadConflicts(eventId), loadPlaceable(eventId)]);
+        // the proposals to place are not re-read after one's own move (it places or removes none)
+        const [c, p] = await Promise.all([loadConflicts(eventId), withProposals ? loadPlaceable(eventId) : null]);
         setConflicts(c);
-        setProposals(p);
+        if (p) setProposals(p);
       }
       return got.changed;
     },
@@ -157,8 +158,8 @@ function Grid({ setup }: { setup: GridSetup }) {
     (list ?? []).map((w) => ({ key: w.key, text: w.message[language], blocking: w.blocking }));
 
   /** After any answer: the server's view again (sessions, conflicts, proposals). */
-  const settle = async () => {
-    await refresh(true).catch(() => undefined);
+  const settle = async (withProposals = true) => {
+    await refresh(true, withProposals).catch(() => undefined);
     busy.current = false;
   };
 
@@ -203,7 +204,7 @@ function Grid({ setup }: { setup: GridSetup }) {
         });
       } else refuse(body);
     }
-    await settle();
+    await settle(false);
   };
 
   const onCommit = (d: Draft) => {

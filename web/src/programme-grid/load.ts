@@ -77,30 +77,41 @@ export class SessionsSource {
   constructor(private readonly eventId: string) {}
 
   async fetch(): Promise<{ changed: boolean; items: GridSession[] }> {
-    let changed = false;
-    let pageCount = 1;
-    for (let page = 1; page <= pageCount; page++) {
-      const known = this.pages.get(page);
-      const headers: Record<string, string> = known?.etag ? { 'If-None-Match': known.etag, 'Cache-Control': 'max-age=0' } : {};
-      const res = await api.GET('/api/events/{eventId}/sessions', {
-        params: { path: { eventId: this.eventId }, query: { page, pageSize: 100 } },
-        headers,
-      });
-      if (res.response.status === 304 && known) {
-        pageCount = Math.max(pageCount, page + (known.items.length === 100 ? 1 : 0));
-        continue;
-      }
-      if (!res.data) throw new Error('sessions');
-      changed = true;
-      this.pages.set(page, { etag: res.response.headers.get('ETag'), items: res.data.items });
-      pageCount = Math.ceil(res.data.total / 100) || 1;
+    // the first page gives the total; the others are then asked at once (400 sessions: 4 pages)
+    const first = await this.fetchPage(1);
+    const pagesFor = (r: { total: number | null }, page: number) =>
+      r.total !== null ? Math.ceil(r.total / 100) || 1 : this.pages.get(page)?.items.length === 100 ? page + 1 : page;
+    let pageCount = first.total !== null ? pagesFor(first, 1) : Math.max(this.pages.size, pagesFor(first, 1));
+    const rest = await Promise.all(Array.from({ length: pageCount - 1 }, (_, i) => this.fetchPage(i + 2)));
+    // a page that changed may say there are more (sessions added meanwhile): those are read one by one
+    let target = Math.max(pageCount, ...rest.map((r, i) => pagesFor(r, i + 2)));
+    for (let page = pageCount + 1; page <= target; page++) {
+      const r = await this.fetchPage(page);
+      rest.push(r);
+      target = Math.max(target, pagesFor(r, page));
     }
+    pageCount = target;
+    let changed = first.changed || rest.some((r) => r.changed);
     for (const page of [...this.pages.keys()]) {
       if (page <= pageCount) continue;
       this.pages.delete(page);
       changed = true;
     }
     return { changed, items: [...this.pages.values()].flatMap((p) => p.items) };
+  }
+
+  /** One page, with the ETag of its last answer; `total` is null when it answered 304. */
+  private async fetchPage(page: number): Promise<{ changed: boolean; total: number | null }> {
+    const known = this.pages.get(page);
+    const headers: Record<string, string> = known?.etag ? { 'If-None-Match': known.etag, 'Cache-Control': 'max-age=0' } : {};
+    const res = await api.GET('/api/events/{eventId}/sessions', {
+      params: { path: { eventId: this.eventId }, query: { page, pageSize: 100 } },
+      headers,
+    });
+    if (res.response.status === 304 && known) return { changed: false, total: null };
+    if (!res.data) throw new Error('sessions');
+    this.pages.set(page, { etag: res.response.headers.get('ETag'), items: res.data.items });
+    return { changed: true, total: res.data.total };
   }
 
   /** Forget the ETags: the next fetch reads everything (after one's own change). */
