@@ -7,13 +7,6 @@
  * is admitted and nothing is there yet, writes the check-in (INSERT … ON CONFLICT DO NOTHING: a
  * concurrent double scan writes one row, UQ_check_ins_once).
  *
- * Its commit does not wait for the disk (`set_config('synchronous_commit', 'off', true)`, for this
- * statement's own transaction only): on this kind of machine the WAL flush of a one-row INSERT takes
- * 2–12 ms, most of a scan. The database stays consistent; what a crash of PostgreSQL or of its
- * machine can lose is the check-ins of the last moment (at most three times wal_writer_delay, 0.6 s by
- * default), which a later scan writes again (201 instead of « already checked in »). Any later
- * ordinary commit on the server flushes them with its own.
- *
  * Parameters: $1 badge token, $2 nonce or null, $3 now, $4 staff user id, $5 the part's id or code
  * or null, $6 the event the desk works for or null. Every parameter appears in every form of the
  * statement (PostgreSQL must know each one's type).
@@ -62,12 +55,10 @@ function build(lookup: PartLookup): string {
     FROM s
     JOIN check_ins c ON c.participant_id = s.id AND c.part_id = s.part_id AND c.day = s.check_in_day
     LEFT JOIN users u ON u.id = c.checked_in_by
-), fast_commit AS (
-  SELECT set_config('synchronous_commit', 'off', true) AS synchronous_commit
 ), written AS (
   INSERT INTO check_ins (event_id, participant_id, part_id, day, checked_in_by, nonce, checked_in_at)
   SELECT s.event_id, s.id, s.part_id, s.check_in_day, $4, $2, $3
-    FROM s, fast_commit
+    FROM s
    WHERE ${ADMITTED}
      AND s.nonce_check_in_id IS NULL
      AND NOT EXISTS (SELECT 1 FROM earlier)
