@@ -256,6 +256,8 @@ describe('Organisers’ participants, import and badges pages', () => {
       await page.getByText(`Avec ce modèle : ${registered} badge(s)`).first().waitFor();
       // each template's preview warns about the name that cannot fit, even made smaller
       const previews = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) }).filter({ hasText: 'Avec ce modèle' });
+      // each preview is drawn by its own request: wait for the second before counting them
+      await previews.nth(1).waitFor();
       expect(await previews.count()).toBe(2);
       for (const preview of await previews.all()) {
         const warning = preview.getByRole('note');
