@@ -3,7 +3,7 @@ import request from 'supertest';
 import { RED_SQUARE_SVG, renderPng, tinyJpeg } from '../organisations/images.js';
 import { binary } from '../speakers/support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { launchChromium, listen, newPage, seriousAxeViolations, sessionItem } from './support/browser.js';
+import { launchChromium, listen, newPage, openFileChooserWithKeyboard, seriousAxeViolations, sessionItem } from './support/browser.js';
 
 /**
  * The researchers' pages in Chromium, the browser in New York with an en-US locale: sign-up at
@@ -81,7 +81,7 @@ describe('Researchers’ pages: /app/signup and /app/me', () => {
       // the photo, chosen with the keyboard: Space opens the file chooser
       await k.press('Tab');
       expect(await focusedName(page)).toBe('photo');
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), k.press('Space')]);
+      const chooser = await openFileChooserWithKeyboard(page);
       await chooser.setFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: png });
       const preview = page.getByRole('img', { name: 'Aperçu de la photo choisie' });
       await preview.waitFor();

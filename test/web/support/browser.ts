@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FileChooser, type Page } from 'playwright-core';
 import type { TestApp } from '../../support/test-app.js';
 
 const require = createRequire(import.meta.url);
@@ -69,4 +69,29 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Opens the focused file input's chooser with the keyboard (Space) and returns it. The chooser's
+ * interception is switched on, and a round trip made, before the key is pressed; if a loaded
+ * machine lets the first press pass unseen, the key is pressed again while the input still has
+ * the focus (a file input opens one chooser per press, so no file is chosen twice).
+ */
+export async function openFileChooserWithKeyboard(page: Page, attempts = 3): Promise<FileChooser> {
+  const keep = () => undefined;
+  page.on('filechooser', keep);
+  try {
+    await page.evaluate(() => 0);
+    for (let i = 1; ; i += 1) {
+      const focusedIsFile = await page.evaluate(() => {
+        const el = (globalThis as unknown as { document: { activeElement: { tagName: string; type?: string } | null } }).document.activeElement;
+        return el?.tagName === 'INPUT' && el.type === 'file';
+      });
+      if (!focusedIsFile) throw new Error('the focused element is not a file input');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 8_000 }).catch((e: unknown) => (i < attempts ? null : Promise.reject(e))), page.keyboard.press('Space')]);
+      if (chooser) return chooser;
+    }
+  } finally {
+    page.off('filechooser', keep);
+  }
 }

@@ -10,7 +10,7 @@ import { api, errorBody, type ApiErrorBody, type Schemas } from '../api/client';
 import { RequireAuth } from '../auth/RequireAuth';
 import { useLanguage, useT } from '../i18n/i18n';
 import { formatDate, formatDateTime } from '../time/paris';
-import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
+import { ErrorAlert, Notice, PageTitle, ScrollRegion } from '../ui/ui';
 import { eventName, saveBlob, useEventBySlug, type EventResponse } from '../participants/event';
 import { CATEGORIES, participantMessages, type Category } from '../participants/messages';
 import { badgeMessages } from './messages';
@@ -525,7 +525,7 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
       </button>
       {jobs && jobs.length === 0 ? <p>{t('logNone')}</p> : null}
       {jobs && jobs.length ? (
-        <div className="table-scroll">
+        <ScrollRegion label={t('logCaption')}>
           <table className="print-log">
             <caption>{t('logCaption')}</caption>
             <thead>
@@ -557,13 +557,13 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {jobs && jobs.length ? <SpoiledForm eventId={eventId} jobs={jobs} describe={what} onReported={() => setTick((n) => n + 1)} /> : null}
       <h3>{t('reprintsTitle')}</h3>
       {reprints && reprints.length === 0 ? <p>{t('reprintsNone')}</p> : null}
       {reprints && reprints.length ? (
-        <div className="table-scroll">
+        <ScrollRegion label={t('reprintsCaption')}>
           <table className="print-log">
             <caption>{t('reprintsCaption')}</caption>
             <thead>
@@ -594,12 +594,12 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       <h3>{t('spoiledListTitle')}</h3>
       {spoiled && spoiled.length === 0 ? <p>{t('spoiledListNone')}</p> : null}
       {spoiled && spoiled.length ? (
-        <div className="table-scroll">
+        <ScrollRegion label={t('spoiledListCaption')}>
           <table className="print-log">
             <caption>{t('spoiledListCaption')}</caption>
             <thead>
@@ -628,7 +628,7 @@ function PrintLog({ eventId, version }: { eventId: string; version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </section>
   );

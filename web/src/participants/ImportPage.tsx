@@ -11,7 +11,7 @@ import { Link, useParams } from 'react-router';
 import { api, errorBody, type ApiErrorBody, type Schemas } from '../api/client';
 import { RequireAuth } from '../auth/RequireAuth';
 import { useLanguage, useT } from '../i18n/i18n';
-import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
+import { ErrorAlert, Notice, PageTitle, ScrollRegion } from '../ui/ui';
 import { eventName, useEventBySlug, type EventResponse } from './event';
 import { participantMessages } from './messages';
 import { uploadFile, type UploadProgress } from './upload';
@@ -224,7 +224,7 @@ function Report({ report, lines }: { report: ImportResult; lines: string[] }) {
   return (
     <>
       {report.ignoredColumns.length ? <p>{t('ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p> : null}
-      <div className="table-scroll">
+      <ScrollRegion label={t('reportCaption', { n: report.rejected })}>
         <table className="import-rows">
           <caption>{t('reportCaption', { n: report.rejected })}</caption>
           <thead>
@@ -258,7 +258,7 @@ function Report({ report, lines }: { report: ImportResult; lines: string[] }) {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

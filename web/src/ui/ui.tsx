@@ -81,3 +81,15 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
     </h1>
   );
 }
+
+/**
+ * A table too wide for the screen scrolls sideways inside this region; the region takes the focus
+ * (tabIndex 0) so that keyboard users can scroll it with the arrows, and is named for screen readers.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
