@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { detectConflicts } from './conflicts.js';
-import { evaluation, introducedConflicts, type ConflictEvaluation } from './conflict-views.js';
+import { evaluation, introducedByChange, introducedConflicts, withinCover, type ConflictEvaluation } from './conflict-views.js';
 import { ConflictResponse } from './dto/conflict.response.js';
-import { ProgrammeInputLoader } from './programme-input.loader.js';
+import { ProgrammeInputLoader, type ChangeScope, type CoveredScope } from './programme-input.loader.js';
+
+export type { ChangeScope } from './programme-input.loader.js';
 
 export type { ConflictEvaluation, ConflictView } from './conflict-views.js';
 
@@ -11,6 +13,8 @@ export type { ConflictEvaluation, ConflictView } from './conflict-views.js';
 export interface ConflictReport extends ConflictEvaluation {
   timeZone: string;
   names: Map<string, string>;
+  /** Set when the report covers only a change's neighbourhood (changeReport). */
+  covered?: CoveredScope;
 }
 
 /**
@@ -43,8 +47,35 @@ export class ProgrammeConflictsService {
     };
   }
 
+  /**
+   * The conflicts of a change's neighbourhood only (its sessions, their people's commitments, the
+   * proposals concerned: see ChangeScope), enough to tell which conflicts the change introduced
+   * without reading the whole programme. Take one before the change and pass it as `before` to the
+   * one taken after: the second then also covers the people and proposals the first covered.
+   */
+  async changeReport(eventId: string, manager: EntityManager, scope: ChangeScope, before?: ConflictReport): Promise<ConflictReport> {
+    const merged: ChangeScope = before?.covered
+      ? {
+          sessionIds: [...scope.sessionIds, ...before.covered.sessionIds],
+          personIds: [...(scope.personIds ?? []), ...before.covered.personIds],
+          proposalIds: [...(scope.proposalIds ?? []), ...before.covered.proposalIds],
+        }
+      : scope;
+    const loaded = await this.loader.load(eventId, manager, merged);
+    const covered = loaded.covered!;
+    const conflicts = detectConflicts(loaded.input, { timeZone: loaded.timeZone, severities: loaded.severities }).filter((c) => withinCover(c, covered));
+    return {
+      ...evaluation(conflicts, loaded.acknowledgedKeys),
+      timeZone: loaded.timeZone,
+      names: new Map((loaded.input.people ?? []).map((p) => [p.id, p.name])),
+      covered,
+    };
+  }
+
   /** The conflicts a change introduced, between two reports taken in its transaction, as responses. */
   static warnings(before: ConflictReport, after: ConflictReport): ConflictResponse[] {
-    return introducedConflicts(before.conflicts, after.conflicts).map((c) => ConflictResponse.from(c, after.timeZone, after.names));
+    const introduced =
+      before.covered && after.covered ? introducedByChange(before.conflicts, after.conflicts, before.covered, after.covered) : introducedConflicts(before.conflicts, after.conflicts);
+    return introduced.map((c) => ConflictResponse.from(c, after.timeZone, after.names));
   }
 }

@@ -16,6 +16,27 @@ export interface LoadedProgramme {
   input: ProgrammeInput;
   severities: Partial<Record<ConflictCode, ConflictSeverity>>;
   acknowledgedKeys: Set<string>;
+  /** Set for a load restricted to a change's neighbourhood (see ChangeScope): who and what it covers. */
+  covered?: CoveredScope;
+}
+
+/**
+ * What one change can affect: the sessions it writes (`sessionIds`), and the proposals it may place
+ * or unplace (`proposalIds`). A scoped load reads those sessions, everyone who chairs or speaks in
+ * them (plus `personIds`, e.g. the people of the same sessions before the change), every other
+ * commitment of those people, and only the proposals named or placed in those sessions.
+ */
+export interface ChangeScope {
+  sessionIds: string[];
+  personIds?: Iterable<string>;
+  proposalIds?: Iterable<string>;
+}
+
+/** What a scoped load read completely: the conflicts of these people, sessions and proposals are exact. */
+export interface CoveredScope {
+  sessionIds: Set<string>;
+  personIds: Set<string>;
+  proposalIds: Set<string>;
 }
 
 interface EventRow {
@@ -102,22 +123,31 @@ async function inSequence<T extends unknown[]>(...queries: { [K in keyof T]: () 
 export class ProgrammeInputLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedProgramme> {
+  /**
+   * The whole draft programme of the event; with `scope`, only the neighbourhood of a change (the
+   * sessions it writes, the commitments of their people, the proposals concerned): a few rows
+   * instead of thousands, so that a move answers its warnings without re-reading the programme.
+   */
+  async load(eventId: string, manager: EntityManager = this.dataSource.manager, scope?: ChangeScope): Promise<LoadedProgramme> {
     const q = <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params);
     const [event] = await q<EventRow>(`SELECT time_zone FROM events WHERE id = $1`, [eventId]);
     if (!event) throw notFound('Event');
+    const covered = scope ? await this.cover(manager, eventId, scope) : undefined;
+    // $2 in the queries below: the sessions read (all of the event's when not scoped)
+    const inSessions = (alias: string) => (covered ? ` AND ${alias} = ANY($2::uuid[])` : '');
+    const sessionParams = covered ? [eventId, covered.readSessionIds] : [eventId];
     const [settings, acks, sessions, chairs, talks] = await inSequence(
       () => q<{ code: ConflictCode; severity: ConflictSeverity }>(`SELECT code, severity FROM programme_conflict_settings WHERE event_id = $1`, [eventId]),
       () => q<{ conflict_key: string }>(`SELECT conflict_key FROM programme_conflict_acknowledgements WHERE event_id = $1`, [eventId]),
       () => q<SessionRow>(
         `SELECT s.id, s.room_id, r.venue_id, s.starts_at, s.ends_at, s.kind, s.expected_attendance, coalesce(s.title_fr, s.title_en) AS title
-         FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1 ORDER BY s.starts_at, s.id`,
-        [eventId],
+         FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1${inSessions('s.id')} ORDER BY s.starts_at, s.id`,
+        sessionParams,
       ),
       () => q<ChairRow>(
         `SELECT c.id, c.session_id, c.user_id, c.guest_name FROM session_chairs c JOIN sessions s ON s.id = c.session_id
-         WHERE s.event_id = $1 ORDER BY c.session_id, c.position, c.id`,
-        [eventId],
+         WHERE s.event_id = $1${inSessions('s.id')} ORDER BY c.session_id, c.position, c.id`,
+        sessionParams,
       ),
       () => q<TalkRow>(
         `SELECT t.id, t.session_id, t.position, t.duration_minutes, t.submission_id, t.tentative, sub.state,
@@ -125,8 +155,8 @@ export class ProgrammeInputLoader {
                 coalesce(array_agg(ss.user_id ORDER BY ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '{}') AS speaker_ids
          FROM talks t JOIN sessions s ON s.id = t.session_id JOIN submissions sub ON sub.id = t.submission_id
          LEFT JOIN submission_speakers ss ON ss.submission_id = sub.id AND ss.status = 'accepted'
-         WHERE s.event_id = $1 GROUP BY t.id, sub.id ORDER BY t.session_id, t.position`,
-        [eventId],
+         WHERE s.event_id = $1${inSessions('s.id')} GROUP BY t.id, sub.id ORDER BY t.session_id, t.position`,
+        sessionParams,
       ),
     );
     // The venues that matter: those of the event and its linked events, and those of the rooms in use.
@@ -134,7 +164,7 @@ export class ProgrammeInputLoader {
                         WHERE e.id = $1 OR e.parent_event_id = $1 OR e.id = (SELECT parent_event_id FROM events WHERE id = $1)
                        UNION SELECT r.venue_id FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1)`;
     const [rooms, venues, travel, unavailable, proposals] = await inSequence(
-      () => q<RoomRow>(`SELECT r.id, r.venue_id, r.capacity FROM rooms r WHERE r.id IN (SELECT room_id FROM sessions WHERE event_id = $1)`, [eventId]),
+      () => q<RoomRow>(`SELECT r.id, r.venue_id, r.capacity FROM rooms r WHERE r.id IN (SELECT room_id FROM sessions s WHERE s.event_id = $1${inSessions('s.id')})`, sessionParams),
       () => q<VenueRow>(
         `SELECT v.id, v.name, o.opens_at, o.closes_at FROM venues v LEFT JOIN venue_openings o ON o.venue_id = v.id
          WHERE v.id IN ${venueIds} ORDER BY v.id, o.opens_at`,
@@ -145,14 +175,17 @@ export class ProgrammeInputLoader {
          FROM venue_travel_times WHERE venue_a_id IN ${venueIds} AND venue_b_id IN ${venueIds}`,
         [eventId],
       ),
-      () => q<UnavailabilityRow>(`SELECT user_id, starts_at, ends_at FROM speaker_unavailabilities WHERE event_id = $1 ORDER BY starts_at`, [eventId]),
+      () => q<UnavailabilityRow>(
+        `SELECT user_id, starts_at, ends_at FROM speaker_unavailabilities WHERE event_id = $1${covered ? ' AND user_id = ANY($2::uuid[])' : ''} ORDER BY starts_at`,
+        covered ? [eventId, [...covered.personIds].filter(isUuid)] : [eventId],
+      ),
       () => q<ProposalRow>(
         `SELECT sub.id, sub.state, coalesce(sub.title_fr, sub.title_en) AS title,
                 coalesce(array_agg(ss.user_id ORDER BY ss.position, ss.created_at) FILTER (WHERE ss.user_id IS NOT NULL), '{}') AS speaker_ids
          FROM submissions sub LEFT JOIN submission_speakers ss ON ss.submission_id = sub.id AND ss.status = 'accepted'
-         WHERE sub.event_id = $1 AND sub.state IN ('accepted', 'confirmed') AND NOT EXISTS (SELECT 1 FROM talks t WHERE t.submission_id = sub.id)
+         WHERE sub.event_id = $1${covered ? ' AND sub.id = ANY($2::uuid[])' : ''} AND sub.state IN ('accepted', 'confirmed') AND NOT EXISTS (SELECT 1 FROM talks t WHERE t.submission_id = sub.id)
          GROUP BY sub.id ORDER BY sub.id`,
-        [eventId],
+        covered ? [eventId, [...covered.proposalIds]] : [eventId],
       ),
     );
 
@@ -229,9 +262,44 @@ export class ProgrammeInputLoader {
       input,
       severities: Object.fromEntries(settings.map((s) => [s.code, s.severity])),
       acknowledgedKeys: new Set(acks.map((a) => a.conflict_key)),
+      ...(covered ? { covered: { sessionIds: covered.sessionIds, personIds: covered.personIds, proposalIds: covered.proposalIds } } : {}),
     };
   }
+
+  /**
+   * A change's neighbourhood: its sessions' people now (chairs with an account, accepted speakers of
+   * their talks) with those given, the proposals placed in its sessions with those given, and the
+   * sessions to read: its own and every session of the event where one of those people chairs or speaks.
+   */
+  private async cover(manager: EntityManager, eventId: string, scope: ChangeScope): Promise<CoveredScope & { readSessionIds: string[] }> {
+    const sessionIds = [...new Set(scope.sessionIds)];
+    const [people, placed] = await inSequence(
+      () => manager.query<Array<{ id: string }>>(
+        `SELECT c.user_id AS id FROM session_chairs c WHERE c.session_id = ANY($1::uuid[]) AND c.user_id IS NOT NULL
+         UNION SELECT ss.user_id FROM talks t JOIN submission_speakers ss ON ss.submission_id = t.submission_id AND ss.status = 'accepted'
+         WHERE t.session_id = ANY($1::uuid[]) AND ss.user_id IS NOT NULL`,
+        [sessionIds],
+      ),
+      () => manager.query<Array<{ id: string }>>(`SELECT t.submission_id AS id FROM talks t WHERE t.session_id = ANY($1::uuid[])`, [sessionIds]),
+    );
+    const personIds = new Set([...(scope.personIds ?? []), ...people.map((p) => p.id)]);
+    const proposalIds = new Set([...(scope.proposalIds ?? []), ...placed.map((p) => p.id)]);
+    const accounts = [...personIds].filter(isUuid);
+    const read = await manager.query<Array<{ id: string }>>(
+      `SELECT s.id FROM sessions s WHERE s.event_id = $1 AND s.id = ANY($2::uuid[])
+       UNION SELECT c.session_id FROM session_chairs c JOIN sessions s ON s.id = c.session_id WHERE s.event_id = $1 AND c.user_id = ANY($3::uuid[])
+       UNION SELECT t.session_id FROM talks t JOIN sessions s ON s.id = t.session_id
+             JOIN submission_speakers ss ON ss.submission_id = t.submission_id AND ss.status = 'accepted'
+             WHERE s.event_id = $1 AND ss.user_id = ANY($3::uuid[])`,
+      [eventId, sessionIds, accounts],
+    );
+    return { sessionIds: new Set(sessionIds), personIds, proposalIds, readSessionIds: read.map((r) => r.id) };
+  }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** People with an account (guest chairs are `guest:<chair id>`, and chair one session only). */
+const isUuid = (id: string) => UUID.test(id);
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -11,7 +11,7 @@ import type { ListSessionsQuery } from './dto/list-sessions.query.js';
 import type { SessionChairDto } from './dto/session-chair.dto.js';
 import type { SessionChangeResponse, SessionResponse } from './dto/session.response.js';
 import type { UpdateSessionDto } from './dto/update-session.dto.js';
-import { ProgrammeConflictsService } from './programme-conflicts.service.js';
+import { ProgrammeConflictsService, type ConflictReport } from './programme-conflicts.service.js';
 import {
   assertRoomOfEvent,
   assertTrackOfEvent,
@@ -63,7 +63,9 @@ export class SessionsService {
         await assertRoomOfEvent(em, dto.roomId, event);
         if (dto.trackId) await assertTrackOfEvent(em, dto.trackId, eventId);
         const chairs = await this.resolveChairs(em, dto.chairs ?? []);
-        const before = await this.conflicts.report(eventId, em);
+        // the chairs' other commitments are read before the session exists, to tell what it adds
+        const chairIds = chairs.flatMap((c) => (c.userId ? [c.userId] : []));
+        const before = await this.conflicts.changeReport(eventId, em, { sessionIds: [], personIds: chairIds });
         Object.assign(attempt, { roomId: dto.roomId, ...period });
         const session = await em.save(
           em.create(Session, {
@@ -153,7 +155,7 @@ export class SessionsService {
         if (dto.roomId !== undefined && dto.roomId !== session.roomId) await assertRoomOfEvent(em, dto.roomId, event);
         if (dto.trackId) await assertTrackOfEvent(em, dto.trackId, session.eventId);
         const chairs = dto.chairs !== undefined ? await this.resolveChairs(em, dto.chairs) : null;
-        const before = await this.conflicts.report(session.eventId, em);
+        const before = await this.conflicts.changeReport(session.eventId, em, { sessionIds: [id] });
         Object.assign(attempt, { roomId, ...period });
         await em.update(Session, { id }, {
           roomId,
@@ -176,15 +178,17 @@ export class SessionsService {
   async remove(id: string): Promise<ChangeWarningsResponse> {
     return this.dataSource.transaction(async (em) => {
       const session = await lockSession(em, id);
-      const before = await this.conflicts.report(session.eventId, em);
+      const scope = { sessionIds: [id] };
+      const before = await this.conflicts.changeReport(session.eventId, em, scope);
       await em.delete(Session, { id });
-      const after = await this.conflicts.report(session.eventId, em);
+      const after = await this.conflicts.changeReport(session.eventId, em, scope, before);
       return { warnings: ProgrammeConflictsService.warnings(before, after) };
     });
   }
 
-  private async changed(em: EntityManager, eventId: string, id: string, before: Awaited<ReturnType<ProgrammeConflictsService['report']>>): Promise<SessionChangeResponse> {
-    const after = await this.conflicts.report(eventId, em);
+  /** The session as it now is, with the conflicts the change introduced (its neighbourhood read again, see changeReport). */
+  private async changed(em: EntityManager, eventId: string, id: string, before: ConflictReport): Promise<SessionChangeResponse> {
+    const after = await this.conflicts.changeReport(eventId, em, { sessionIds: [id] }, before);
     const view = await this.views.readOne(em, id);
     return { ...view!, warnings: ProgrammeConflictsService.warnings(before, after) };
   }

@@ -47,7 +47,7 @@ export class TalksService {
         const problem = placementProblem(proposal.state, tentative);
         if (problem) throw placementRefused(problem, proposal.id, proposal.state);
         await assertNotPlaced(em, proposal.id);
-        const before = await this.conflicts.report(session.eventId, em);
+        const before = await this.conflicts.changeReport(session.eventId, em, { sessionIds: [sessionId], proposalIds: [proposal.id] });
         const talks = await sessionTalks(em, sessionId);
         const duration = dto.durationMinutes ?? proposal.defaultMinutes;
         assertFits(session, talksMinutes(talks) + duration);
@@ -55,7 +55,7 @@ export class TalksService {
         const id = (inserted.identifiers[0] as { id: string }).id;
         await renumber(em, reorder(talks.map((t) => t.id), id, dto.position), id);
         await bumpSessionVersions(em, [sessionId]);
-        return this.changed(em, session.eventId, id, before);
+        return this.changed(em, session.eventId, id, [sessionId], before);
       });
     } catch (error) {
       if (isViolation(error, '23505', 'UQ_talks_submission')) throw alreadyPlaced(dto.submissionId, null);
@@ -74,7 +74,8 @@ export class TalksService {
       if (target.eventId !== source.eventId) {
         throw new DomainError(422, 'SESSION_NOT_IN_EVENT', 'A talk moves only to another session of the same event', { sessionId: target.id });
       }
-      const before = await this.conflicts.report(source.eventId, em);
+      const scope = { sessionIds: [source.id, target.id] };
+      const before = await this.conflicts.changeReport(source.eventId, em, scope);
       const duration = dto.durationMinutes ?? talk.durationMinutes;
       const targetTalks = await sessionTalks(em, target.id);
       const others = targetTalks.filter((t) => t.id !== id);
@@ -84,7 +85,7 @@ export class TalksService {
       await renumber(em, reorder(targetTalks.map((t) => t.id), id, dto.position ?? (moving ? undefined : talk.position)), id);
       if (moving) await renumber(em, (await sessionTalks(em, source.id)).map((t) => t.id));
       await bumpSessionVersions(em, [source.id, target.id]);
-      return this.changed(em, source.eventId, id, before);
+      return this.changed(em, source.eventId, id, scope.sessionIds, before);
     });
   }
 
@@ -92,11 +93,12 @@ export class TalksService {
     return this.dataSource.transaction(async (em) => {
       const { talk, sessions } = await this.lockTalk(em, id, undefined);
       const session = sessions.get(talk.sessionId)!;
-      const before = await this.conflicts.report(session.eventId, em);
+      const scope = { sessionIds: [session.id] };
+      const before = await this.conflicts.changeReport(session.eventId, em, scope);
       await em.delete(Talk, { id });
       await renumber(em, (await sessionTalks(em, session.id)).map((t) => t.id));
       await bumpSessionVersions(em, [session.id]);
-      const after = await this.conflicts.report(session.eventId, em);
+      const after = await this.conflicts.changeReport(session.eventId, em, scope, before);
       return { warnings: ProgrammeConflictsService.warnings(before, after) };
     });
   }
@@ -125,8 +127,9 @@ export class TalksService {
     throw conflict('The talk was moved by another change meanwhile; try again');
   }
 
-  private async changed(em: EntityManager, eventId: string, talkId: string, before: ConflictReport): Promise<TalkChangeResponse> {
-    const after = await this.conflicts.report(eventId, em);
+  /** The talk as it now is, with the conflicts the change introduced (its sessions' neighbourhood read again, see changeReport). */
+  private async changed(em: EntityManager, eventId: string, talkId: string, sessionIds: string[], before: ConflictReport): Promise<TalkChangeResponse> {
+    const after = await this.conflicts.changeReport(eventId, em, { sessionIds }, before);
     const talk = await em.findOneByOrFail(Talk, { id: talkId });
     return { ...(await this.timedTalk(em, talk)), warnings: ProgrammeConflictsService.warnings(before, after) };
   }

@@ -152,6 +152,44 @@ describe('Compression and reads kept in memory (embedded engine)', () => {
     expect(JSON.parse(missing.body.toString('utf8')).error).toBe('NOT_FOUND');
   });
 
+  it('never answers one compressed body for another: two sessions at the same version, the same length, each its own answer', async () => {
+    // A version ETag ("2") names a row's version, not the bytes: two sessions at version 2 whose
+    // answers have the same length must still each get their own body (compressed bodies are kept by content).
+    const [first] = (await t.http.get(`/api/events/${eventId}/sessions?pageSize=1`).set(auth())).body.items;
+    const room = await t.http.post(`/api/venues/${first.venue.id}/rooms`).set(auth()).send({ name: 'Salle de la compression', capacity: 20 });
+    expect(room.status).toBe(201);
+    const at = (hour: number) => `${first.day}T${String(hour).padStart(2, '0')}:00`;
+    const ids: string[] = [];
+    for (const [n, hour] of [['A', 9], ['B', 11]] as const) {
+      const created = await t.http.post(`/api/events/${eventId}/sessions`).set(auth()).send({ kind: 'plenary', titleFr: `Session ${n}`, roomId: room.body.id, startsAt: at(hour), endsAt: at(hour + 1) });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    const answers: RawAnswer[] = [];
+    for (const [i, id] of ids.entries()) {
+      const patched = await new Promise<RawAnswer>((resolve, reject) => {
+        const body = JSON.stringify({ titleFr: `Session ${'AB'[i]}`, descriptionFr: 'Une description assez longue. '.repeat(60) });
+        const req = httpRequest(`${base}/api/sessions/${id}`, { method: 'PATCH', headers: { ...auth(), 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.headers['content-encoding']).toBe('gzip');
+      answers.push(patched);
+    }
+    expect(answers[0].headers.etag).toBe('"2"');
+    expect(answers[1].headers.etag).toBe('"2"');
+    const [a, b] = answers.map((x) => JSON.parse(decoded(x).toString('utf8')) as { id: string; startsAt: string });
+    expect(decoded(answers[0]).length).toBe(decoded(answers[1]).length);
+    expect([a.id, b.id]).toEqual(ids);
+    expect(b.startsAt).toBe(`${first.day}T11:00:00+01:00`);
+  });
+
   it('forgets what it keeps at once after a change through the API or straight in the database (one process)', async () => {
     const read = async () => JSON.parse((await raw(`/api/events/${eventId}`)).body.toString('utf8'));
     expect((await read()).nameFr).toBe('Programme du banc d’essai (fictif)');

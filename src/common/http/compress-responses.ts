@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import type { NextFunction, Request, Response } from 'express';
 import { negotiateCoding } from './encoded-body.js';
@@ -7,7 +8,7 @@ export const COMPRESS_MIN_BYTES = 1024;
 const COMPRESSIBLE = /^(application\/(?:[a-z.+-]*\+)?json|text\/csv)\b/i;
 /** Bodies up to this size are compressed in the event loop (tens of microseconds; a trip to libuv's threads costs more). */
 const SYNC_MAX_BYTES = 64 * 1024;
-/** Compressed bodies kept by coding and ETag (a body read from memory is sent many times the same). */
+/** Compressed bodies kept by coding and the body's own hash (a body read from memory is sent many times the same). */
 const KEPT_MAX = 256;
 const KEPT_MAX_BYTES = 256 * 1024;
 const kept = new Map<string, Buffer>();
@@ -34,8 +35,10 @@ function compressible(res: Response): boolean {
  * or gzip, Accept-Encoding as usual; Vary: Accept-Encoding), at levels cheap enough to run on each
  * answer; the ETag is left as it is (it names the content, as Express's own compression middleware
  * leaves it). The body is gathered and compressed once it ends: up to 64 KB in the event loop, larger
- * ones in libuv's threads; the last 256 compressed bodies are kept by coding and ETag, so a read
- * served from memory is compressed once. Answers that set their own
+ * ones in libuv's threads; the last 256 compressed bodies are kept by coding and by a hash of the
+ * body itself (never by the ETag alone: a version ETag such as "3" names a row's version, not the
+ * bytes, and two talks at version 3 are two bodies), so a read served from memory is compressed
+ * once. Answers that set their own
  * Content-Encoding (the stored, precompressed programme and exports) and every other type (pages,
  * PDF, images) pass untouched.
  */
@@ -78,9 +81,8 @@ export function compressResponses(req: Request, res: Response, next: NextFunctio
       res.setHeader('Content-Length', String(body.length));
       return end(body, callback);
     }
-    // Express's ETag hashes the whole body: the same ETag, the same bytes
-    const etag = res.getHeader('ETag');
-    const key = typeof etag === 'string' ? `${coding}:${body.length}:${etag}` : null;
+    // only an answer with an ETag is likely to be sent again the same; the key is the bytes' own hash
+    const key = res.getHeader('ETag') ? `${coding}:${createHash('sha256').update(body).digest('base64url')}` : null;
     const done = (error: Error | null, compressed: Buffer) => {
       if (error) {
         res.setHeader('Content-Length', String(body.length));
