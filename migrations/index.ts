@@ -13,6 +13,7 @@ import { Programme1795691147209 } from './1795691147209-Programme.js';
 import { SpeakersAndSubmissions1795684887195 } from './1795684887195-SpeakersAndSubmissions.js';
 import { SessionAndTalkVersions1796920000000 } from './1796920000000-SessionAndTalkVersions.js';
 import { TentativeTalks1796940000000 } from './1796940000000-TentativeTalks.js';
+import { DraftProgrammeNotifications1796960000000 } from './1796960000000-DraftProgrammeNotifications.js';
 import { InitialSchema1795682343394 } from './1795682343394-InitialSchema.js';
 /**
  * Every migration, in order. `npm run migration:generate -- Name` writes a new file here;
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   ChangeNotifications1796900000000,
   SessionAndTalkVersions1796920000000,
   TentativeTalks1796940000000,
+  DraftProgrammeNotifications1796960000000,
 ];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ChangeFeedService } from '../change-feed/change-feed.service.js';
+import type { KeptReads } from '../change-feed/kept-reads.js';
 import { DomainError, notFound, validationFailed } from '../common/errors/domain-error.js';
 import { isViolation } from '../common/errors/postgres-error.js';
 import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
@@ -30,6 +32,8 @@ import { Session } from './session.entity.js';
 import { ifMatchAllows, staleVersion } from './version-etag.js';
 
 const EXCLUSION = 'EXC_sessions_room_time';
+/** What a page of the sessions list reads (each notifies its changes: migrations ChangeNotifications, DraftProgrammeNotifications). */
+const LIST_TABLES = ['sessions', 'session_chairs', 'talks', 'submissions', 'submission_speakers', 'speaker_profiles', 'users', 'rooms', 'venues', 'tracks', 'events'];
 
 const PROBLEM_MESSAGES: Record<SessionProblem, string> = {
   INVALID_PERIOD: 'The session must end after it starts',
@@ -45,11 +49,17 @@ const PROBLEM_MESSAGES: Record<SessionProblem, string> = {
  */
 @Injectable()
 export class SessionsService {
+  /** Pages of the sessions list by event and query, until one of LIST_TABLES changes (the grid polls them every two seconds). */
+  private readonly pages: KeptReads<string, Page<SessionResponse>>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conflicts: ProgrammeConflictsService,
     private readonly views: SessionViewsReader,
-  ) {}
+    private readonly feed: ChangeFeedService,
+  ) {
+    this.pages = feed.cache('draft sessions pages', LIST_TABLES, 2_000);
+  }
 
   async create(eventId: string, dto: CreateSessionDto): Promise<SessionChangeResponse> {
     const attempt: { roomId?: string; startsAt?: Date; endsAt?: Date } = {};
@@ -86,7 +96,13 @@ export class SessionsService {
     );
   }
 
-  async list(eventId: string, query: ListSessionsQuery): Promise<Page<SessionResponse>> {
+  /** A page of the event's draft sessions, kept in memory until the programme (or what it shows) changes. */
+  list(eventId: string, query: ListSessionsQuery): Promise<Page<SessionResponse>> {
+    const key = JSON.stringify([eventId, query.page, query.pageSize, query.day ?? null, query.roomId ?? null, query.kind ?? null, query.order ?? null]);
+    return this.pages.get(key, () => this.readPage(eventId, query));
+  }
+
+  private async readPage(eventId: string, query: ListSessionsQuery): Promise<Page<SessionResponse>> {
     const em = this.dataSource.manager;
     const event = await loadProgrammeEvent(em, eventId);
     const where = ['s.event_id = $1'];
@@ -176,7 +192,7 @@ export class SessionsService {
 
   /** Deletes the session with its chairs and talks (their proposals become unplaced). */
   async remove(id: string): Promise<ChangeWarningsResponse> {
-    return this.dataSource.transaction(async (em) => {
+    const removed = await this.dataSource.transaction(async (em) => {
       const session = await lockSession(em, id);
       const scope = { sessionIds: [id] };
       const before = await this.conflicts.changeReport(session.eventId, em, scope);
@@ -184,6 +200,8 @@ export class SessionsService {
       const after = await this.conflicts.changeReport(session.eventId, em, scope, before);
       return { warnings: ProgrammeConflictsService.warnings(before, after) };
     });
+    this.feed.changed('sessions');
+    return removed;
   }
 
   /** The session as it now is, with the conflicts the change introduced (its neighbourhood read again, see changeReport). */
@@ -196,7 +214,10 @@ export class SessionsService {
   /** Runs a write; a room double-booked (23P01 on the exclusion constraint) becomes 409 ROOM_OCCUPIED naming the other session. */
   private async guardRoom<T>(attempt: { roomId?: string; startsAt?: Date; endsAt?: Date }, selfId: string | null, write: () => Promise<T>): Promise<T> {
     try {
-      return await write();
+      const written = await write();
+      // this instance forgets at once what it kept (the notification tells the others, and this one again)
+      this.feed.changed('sessions');
+      return written;
     } catch (error) {
       if (!isViolation(error, '23P01', EXCLUSION) || !attempt.roomId || !attempt.startsAt || !attempt.endsAt) throw error;
       const other = await occupyingSession(this.dataSource.manager, attempt.roomId, { startsAt: attempt.startsAt, endsAt: attempt.endsAt }, selfId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ChangeFeedService } from '../change-feed/change-feed.service.js';
 import { conflict, DomainError, notFound } from '../common/errors/domain-error.js';
 import { isViolation } from '../common/errors/postgres-error.js';
 import type { ChangeWarningsResponse } from './dto/conflict.response.js';
@@ -33,11 +34,12 @@ export class TalksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conflicts: ProgrammeConflictsService,
     private readonly views: SessionViewsReader,
+    private readonly feed: ChangeFeedService,
   ) {}
 
   async add(sessionId: string, dto: CreateTalkDto): Promise<TalkChangeResponse> {
     try {
-      return await this.dataSource.transaction(async (em) => {
+      return await this.committed(this.dataSource.transaction(async (em) => {
         const session = await lockSession(em, sessionId);
         const proposal = await loadProposal(em, dto.submissionId);
         if (proposal.eventId !== session.eventId) {
@@ -56,7 +58,7 @@ export class TalksService {
         await renumber(em, reorder(talks.map((t) => t.id), id, dto.position), id);
         await bumpSessionVersions(em, [sessionId]);
         return this.changed(em, session.eventId, id, [sessionId], before);
-      });
+      }));
     } catch (error) {
       if (isViolation(error, '23505', 'UQ_talks_submission')) throw alreadyPlaced(dto.submissionId, null);
       throw error;
@@ -65,7 +67,7 @@ export class TalksService {
 
   /** `ifMatch`: the If-Match header; a stale version is 412 PRECONDITION_FAILED with the talk's current state. */
   async update(id: string, dto: UpdateTalkDto, ifMatch?: string): Promise<TalkChangeResponse> {
-    return this.dataSource.transaction(async (em) => {
+    return this.committed(this.dataSource.transaction(async (em) => {
       const { talk, sessions } = await this.lockTalk(em, id, dto.sessionId);
       if (!ifMatchAllows(ifMatch, talk.version)) throw staleVersion('talk', await this.timedTalk(em, talk));
       const source = sessions.get(talk.sessionId)!;
@@ -86,11 +88,11 @@ export class TalksService {
       if (moving) await renumber(em, (await sessionTalks(em, source.id)).map((t) => t.id));
       await bumpSessionVersions(em, [source.id, target.id]);
       return this.changed(em, source.eventId, id, scope.sessionIds, before);
-    });
+    }));
   }
 
   async remove(id: string): Promise<ChangeWarningsResponse> {
-    return this.dataSource.transaction(async (em) => {
+    return this.committed(this.dataSource.transaction(async (em) => {
       const { talk, sessions } = await this.lockTalk(em, id, undefined);
       const session = sessions.get(talk.sessionId)!;
       const scope = { sessionIds: [session.id] };
@@ -100,7 +102,14 @@ export class TalksService {
       await bumpSessionVersions(em, [session.id]);
       const after = await this.conflicts.changeReport(session.eventId, em, scope, before);
       return { warnings: ProgrammeConflictsService.warnings(before, after) };
-    });
+    }));
+  }
+
+  /** After a committed change: this instance forgets at once what it kept of the talks (the notification tells the others). */
+  private async committed<T>(transaction: Promise<T>): Promise<T> {
+    const result = await transaction;
+    this.feed.changed('talks');
+    return result;
   }
 
   /**

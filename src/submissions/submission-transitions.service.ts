@@ -19,6 +19,7 @@ import { SubmissionTransition } from './submission-transition.entity.js';
 import { nextState } from './submission-transitions.js';
 import { SubmissionViewsService } from './submission-views.service.js';
 import { Submission } from './submission.entity.js';
+import { ChangeFeedService } from '../change-feed/change-feed.service.js';
 
 /** The mail each action sends to the proposal's signers who accepted, if any. */
 const MAIL_OF_ACTION: Partial<Record<SubmissionAction, MailTemplate>> = {
@@ -50,6 +51,7 @@ export class SubmissionTransitionsService {
     private readonly speakers: SpeakersService,
     private readonly mail: MailService,
     private readonly hooks: SubmissionTransitionHooks,
+    private readonly feed: ChangeFeedService,
   ) {}
 
   async transition(id: string, dto: TransitionDto, caller: RequestUser): Promise<SubmissionResponse> {
@@ -76,6 +78,8 @@ export class SubmissionTransitionsService {
       if (template && settings) await this.sendMails(manager, template, locked, recipients, settings, note);
       await this.hooks.run(manager, { submissionId: id, eventId: locked.eventId, action: dto.action, from: locked.state, to });
     });
+    // what this instance keeps of the programme shows proposals' states: forgotten at once here (notified to the others)
+    this.feed.changed('submissions');
     return this.views.one(id, caller);
   }
 

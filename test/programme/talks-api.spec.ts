@@ -220,6 +220,18 @@ describe('Programme talks', () => {
       [second.id, 0, '09:30'],
       [third.id, 1, '09:50'],
     ]);
+    // the organisers' list of proposals tells placed from not placed (the grid's « to place » list)
+    const listed = async (placed: string) => {
+      const r = await t.http.get(`/api/events/${c.vtnId}/submissions`).query({ placed, state: 'accepted,confirmed', pageSize: 100 }).set(auth());
+      expect(r.status).toBe(200);
+      return (r.body.items as Array<{ id: string }>).map((x) => x.id);
+    };
+    const [unplacedNow, placedNow] = [await listed('false'), await listed('true')];
+    expect(unplacedNow).toContain(first.submissionId);
+    expect(unplacedNow).not.toContain(second.submissionId);
+    expect(placedNow).toEqual(expect.arrayContaining([second.submissionId, third.submissionId]));
+    expect(placedNow).not.toContain(first.submissionId);
+    expectErrorBody((await t.http.get(`/api/events/${c.vtnId}/submissions`).query({ placed: 'peut-être' }).set(auth())).body, 400, 'VALIDATION_FAILED');
     const gone = await t.http.delete(`/api/talks/${first.id}`).set(auth());
     expectErrorBody(gone.body, 404, 'NOT_FOUND');
     const patchGone = await t.http.patch(`/api/talks/${first.id}`).set(auth()).send({ position: 0 });

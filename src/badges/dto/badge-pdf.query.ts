@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SingleLine, Trim } from '../../common/validation/text.js';
 import { TEMPLATE_NAME } from './print-badges.dto.js';
+import { toBoolean } from '../../common/validation/boolean-query.js';
 
 /** GET /api/participants/:id/badge.pdf */
 export class BadgePdfQuery {
@@ -22,7 +23,7 @@ export class BadgePdfQuery {
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: a preview (the organisers’ badges page): the same PDF, not logged, so the badge still counts as not printed' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBoolean)
   @IsBoolean()
   preview?: boolean;
 }

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { PARTICIPANT_CATEGORIES } from '../../participants/participant-category.js';
 import { TEMPLATE_NAME } from './print-badges.dto.js';
+import { toBoolean } from '../../common/validation/boolean-query.js';
 
 /** GET /api/events/:eventId/badges/preview: the print job's filter as query parameters. */
 export class BadgePreviewQuery {
@@ -30,7 +31,7 @@ export class BadgePreviewQuery {
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only participants without any printed badge' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBoolean)
   @IsBoolean()
   notYetPrinted?: boolean;
 }

@@ -3,11 +3,11 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { SingleLine } from '../../common/validation/text.js';
+import { toBoolean } from '../../common/validation/boolean-query.js';
 
 export const LABEL_AWARD_SORTS = ['name', 'departement', 'region', 'level'] as const;
 export type LabelAwardSort = (typeof LABEL_AWARD_SORTS)[number];
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters, sort and page of the labelled towns (level ones are for organisers until the reveal). */
 export class ListLabelAwardsQuery extends PageQueryDto {

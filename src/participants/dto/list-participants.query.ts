@@ -6,8 +6,8 @@ import { SingleLine, Trim } from '../../common/validation/text.js';
 import { PARTICIPANT_CATEGORIES, type ParticipantCategory } from '../participant-category.js';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from '../participant-fields.js';
 import { PARTICIPANT_SORTS, type ParticipantSort } from '../participant-query.js';
+import { toBoolean } from '../../common/validation/boolean-query.js';
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters of an event's participants (list, CSV and JSON exports). */
 export class ListParticipantsQuery extends PageQueryDto {

@@ -24,6 +24,8 @@ export interface SubmissionFilter {
   speaker?: string;
   /** Words to find in the titles and abstracts. */
   q?: string;
+  /** Placed by a talk of the draft programme (true), or by none yet (false). */
+  placed?: boolean;
 }
 
 export interface SqlWhere {
@@ -64,6 +66,8 @@ export function submissionWhere(filter: SubmissionFilter): SqlWhere {
   if (filter.typeId) clauses.push(`s.type_id = ${p(filter.typeId)}`);
   if (filter.trackId) clauses.push(`s.track_id = ${p(filter.trackId)}`);
   if (filter.language) clauses.push(languageComplete(filter.language));
+  // the programme's talks name the proposals they place (one talk at most each: UQ_talks_submission)
+  if (filter.placed !== undefined) clauses.push(`${filter.placed ? '' : 'NOT '}EXISTS (SELECT 1 FROM talks pt WHERE pt.submission_id = s.id)`);
   const textWords = searchWords(filter.q);
   if (textWords.length) {
     // fields joined by a line break: a word (never containing one) cannot match across two fields

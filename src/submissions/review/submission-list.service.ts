@@ -28,6 +28,7 @@ function filterOf(eventId: string, query: ExportEventSubmissionsQuery): Submissi
     language: query.language,
     speaker: query.speaker,
     q: query.q,
+    placed: query.placed,
   };
 }
 

@@ -11272,6 +11272,8 @@ export interface operations {
                 speaker?: string;
                 /** @description Text search: every word must appear in a title or abstract (French or English), whatever the accents and case */
                 q?: string;
+                /** @description true: proposals a talk of the draft programme places (tentatively or not); false: those no talk places yet (the grid’s « to place » list) */
+                placed?: "true" | "false";
                 /** @description score: mean review score (proposals without reviews last, whatever the order); date: submission time, then creation time; title: French title (else English), ignoring accents and case */
                 sort?: "score" | "date" | "title";
             };
@@ -12417,6 +12419,8 @@ export interface operations {
                 speaker?: string;
                 /** @description Text search: every word must appear in a title or abstract (French or English), whatever the accents and case */
                 q?: string;
+                /** @description true: proposals a talk of the draft programme places (tentatively or not); false: those no talk places yet (the grid’s « to place » list) */
+                placed?: "true" | "false";
                 /** @description score: mean review score (proposals without reviews last, whatever the order); date: submission time, then creation time; title: French title (else English), ignoring accents and case */
                 sort?: "score" | "date" | "title";
             };

@@ -120,12 +120,12 @@ export class SessionsSource {
   }
 }
 
-/** Accepted and confirmed proposals of the event, and those under review (placed only tentatively); the grid subtracts those already placed. */
+/** Accepted and confirmed proposals of the event not placed yet, and those under review (placed only tentatively). */
 export async function loadPlaceable(eventId: string): Promise<Proposal[]> {
   const out: Proposal[] = [];
   for (let page = 1; page <= 50; page++) {
     const res = await api.GET('/api/events/{eventId}/submissions', {
-      params: { path: { eventId }, query: { state: ['accepted', 'confirmed', 'submitted'], page, pageSize: 100, sort: 'title' } },
+      params: { path: { eventId }, query: { state: ['accepted', 'confirmed', 'submitted'], placed: 'false', page, pageSize: 100, sort: 'title' } },
     });
     if (!res.data) throw new Error('submissions');
     out.push(...res.data.items);

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { SingleLine, Trim } from '../../../common/validation/text.js';
 import { SUBMISSION_STATES, type SubmissionState } from '../../submission-state.js';
 import { PROPOSAL_LANGUAGES, SUBMISSION_SORTS, type ProposalLanguage, type SubmissionSort } from '../submission-filter.js';
+import { toBoolean } from '../../../common/validation/boolean-query.js';
 
 /** Longest text accepted by the `speaker` and `q` searches. */
 export const MAX_SEARCH_LENGTH = 200;
@@ -73,6 +74,15 @@ export class ListEventSubmissionsQuery extends PageQueryDto {
   @MaxLength(MAX_SEARCH_LENGTH)
   @SingleLine()
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: proposals a talk of the draft programme places (tentatively or not); false: those no talk places yet (the grid’s « to place » list)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  placed?: boolean;
 
   @ApiPropertyOptional({
     enum: SUBMISSION_SORTS,
