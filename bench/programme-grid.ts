@@ -94,6 +94,14 @@ export async function runGridBench(options: {
     let blocks = 0;
     for (let i = 0; i < options.runs; i += 1) {
       const { context, page } = await newPage();
+      const requests: string[] = [];
+      if (process.env.BENCH_GRID_DEBUG) {
+        page.on('requestfinished', (request) => {
+          const timing = request.timing();
+          const path = new URL(request.url()).pathname + new URL(request.url()).search;
+          requests.push(`    ${timing.startTime.toFixed(0)} +${timing.responseEnd.toFixed(0)} ms ${request.method()} ${path.slice(0, 110)}`);
+        });
+      }
       await page.goto(url, { waitUntil: 'commit' });
       const handle = await page.waitForFunction(
         (expected: number) => {
@@ -111,6 +119,7 @@ export async function runGridBench(options: {
       const got = (await handle.jsonValue()) as { ms: number; count: number };
       runsMs.push(got.ms);
       blocks = got.count;
+      if (process.env.BENCH_GRID_DEBUG) console.log(`  run ${i + 1}: interactive at ${got.ms.toFixed(0)} ms; requests (start, duration):\n${requests.join('\n')}`);
       await context.close();
     }
     report.interactive = {

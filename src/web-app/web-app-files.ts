@@ -51,7 +51,7 @@ const TYPES: Record<string, string> = {
 export interface WebFile {
   type: string;
   body: Buffer;
-  /** Compressed copies, made on first request (text files over 1 KB only). */
+  /** Compressed copies: the build's (name.br, name.gz), else made on first request (text files over 1 KB only). */
   gzip?: Buffer;
   br?: Buffer;
 }
@@ -76,12 +76,19 @@ export function loadWebAppFiles(dir = webAppDir()): WebAppFiles {
   } catch {
     return { shell, assets, dir };
   }
+  // the build's compressed copies (name.br, name.gz: web/vite.config.ts), attached to their file once all are read
+  const copies: Array<{ name: string; encoding: 'br' | 'gzip'; body: Buffer }> = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) {
         const name = relative(dir, path).split(sep).join('/');
+        const copy = /^(.+)\.(br|gz)$/.exec(name);
+        if (copy) {
+          copies.push({ name: copy[1], encoding: copy[2] === 'br' ? 'br' : 'gzip', body: readFileSync(path) });
+          continue;
+        }
         const file = { type: TYPES[extname(name)] ?? 'application/octet-stream', body: readFileSync(path) };
         if (name === 'index.html') shell = file;
         else assets.set(name, file);
@@ -89,6 +96,10 @@ export function loadWebAppFiles(dir = webAppDir()): WebAppFiles {
     }
   };
   walk(dir);
+  for (const copy of copies) {
+    const file: WebFile | null | undefined = copy.name === 'index.html' ? shell : assets.get(copy.name);
+    if (file) file[copy.encoding] = copy.body;
+  }
   return { shell, assets, dir };
 }
 

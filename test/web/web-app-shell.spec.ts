@@ -2,6 +2,10 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { startTestApp, type TestApp, expectErrorBody } from '../support/test-app.js';
 import { launchChromium, listen, newPage, seriousAxeViolations, sessionItem } from './support/browser.js';
+import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 /**
  * The web app's foundation: served by Nest at /app/ from the built files (deep links answer the
@@ -42,6 +46,25 @@ describe('The web app at /app/', () => {
     expect(js.headers['content-type']).toContain('text/javascript');
     const missing = await request(base).get('/app/assets/index-nothere.js');
     expectErrorBody(missing.body, 404, 'NOT_FOUND');
+    // compressed once, by the build: the bytes sent are the build's copies, which read back as the file;
+    // the copies themselves are not files of the app
+    const file = join(process.cwd(), 'dist', 'web', script.replace(/^\/app\//, ''));
+    // node:http, which leaves the bytes as sent (supertest would decode them)
+    const raw = (encoding: string) =>
+      new Promise<Buffer>((resolve, reject) => {
+        httpGet(`${base}${script}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+          res.on('error', reject);
+        }).on('error', reject);
+      });
+    const [br, gz] = [await raw('br'), await raw('gzip')];
+    expect(br.equals(readFileSync(`${file}.br`))).toBe(true);
+    expect(gz.equals(readFileSync(`${file}.gz`))).toBe(true);
+    expect(brotliDecompressSync(br).equals(readFileSync(file))).toBe(true);
+    expect(gunzipSync(gz).equals(readFileSync(file))).toBe(true);
+    expectErrorBody((await request(base).get(`${script}.br`)).body, 404, 'NOT_FOUND');
   });
 
   it('shows the events at their Paris times to a browser in New York, in French then in English, with no CSP refusal and no serious axe violation', async () => {
