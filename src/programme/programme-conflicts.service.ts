@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { detectConflicts } from './conflicts.js';
 import { evaluation, introducedByChange, introducedConflicts, withinCover, type ConflictEvaluation } from './conflict-views.js';
 import { ConflictResponse } from './dto/conflict.response.js';
-import { ProgrammeInputLoader, type ChangeScope, type CoveredScope } from './programme-input.loader.js';
+import { ProgrammeInputLoader, type ChangeScope, type CoveredScope, type FixedParts } from './programme-input.loader.js';
 
 export type { ChangeScope } from './programme-input.loader.js';
 
@@ -15,6 +15,8 @@ export interface ConflictReport extends ConflictEvaluation {
   names: Map<string, string>;
   /** Set when the report covers only a change's neighbourhood (changeReport). */
   covered?: CoveredScope;
+  /** changeReport's: the parts of the input a change leaves alone, reused by the report taken after it. */
+  fixed?: FixedParts;
 }
 
 /**
@@ -61,7 +63,8 @@ export class ProgrammeConflictsService {
           proposalIds: [...(scope.proposalIds ?? []), ...before.covered.proposalIds],
         }
       : scope;
-    const loaded = await this.loader.load(eventId, manager, merged);
+    // the zone, severities, acknowledgements, venues and travel times are the same after the change as before it
+    const loaded = await this.loader.load(eventId, manager, merged, before?.fixed);
     const covered = loaded.covered!;
     const conflicts = detectConflicts(loaded.input, { timeZone: loaded.timeZone, severities: loaded.severities }).filter((c) => withinCover(c, covered));
     return {
@@ -69,6 +72,7 @@ export class ProgrammeConflictsService {
       timeZone: loaded.timeZone,
       names: new Map((loaded.input.people ?? []).map((p) => [p.id, p.name])),
       covered,
+      fixed: loaded.fixed,
     };
   }
 

@@ -18,6 +18,17 @@ export interface LoadedProgramme {
   acknowledgedKeys: Set<string>;
   /** Set for a load restricted to a change's neighbourhood (see ChangeScope): who and what it covers. */
   covered?: CoveredScope;
+  /** What a session or talk change leaves as it is (zone, severities, acknowledgements, venues, travel): read once per change. */
+  fixed: FixedParts;
+}
+
+/** The parts of the input that no session or talk change writes, reusable within one change's transaction. */
+export interface FixedParts {
+  timeZone: string;
+  settings: Array<{ code: ConflictCode; severity: ConflictSeverity }>;
+  acks: Array<{ conflict_key: string }>;
+  venues: VenueRow[];
+  travel: TravelRow[];
 }
 
 /**
@@ -128,17 +139,14 @@ export class ProgrammeInputLoader {
    * sessions it writes, the commitments of their people, the proposals concerned): a few rows
    * instead of thousands, so that a move answers its warnings without re-reading the programme.
    */
-  async load(eventId: string, manager: EntityManager = this.dataSource.manager, scope?: ChangeScope): Promise<LoadedProgramme> {
+  async load(eventId: string, manager: EntityManager = this.dataSource.manager, scope?: ChangeScope, reuse?: FixedParts): Promise<LoadedProgramme> {
     const q = <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params);
-    const [event] = await q<EventRow>(`SELECT time_zone FROM events WHERE id = $1`, [eventId]);
-    if (!event) throw notFound('Event');
+    const fixed = reuse ?? (await this.fixedParts(manager, eventId));
     const covered = scope ? await this.cover(manager, eventId, scope) : undefined;
     // $2 in the queries below: the sessions read (all of the event's when not scoped)
     const inSessions = (alias: string) => (covered ? ` AND ${alias} = ANY($2::uuid[])` : '');
     const sessionParams = covered ? [eventId, covered.readSessionIds] : [eventId];
-    const [settings, acks, sessions, chairs, talks] = await inSequence(
-      () => q<{ code: ConflictCode; severity: ConflictSeverity }>(`SELECT code, severity FROM programme_conflict_settings WHERE event_id = $1`, [eventId]),
-      () => q<{ conflict_key: string }>(`SELECT conflict_key FROM programme_conflict_acknowledgements WHERE event_id = $1`, [eventId]),
+    const [sessions, chairs, talks] = await inSequence(
       () => q<SessionRow>(
         `SELECT s.id, s.room_id, r.venue_id, s.starts_at, s.ends_at, s.kind, s.expected_attendance, coalesce(s.title_fr, s.title_en) AS title
          FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1${inSessions('s.id')} ORDER BY s.starts_at, s.id`,
@@ -159,22 +167,8 @@ export class ProgrammeInputLoader {
         sessionParams,
       ),
     );
-    // The venues that matter: those of the event and its linked events, and those of the rooms in use.
-    const venueIds = `(SELECT ev.venue_id FROM event_venues ev JOIN events e ON e.id = ev.event_id
-                        WHERE e.id = $1 OR e.parent_event_id = $1 OR e.id = (SELECT parent_event_id FROM events WHERE id = $1)
-                       UNION SELECT r.venue_id FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1)`;
-    const [rooms, venues, travel, unavailable, proposals] = await inSequence(
+    const [rooms, unavailable, proposals] = await inSequence(
       () => q<RoomRow>(`SELECT r.id, r.venue_id, r.capacity FROM rooms r WHERE r.id IN (SELECT room_id FROM sessions s WHERE s.event_id = $1${inSessions('s.id')})`, sessionParams),
-      () => q<VenueRow>(
-        `SELECT v.id, v.name, o.opens_at, o.closes_at FROM venues v LEFT JOIN venue_openings o ON o.venue_id = v.id
-         WHERE v.id IN ${venueIds} ORDER BY v.id, o.opens_at`,
-        [eventId],
-      ),
-      () => q<TravelRow>(
-        `SELECT venue_a_id, venue_b_id, least(coalesce(walking_minutes, transit_minutes), coalesce(transit_minutes, walking_minutes)) AS minutes
-         FROM venue_travel_times WHERE venue_a_id IN ${venueIds} AND venue_b_id IN ${venueIds}`,
-        [eventId],
-      ),
       () => q<UnavailabilityRow>(
         `SELECT user_id, starts_at, ends_at FROM speaker_unavailabilities WHERE event_id = $1${covered ? ' AND user_id = ANY($2::uuid[])' : ''} ORDER BY starts_at`,
         covered ? [eventId, [...covered.personIds].filter(isUuid)] : [eventId],
@@ -224,7 +218,7 @@ export class ProgrammeInputLoader {
       : [];
 
     const venueMap = new Map<string, { id: string; name: string; openings: { opensAt: Date; closesAt: Date }[] }>();
-    for (const v of venues) {
+    for (const v of fixed.venues) {
       const venue = venueMap.get(v.id) ?? { id: v.id, name: v.name, openings: [] };
       if (v.opens_at && v.closes_at) venue.openings.push({ opensAt: v.opens_at, closesAt: v.closes_at });
       venueMap.set(v.id, venue);
@@ -245,7 +239,7 @@ export class ProgrammeInputLoader {
       talks: programmeTalks,
       rooms: rooms.map((r) => ({ id: r.id, venueId: r.venue_id, capacity: r.capacity })),
       venues: [...venueMap.values()],
-      travelTimes: travel.map((t) => ({ venueAId: t.venue_a_id, venueBId: t.venue_b_id, minutes: Number(t.minutes) })),
+      travelTimes: fixed.travel.map((t) => ({ venueAId: t.venue_a_id, venueBId: t.venue_b_id, minutes: Number(t.minutes) })),
       unavailabilities: unavailable.map((u) => ({ personId: u.user_id, startsAt: u.starts_at, endsAt: u.ends_at })),
       unplacedProposals: unplacedProposals(
         proposals.map((p) => ({ id: p.id, title: p.title, speakerIds: p.speaker_ids, state: p.state })),
@@ -258,12 +252,39 @@ export class ProgrammeInputLoader {
     };
     return {
       eventId,
-      timeZone: event.time_zone,
+      timeZone: fixed.timeZone,
       input,
-      severities: Object.fromEntries(settings.map((s) => [s.code, s.severity])),
-      acknowledgedKeys: new Set(acks.map((a) => a.conflict_key)),
+      severities: Object.fromEntries(fixed.settings.map((s) => [s.code, s.severity])),
+      acknowledgedKeys: new Set(fixed.acks.map((a) => a.conflict_key)),
+      fixed,
       ...(covered ? { covered: { sessionIds: covered.sessionIds, personIds: covered.personIds, proposalIds: covered.proposalIds } } : {}),
     };
+  }
+
+  /** The event's zone (404 for an unknown event), severities, acknowledgements, venues with openings and travel times. */
+  private async fixedParts(manager: EntityManager, eventId: string): Promise<FixedParts> {
+    const q = <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params);
+    const [event] = await q<EventRow>(`SELECT time_zone FROM events WHERE id = $1`, [eventId]);
+    if (!event) throw notFound('Event');
+    // The venues that matter: those of the event and its linked events, and those of the rooms in use.
+    const venueIds = `(SELECT ev.venue_id FROM event_venues ev JOIN events e ON e.id = ev.event_id
+                        WHERE e.id = $1 OR e.parent_event_id = $1 OR e.id = (SELECT parent_event_id FROM events WHERE id = $1)
+                       UNION SELECT r.venue_id FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.event_id = $1)`;
+    const [settings, acks, venues, travel] = await inSequence(
+      () => q<{ code: ConflictCode; severity: ConflictSeverity }>(`SELECT code, severity FROM programme_conflict_settings WHERE event_id = $1`, [eventId]),
+      () => q<{ conflict_key: string }>(`SELECT conflict_key FROM programme_conflict_acknowledgements WHERE event_id = $1`, [eventId]),
+      () => q<VenueRow>(
+        `SELECT v.id, v.name, o.opens_at, o.closes_at FROM venues v LEFT JOIN venue_openings o ON o.venue_id = v.id
+         WHERE v.id IN ${venueIds} ORDER BY v.id, o.opens_at`,
+        [eventId],
+      ),
+      () => q<TravelRow>(
+        `SELECT venue_a_id, venue_b_id, least(coalesce(walking_minutes, transit_minutes), coalesce(transit_minutes, walking_minutes)) AS minutes
+         FROM venue_travel_times WHERE venue_a_id IN ${venueIds} AND venue_b_id IN ${venueIds}`,
+        [eventId],
+      ),
+    );
+    return { timeZone: event.time_zone, settings, acks, venues, travel };
   }
 
   /**

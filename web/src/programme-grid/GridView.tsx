@@ -5,7 +5,7 @@
  * draft (room + span) shown in place; committing hands it to the page, which makes the one API call
  * and keeps the draft shown until the answer: refused, the block is back where the server has it.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useLanguage, useT } from '../i18n/i18n';
 import { clock, minutesOf, overlaps, resize, shift, spokenClock, STEP, type Span } from './grid-math';
 import type { GridSession, VenueDetail } from './load';
@@ -83,7 +83,6 @@ export function GridView(props: Props) {
   const colIndex = new Map(columns.map((c, i) => [c.roomId, i]));
   const roomName = (id: string) => columns.find((c) => c.roomId === id)?.roomName ?? '';
   const shown = draft ?? props.pending;
-  const talkTitle = (x: { titleFr: string | null; titleEn: string | null }) => (language === 'en' ? (x.titleEn ?? x.titleFr) : (x.titleFr ?? x.titleEn)) ?? '';
 
   useEffect(() => {
     if (draft?.kind === 'create' && draft.via === 'keyboard') draftRef.current?.focus();
@@ -347,15 +346,7 @@ export function GridView(props: Props) {
                 <span className="pg-title">{title}</span>
                 <span className="visually-hidden">, {roomName(roomId)}</span>
               </button>
-              <ul className="pg-talk-lines">
-                {s.talks.map((talk) => (
-                  <li key={talk.id} className={talk.tentative ? 'pg-talk-tentative' : undefined}>
-                    {talk.tentative ? <span className="pg-provisional">{tt('provisional')} · </span> : null}
-                    {talkTitle(talk)}
-                    {talk.speakers.length ? <span className="pg-speakers"> — {talk.speakers.map((p) => p.name).join(', ')}</span> : null}
-                  </li>
-                ))}
-              </ul>
+              <TalkLines talks={s.talks} language={language} provisional={tt('provisional')} />
               <div
                 className="pg-resize"
                 aria-hidden="true"
@@ -387,3 +378,22 @@ export function GridView(props: Props) {
   );
 }
 
+
+/**
+ * The talks listed in a block (1,500 lines on a full day): drawn again only when the session's talks
+ * were read again or the language changed, not on each keystroke, move or answer of the grid.
+ */
+const TalkLines = memo(function TalkLines({ talks, language, provisional }: { talks: GridSession['talks']; language: string; provisional: string }) {
+  const title = (x: { titleFr: string | null; titleEn: string | null }) => (language === 'en' ? (x.titleEn ?? x.titleFr) : (x.titleFr ?? x.titleEn)) ?? '';
+  return (
+    <ul className="pg-talk-lines">
+      {talks.map((talk) => (
+        <li key={talk.id} className={talk.tentative ? 'pg-talk-tentative' : undefined}>
+          {talk.tentative ? <span className="pg-provisional">{provisional} · </span> : null}
+          {title(talk)}
+          {talk.speakers.length ? <span className="pg-speakers"> — {talk.speakers.map((p) => p.name).join(', ')}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+});
