@@ -195,7 +195,15 @@ export async function runGridBench(options: {
           { polling: 'raf', timeout: 120_000 },
         );
         movesMs.push((await done.jsonValue()) as number);
-        if (process.env.BENCH_GRID_DEBUG) console.log(`  move ${i + 1}: ${movesMs[i].toFixed(0)} ms (PATCH ${patches[patches.length - 1]?.toFixed(0)} ms)`);
+        if (process.env.BENCH_GRID_DEBUG) {
+          // where the time went, on the page's clock: key → request sent → answer received → outcome drawn
+          const split = await page.evaluate((sessionId: string) => {
+            const w = globalThis as unknown as { gridBench: { t0: number; t1: number }; performance: { getEntriesByType(t: string): Array<{ name: string; startTime: number; responseEnd: number }> } };
+            const entry = w.performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/api/sessions/${sessionId}`)).at(-1);
+            return entry ? [entry.startTime - w.gridBench.t0, entry.responseEnd - entry.startTime, w.gridBench.t1 - entry.responseEnd] : [];
+          }, id!);
+          console.log(`  move ${i + 1}: ${movesMs[i].toFixed(0)} ms (PATCH ${patches[patches.length - 1]?.toFixed(0)} ms; key → sent ${split[0]?.toFixed(0)}, request ${split[1]?.toFixed(0)}, answer → drawn ${split[2]?.toFixed(0)})`);
+        }
         await settled;
         // the block as the server now has it, in its new place
         await page.waitForFunction(

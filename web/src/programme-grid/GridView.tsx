@@ -5,7 +5,7 @@
  * draft (room + span) shown in place; committing hands it to the page, which makes the one API call
  * and keeps the draft shown until the answer: refused, the block is back where the server has it.
  */
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, startTransition, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useLanguage, useT } from '../i18n/i18n';
 import { clock, minutesOf, overlaps, resize, shift, spokenClock, STEP, type Span } from './grid-math';
 import type { GridSession, VenueDetail } from './load';
@@ -175,7 +175,8 @@ export function GridView(props: Props) {
       }
       const same = g.draft.roomId === g.originRoom && g.draft.span.start === g.origin.start && g.draft.span.end === g.origin.end;
       if (g.draft.kind !== 'create' && same) return;
-      props.onCommit({ ...g.draft, via: 'pointer' });
+      const done = g.draft;
+      startTransition(() => props.onCommit({ ...done, via: 'pointer' }));
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up, { once: true });
@@ -218,7 +219,8 @@ export function GridView(props: Props) {
         props.onAnnounce(t('cancelled'));
         return;
       }
-      props.onCommit(current);
+      // the request leaves first: the grid is drawn again (the block shown where it goes) while it travels
+      startTransition(() => props.onCommit(current));
       return;
     } else if (e.key === 'Escape') {
       e.preventDefault();
@@ -242,6 +244,16 @@ export function GridView(props: Props) {
     setDraft(d);
     props.onAnnounce(describe(d, t('createTitle')));
   };
+
+  // the blocks' handlers, the same functions from one drawing to the next (each calls this drawing's
+  // own), so that a block whose session, place and state did not change is not drawn again
+  const latest = useRef({ begin, onBlockKey, blur: (id: string) => draft?.via === 'keyboard' && draft.sessionId === id && setDraft(null) });
+  latest.current = { begin, onBlockKey, blur: (id: string) => draft?.via === 'keyboard' && draft.sessionId === id && setDraft(null) };
+  const stable = useRef<BlockHandlers>({
+    begin: (...a) => latest.current.begin(...a),
+    key: (...a) => latest.current.onBlockKey(...a),
+    blur: (id) => void latest.current.blur(id),
+  }).current;
 
   const venuesShown = props.venues
     .map((v) => ({ venue: v, cols: columns.filter((c) => c.venueId === v.id) }))
@@ -319,40 +331,30 @@ export function GridView(props: Props) {
           const moving = shown && shown.sessionId === s.id ? shown : null;
           const span = moving ? moving.span : spanOf(s);
           const roomId = moving ? moving.roomId : s.room.id;
-          const title = props.sessionTitle(s);
           const classes = ['pg-block', `pg-kind-${s.kind}`];
           if (moving) classes.push('pg-moving');
           if (props.selectedId === s.id) classes.push('pg-selected');
           if (props.highlighted.has(s.id)) classes.push('pg-highlighted');
           if (hoverSession === s.id) classes.push('pg-drop-target');
+          const style = blockStyle(roomId, span);
           return (
-            <div key={s.id} className={classes.join(' ')} data-session-id={s.id} style={blockStyle(roomId, span)}>
-              <button
-                type="button"
-                className="pg-handle"
-                aria-pressed={props.selectedId === s.id}
-                aria-describedby="pg-keys-help"
-                data-testid={`session-${s.id}`}
-                onPointerDown={(e) => begin(e, { kind: 'move', sessionId: s.id, roomId: s.room.id, span: spanOf(s), via: 'pointer' }, 0)}
-                onKeyDown={(e) => onBlockKey(e, s)}
-                onBlur={() => {
-                  if (draft?.via === 'keyboard' && draft.sessionId === s.id) setDraft(null);
-                }}
-                onClick={(e) => e.preventDefault()}
-              >
-                <span className="pg-time">
-                  {clock(span.start)}–{clock(span.end)}
-                </span>{' '}
-                <span className="pg-title">{title}</span>
-                <span className="visually-hidden">, {roomName(roomId)}</span>
-              </button>
-              <TalkLines talks={s.talks} language={language} provisional={tt('provisional')} />
-              <div
-                className="pg-resize"
-                aria-hidden="true"
-                onPointerDown={(e) => begin(e, { kind: 'resize', sessionId: s.id, roomId: s.room.id, span: spanOf(s), via: 'pointer' }, 0)}
-              />
-            </div>
+            <Block
+              key={s.id}
+              session={s}
+              className={classes.join(' ')}
+              left={style.left}
+              top={style.top}
+              height={style.height}
+              width={style.width}
+              start={span.start}
+              end={span.end}
+              title={props.sessionTitle(s)}
+              roomName={roomName(roomId)}
+              selected={props.selectedId === s.id}
+              language={language}
+              provisional={tt('provisional')}
+              on={stable}
+            />
           );
         })}
         {shown && shown.kind === 'create' ? (
@@ -395,5 +397,58 @@ const TalkLines = memo(function TalkLines({ talks, language, provisional }: { ta
         </li>
       ))}
     </ul>
+  );
+});
+
+interface BlockHandlers {
+  begin(e: ReactPointerEvent, d: Draft, anchor: number): void;
+  key(e: KeyboardEvent, s: GridSession | null): void;
+  blur(sessionId: string): void;
+}
+
+/** A session's block: its handle (dragged, or moved with the keyboard), its talks, its resize edge; drawn again only when one of its props changes. */
+const Block = memo(function Block(p: {
+  session: GridSession;
+  className: string;
+  left: number;
+  top: number;
+  height: number;
+  width: number;
+  start: number;
+  end: number;
+  title: string;
+  roomName: string;
+  selected: boolean;
+  language: string;
+  provisional: string;
+  on: BlockHandlers;
+}) {
+  const s = p.session;
+  return (
+    <div className={p.className} data-session-id={s.id} style={{ left: p.left, top: p.top, height: p.height, width: p.width }}>
+      <button
+        type="button"
+        className="pg-handle"
+        aria-pressed={p.selected}
+        aria-describedby="pg-keys-help"
+        data-testid={`session-${s.id}`}
+        onPointerDown={(e) => p.on.begin(e, { kind: 'move', sessionId: s.id, roomId: s.room.id, span: spanOf(s), via: 'pointer' }, 0)}
+        onKeyDown={(e) => p.on.key(e, s)}
+        onBlur={() => p.on.blur(s.id)}
+        onClick={(e) => e.preventDefault()}
+      >
+        <span className="pg-time">
+          {clock(p.start)}–{clock(p.end)}
+        </span>{' '}
+        <span className="pg-title">{p.title}</span>
+        <span className="visually-hidden">, {p.roomName}</span>
+      </button>
+      <TalkLines talks={s.talks} language={p.language} provisional={p.provisional} />
+      <div
+        className="pg-resize"
+        aria-hidden="true"
+        onPointerDown={(e) => p.on.begin(e, { kind: 'resize', sessionId: s.id, roomId: s.room.id, span: spanOf(s), via: 'pointer' }, 0)}
+      />
+    </div>
   );
 });

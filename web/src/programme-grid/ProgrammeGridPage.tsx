@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useParams } from 'react-router';
 import { api, errorBody, type ApiErrorBody } from '../api/client';
 import { RequireAuth } from '../auth/RequireAuth';
 import { useLanguage, useT } from '../i18n/i18n';
 import { formatDate } from '../time/paris';
 import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
-import { PublishPanel } from './PublishPanel';
-import { TentativePanel } from './TentativePanel';
+import { PublishPanel as PublishPanelAlways } from './PublishPanel';
+import { TentativePanel as TentativePanelAlways } from './TentativePanel';
 import { ConflictSettings } from './ConflictSettings';
-import { ConflictsPanel, SelectedSession, UnplacedList } from './SidePanels';
+import { ConflictsPanel as ConflictsPanelAlways, SelectedSession, UnplacedList as UnplacedListAlways } from './SidePanels';
 import { dayRange, minutesOf, spokenClock, wallClock, type Span } from './grid-math';
 import { GridView, spanOf, type Column, type Draft } from './GridView';
 import { loadConflicts, loadPlaceable, loadSetup, loadTravel, loadUnavailabilities, SessionsSource, type ConflictReport, type GridSession, type GridSetup, type Proposal } from './load';
@@ -17,6 +17,19 @@ import { peopleOf, shadesFor, type Shade, type TravelIndex, type Unavailability 
 import './programme-grid.css';
 
 const POLL_MS = 2000;
+
+// the side panels are drawn again only when what they show changes, not on each move's answer
+const PublishPanel = memo(PublishPanelAlways);
+const TentativePanel = memo(TentativePanelAlways);
+const ConflictsPanel = memo(ConflictsPanelAlways);
+const UnplacedList = memo(UnplacedListAlways);
+
+/** A callback that stays the same function while calling the latest one given (for memoised children). */
+function useStable<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(f);
+  latest.current = f;
+  return useRef((...args: A) => latest.current(...args)).current;
+}
 const KINDS = ['plenary', 'workshop', 'round-table', 'keynote', 'break', 'reception', 'ceremony'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -145,8 +158,10 @@ function Grid({ setup }: { setup: GridSetup }) {
         ),
     [setup, day],
   );
-  const roomIds = new Set(columns.map((c) => c.roomId));
-  const daySessions = (sessions ?? []).filter((s) => s.day === day.date && roomIds.has(s.room.id));
+  const daySessions = useMemo(() => {
+    const roomIds = new Set(columns.map((c) => c.roomId));
+    return (sessions ?? []).filter((s) => s.day === day.date && roomIds.has(s.room.id));
+  }, [sessions, columns, day.date]);
   const range: Span = useMemo(() => {
     const openings = setup.venues.filter((v) => day.venueIds.includes(v.id)).flatMap((v) => v.openingHours.filter((o) => o.date === day.date));
     const spans = daySessions.map(spanOf);
@@ -319,8 +334,18 @@ function Grid({ setup }: { setup: GridSetup }) {
     return shadesFor(people, day.date, sessions ?? [], 'sessionId' in target ? target.sessionId : null, unavailable, travel, day.venueIds);
   };
 
-  const placed = new Set((sessions ?? []).flatMap((s) => s.talks.map((x) => x.submissionId)));
-  const unplaced = proposals.filter((p) => !placed.has(p.id));
+  const unplaced = useMemo(() => {
+    const placed = new Set((sessions ?? []).flatMap((s) => s.talks.map((x) => x.submissionId)));
+    return proposals.filter((p) => !placed.has(p.id));
+  }, [sessions, proposals]);
+  const allSessions = useMemo(() => sessions ?? [], [sessions]);
+  const onPlace = useStable((sessionId: string, submissionId: string) => void placeProposal(sessionId, submissionId));
+  const onDragProposal = useStable((p: Proposal) => setDragProposal({ submissionId: p.id, title: title(p) }));
+  const onSettle = useStable(() => void settle());
+  const onShowConflict = useStable(showConflict);
+  const onAcknowledge = useStable((key: string, on: boolean) => void acknowledge(key, on));
+  const onPublished = useStable(() => void refresh(true));
+  const conflictSettings = useMemo(() => <ConflictSettings eventId={eventId} onSaved={onSettle} />, [eventId, onSettle]);
   const selected = sessions?.find((s) => s.id === selectedId) ?? null;
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
@@ -445,18 +470,12 @@ function Grid({ setup }: { setup: GridSetup }) {
         </section>
         <aside className="pg-side">
           {selected ? <SelectedSession session={selected} title={title} onMoveTalk={moveTalk} onRemoveTalk={removeTalk} /> : null}
-          <UnplacedList
-            proposals={unplaced}
-            sessions={daySessions}
-            title={title}
-            onPlace={(sessionId, submissionId) => void placeProposal(sessionId, submissionId)}
-            onDragStart={(p) => setDragProposal({ submissionId: p.id, title: title(p) })}
-          />
-          <TentativePanel eventId={eventId} sessions={sessions ?? []} onAccepted={() => void settle()} />
-          <ConflictsPanel report={conflicts} onShow={showConflict} onAcknowledge={(key, on) => void acknowledge(key, on)}>
-            <ConflictSettings eventId={eventId} onSaved={() => void settle()} />
+          <UnplacedList proposals={unplaced} sessions={daySessions} title={title} onPlace={onPlace} onDragStart={onDragProposal} />
+          <TentativePanel eventId={eventId} sessions={allSessions} onAccepted={onSettle} />
+          <ConflictsPanel report={conflicts} onShow={onShowConflict} onAcknowledge={onAcknowledge}>
+            {conflictSettings}
           </ConflictsPanel>
-          <PublishPanel eventId={eventId} slug={setup.event.slug} onPublished={() => void refresh(true)} />
+          <PublishPanel eventId={eventId} slug={setup.event.slug} onPublished={onPublished} />
         </aside>
       </div>
     </div>
