@@ -121,9 +121,13 @@ function Grid({ setup }: { setup: GridSetup }) {
   );
 
   useEffect(() => {
-    void refresh(true);
-    loadUnavailabilities(eventId).then(setUnavailable, () => undefined);
-    loadTravel().then(setTravel, () => undefined);
+    // the sessions first (the grid), then what only dragging needs: one database connection serves them in turn
+    void refresh(true)
+      .catch(() => undefined)
+      .then(() => {
+        loadUnavailabilities(eventId).then(setUnavailable, () => undefined);
+        loadTravel().then(setTravel, () => undefined);
+      });
   }, [refresh, eventId]);
 
   // another organiser's changes: poll with the ETags (a 304 while nothing changed)
@@ -473,9 +477,10 @@ function Grid({ setup }: { setup: GridSetup }) {
           <UnplacedList proposals={unplaced} sessions={daySessions} title={title} onPlace={onPlace} onDragStart={onDragProposal} />
           <TentativePanel eventId={eventId} sessions={allSessions} onAccepted={onSettle} />
           <ConflictsPanel report={conflicts} onShow={onShowConflict} onAcknowledge={onAcknowledge}>
-            {conflictSettings}
+            {sessions ? conflictSettings : null}
           </ConflictsPanel>
-          <PublishPanel eventId={eventId} slug={setup.event.slug} onPublished={onPublished} />
+          {/* read once the grid is there (the releases are not needed to start) */}
+          {sessions ? <PublishPanel eventId={eventId} slug={setup.event.slug} onPublished={onPublished} /> : null}
         </aside>
       </div>
     </div>
