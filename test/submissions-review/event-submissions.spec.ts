@@ -170,6 +170,10 @@ describe('Organisers’ list and CSV export of an event’s proposals', () => {
         mainSpeaker: { userId: helene.id, name: 'Hélène Dupré', affiliation: 'Université Paris 8', email: helene.email },
         // Jean (accepted) and the invitee; the declined co-speaker is not counted
         coSpeakerCount: 2,
+        coSpeakers: [
+          { userId: jean.id, name: 'Jean Martin', status: 'accepted' },
+          { userId: null, name: 'invitee@test.local', status: 'invited' },
+        ],
         submittedAt: '2011-11-01T10:00:00.000Z',
         createdAt: expect.any(String),
         reviewCount: 2,

@@ -26,6 +26,7 @@ function row(overrides: Partial<SubmissionListRow> = {}): SubmissionListRow {
     main_last_name: 'Dupré',
     main_affiliation: 'Université Paris 8',
     co_count: 0,
+    co_list: null,
     co_names: [],
     submitted_at: new Date('2012-01-15T13:30:00Z'),
     created_at: new Date('2012-01-10T09:00:00Z'),

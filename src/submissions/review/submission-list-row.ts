@@ -26,6 +26,8 @@ export interface SubmissionListRow {
   main_last_name: string | null;
   main_affiliation: string | null;
   co_count: number;
+  /** The co-speakers counted, in order: account, name (else email), status. */
+  co_list: Array<{ userId: string | null; name: string; status: 'invited' | 'accepted' }> | null;
   /** Only selected for the export: each co-speaker's name, or email without a profile. */
   co_names?: string[];
   submitted_at: Date | null;
@@ -66,6 +68,7 @@ export function toSubmissionSummary(row: SubmissionListRow): SubmissionSummaryRe
         ? null
         : { userId: row.main_user_id, name, affiliation: row.main_affiliation, email: row.main_email as string },
     coSpeakerCount: row.co_count,
+    coSpeakers: row.co_list ?? [],
     submittedAt: row.submitted_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     reviewCount: row.review_count,

@@ -121,7 +121,7 @@ export class SubmissionListService {
              tr.id AS track_id, tr.name_fr AS track_name_fr, tr.name_en AS track_name_en,
              m.user_id AS main_user_id, m.email AS main_email, m.first_name AS main_first_name,
              m.last_name AS main_last_name, m.affiliation AS main_affiliation,
-             coalesce(co.co_count, 0) AS co_count
+             coalesce(co.co_count, 0) AS co_count, co.co_list
       FROM page p
       JOIN submissions s ON s.id = p.id
       JOIN submission_types t ON t.id = s.type_id
@@ -135,7 +135,9 @@ export class SubmissionListService {
       ) m ON true
       LEFT JOIN LATERAL (
         SELECT count(*)::int AS co_count,
-               array_agg(coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), ss.email) ORDER BY ss.position, ss.created_at) AS co_names
+               array_agg(coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), ss.email) ORDER BY ss.position, ss.created_at) AS co_names,
+               json_agg(json_build_object('userId', ss.user_id, 'name', coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), ss.email), 'status', ss.status)
+                        ORDER BY ss.position, ss.created_at) AS co_list
         FROM submission_speakers ss LEFT JOIN speaker_profiles sp ON sp.user_id = ss.user_id
         WHERE ss.submission_id = p.id AND ss.role = 'co' AND ss.status <> 'declined'
       ) co ON true

@@ -3720,6 +3720,23 @@ export interface components {
             affiliation: string | null;
             email: string;
         };
+        CoSpeakerSummary: {
+            /**
+             * Format: uuid
+             * @description Null while the co-speaker has no account
+             */
+            userId: string | null;
+            /**
+             * @description First and last name from the speaker profile; the email when there is no profile
+             * @example Jean Martin
+             */
+            name: string;
+            /**
+             * @description accepted: signs the proposal and speaks if it is placed; invited: not answered yet
+             * @enum {string}
+             */
+            status: "invited" | "accepted";
+        };
         SubmissionSummaryResponse: {
             /** Format: uuid */
             id: string;
@@ -3734,6 +3751,8 @@ export interface components {
             mainSpeaker: components["schemas"]["MainSpeakerSummary"] | null;
             /** @description Co-speakers invited or accepted (declined ones are not counted) */
             coSpeakerCount: number;
+            /** @description Those co-speakers, in their order (the programme grid shades the accepted ones’ commitments) */
+            coSpeakers: components["schemas"]["CoSpeakerSummary"][];
             /** Format: date-time */
             submittedAt: string | null;
             /** Format: date-time */

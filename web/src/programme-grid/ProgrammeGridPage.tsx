@@ -13,7 +13,7 @@ import { dayRange, minutesOf, spokenClock, wallClock, type Span } from './grid-m
 import { GridView, spanOf, type Column, type Draft } from './GridView';
 import { loadConflicts, loadPlaceable, loadSetup, loadTravel, loadUnavailabilities, SessionsSource, type ConflictReport, type GridSession, type GridSetup, type Proposal } from './load';
 import { gridMessages } from './messages';
-import { peopleOf, shadesFor, type Shade, type TravelIndex, type Unavailability } from './shading';
+import { peopleOf, proposalPeople, shadesFor, type Shade, type TravelIndex, type Unavailability } from './shading';
 import './programme-grid.css';
 
 const POLL_MS = 2000;
@@ -333,7 +333,7 @@ function Grid({ setup }: { setup: GridSetup }) {
       if (s) people = peopleOf(s);
     } else {
       const p = proposals.find((x) => x.id === target.submissionId);
-      if (p?.mainSpeaker?.userId) people.set(p.mainSpeaker.userId, p.mainSpeaker.name);
+      if (p) people = proposalPeople(p);
     }
     return shadesFor(people, day.date, sessions ?? [], 'sessionId' in target ? target.sessionId : null, unavailable, travel, day.venueIds);
   };

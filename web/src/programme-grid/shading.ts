@@ -1,11 +1,11 @@
 /**
  * What the grid shades while a session or a proposal is dragged: the times when its people (the
- * talks' speakers and the chairs, or a proposal's main speaker) are unavailable, already speak or
+ * talks' speakers and the chairs, or a proposal's speakers) are unavailable, already speak or
  * chair elsewhere, or could not arrive in time from another venue. A hint drawn as they move: the
  * server's conflicts stay the judge (the same facts, as `warnings`, once the change is made).
  */
 import { dateOf, minutesOf, overlaps, type Span } from './grid-math';
-import type { GridSession } from './load';
+import type { GridSession, Proposal } from './load';
 
 export type ShadeReason = 'unavailable' | 'busy' | 'travel';
 
@@ -45,6 +45,14 @@ export function peopleOf(s: GridSession): Map<string, string> {
   const out = new Map<string, string>();
   for (const t of s.talks) for (const p of t.speakers) out.set(p.userId, p.name);
   for (const c of s.chairs) out.set(c.personId, c.name);
+  return out;
+}
+
+/** The people of a proposal once placed: its main speaker and the co-speakers who accepted (with an account). */
+export function proposalPeople(p: Pick<Proposal, 'mainSpeaker' | 'coSpeakers'>): Map<string, string> {
+  const out = new Map<string, string>();
+  if (p.mainSpeaker?.userId) out.set(p.mainSpeaker.userId, p.mainSpeaker.name);
+  for (const co of p.coSpeakers) if (co.userId && co.status === 'accepted') out.set(co.userId, co.name);
   return out;
 }
 

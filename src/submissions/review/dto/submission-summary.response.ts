@@ -24,6 +24,15 @@ export class MainSpeakerSummary {
   @ApiProperty() email!: string;
 }
 
+export class CoSpeakerSummary {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null while the co-speaker has no account' })
+  userId!: string | null;
+  @ApiProperty({ example: 'Jean Martin', description: 'First and last name from the speaker profile; the email when there is no profile' })
+  name!: string;
+  @ApiProperty({ enum: ['invited', 'accepted'], description: 'accepted: signs the proposal and speaks if it is placed; invited: not answered yet' })
+  status!: 'invited' | 'accepted';
+}
+
 /** One proposal in the organisers' list, with its review statistics. */
 export class SubmissionSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -36,6 +45,8 @@ export class SubmissionSummaryResponse {
   languages!: ProposalLanguage[];
   @ApiProperty({ type: MainSpeakerSummary, nullable: true }) mainSpeaker!: MainSpeakerSummary | null;
   @ApiProperty({ description: 'Co-speakers invited or accepted (declined ones are not counted)' }) coSpeakerCount!: number;
+  @ApiProperty({ type: [CoSpeakerSummary], description: 'Those co-speakers, in their order (the programme grid shades the accepted ones’ commitments)' })
+  coSpeakers!: CoSpeakerSummary[];
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() reviewCount!: number;
