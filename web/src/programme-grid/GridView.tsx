@@ -247,8 +247,9 @@ export function GridView(props: Props) {
 
   // the blocks' handlers, the same functions from one drawing to the next (each calls this drawing's
   // own), so that a block whose session, place and state did not change is not drawn again
-  const latest = useRef({ begin, onBlockKey, blur: (id: string) => draft?.via === 'keyboard' && draft.sessionId === id && setDraft(null) });
-  latest.current = { begin, onBlockKey, blur: (id: string) => draft?.via === 'keyboard' && draft.sessionId === id && setDraft(null) };
+  const handlers = { begin, onBlockKey, blur: (id: string) => draft?.via === 'keyboard' && draft.sessionId === id && setDraft(null) };
+  const latest = useRef(handlers);
+  latest.current = handlers;
   const stable = useRef<BlockHandlers>({
     begin: (...a) => latest.current.begin(...a),
     key: (...a) => latest.current.onBlockKey(...a),
