@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
 import { compressResponses } from './common/http/compress-responses.js';
+import { keepConnectionsLongerThanClients } from './common/http/keep-alive.js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -47,6 +49,7 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');
+  keepConnectionsLongerThanClients(app.getHttpServer() as Server);
   // whose X-Forwarded-For gives the client's address (login limits, logs): TRUST_PROXY
   app.set('trust proxy', trustProxy);
   const config = new DocumentBuilder()

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { startServer, stopServer, freePort } from '../support/server-process.js';
 
 /**
@@ -143,6 +143,32 @@ describe('The server process (npm start)', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text).user.email).toBe('boss@example.org');
     expect(await exited).toBe(0);
+  }, TEST_TIMEOUT_MS);
+
+  it('keeps an idle keep-alive connection open longer than clients keep theirs (a request sent on it after 6 s is served), and still stops at once with it open', async () => {
+    const server = await startServer({ DATA_DIR: ':memory:', ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'boss-password-1' });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = httpRequest(`${server.base}/health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, reused: false });
+      // Node's own default (5 s) would have closed it by now: a client reusing it at that moment gets ECONNRESET
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await get()).toEqual({ status: 200, reused: true });
+      const started = Date.now();
+      expect(await stopServer(server)).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      agent.destroy();
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    }
   }, TEST_TIMEOUT_MS);
 
   it('stops with a readable message on a bad setting', async () => {
