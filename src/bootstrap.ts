@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { DynamicModule, INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
 import { compressResponses } from './common/http/compress-responses.js';
-import { keepConnectionsLongerThanClients } from './common/http/keep-alive.js';
+import { closeConnectionsAsTheyFallIdle, keepConnectionsLongerThanClients } from './common/http/keep-alive.js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -118,6 +118,7 @@ export async function bootApp(config: AppConfig, options: BootOptions = {}): Pro
       async close() {
         if (closed) return;
         closed = true;
+        closeConnectionsAsTheyFallIdle(booted.getHttpServer() as Server);
         await booted.close();
         await embedded?.stop();
       },

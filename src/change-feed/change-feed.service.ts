@@ -55,8 +55,10 @@ export class ChangeFeedService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.databaseUrl) await this.listenOnServer(this.config.databaseUrl);
-    else await this.listenEmbedded();
+    if (this.config.databaseUrl) {
+      this.hearOwnWrites();
+      await this.listenOnServer(this.config.databaseUrl);
+    } else await this.listenEmbedded();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -103,6 +105,27 @@ export class ChangeFeedService implements OnApplicationBootstrap, OnApplicationS
     if (gone || this.stopping) return;
     this.listener = client;
     this.setListening(true);
+  }
+
+  /**
+   * On a server, the listening connection hears a commit some time after the writer got its answer: a
+   * read sent at once by the same client (a page listing what it just added) could still be answered
+   * from memory. So every pooled connection listens too, from the first time it is handed out: the
+   * writer's own connection then hears its notifications with its COMMIT's answer, before it goes on,
+   * as on the embedded engine. (The dedicated connection stays the one whose loss forgets everything.)
+   */
+  private hearOwnWrites(): void {
+    const pool = (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+    const attached = new WeakSet<pg.ClientBase>();
+    pool.on('acquire', (client) => {
+      if (attached.has(client)) return;
+      attached.add(client);
+      client.on('notification', (message) => {
+        if (message.channel === CHANGES_CHANNEL && message.payload) this.changed(message.payload);
+      });
+      // queued ahead of whatever the borrower sends first (a client runs its queries in order)
+      client.query(`LISTEN ${CHANGES_CHANNEL}`).catch(() => undefined);
+    });
   }
 
   private scheduleReconnect(url: string): void {

@@ -13,3 +13,13 @@ export function keepConnectionsLongerThanClients(server: Server): void {
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
 }
+
+/**
+ * On stopping: idle connections are closed now, and each one still answering is closed as soon as its
+ * answer is sent, so that a client keeping its connection open does not hold the stop up for
+ * KEEP_ALIVE_MS (requests in flight still finish).
+ */
+export function closeConnectionsAsTheyFallIdle(server: Server): void {
+  server.keepAliveTimeout = 1;
+  server.closeIdleConnections();
+}
