@@ -56,7 +56,7 @@ export class ChangeFeedService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.databaseUrl) {
-      this.hearOwnWrites();
+      await this.hearOwnWrites();
       await this.listenOnServer(this.config.databaseUrl);
     } else await this.listenEmbedded();
   }
@@ -110,22 +110,30 @@ export class ChangeFeedService implements OnApplicationBootstrap, OnApplicationS
   /**
    * On a server, the listening connection hears a commit some time after the writer got its answer: a
    * read sent at once by the same client (a page listing what it just added) could still be answered
-   * from memory. So every pooled connection listens too, from the first time it is handed out: the
-   * writer's own connection then hears its notifications with its COMMIT's answer, before it goes on,
-   * as on the embedded engine. (The dedicated connection stays the one whose loss forgets everything.)
+   * from memory. So every pooled connection listens too: the writer's own connection then hears its
+   * notifications with its COMMIT's answer, before it goes on, as on the embedded engine. A new
+   * connection listens before the pool hands it out (pg-pool's `onConnect`); those opened before
+   * (TypeORM's first, the migrations') are taken from the pool while idle and made to listen here,
+   * before the application serves. The dedicated connection stays the one whose loss forgets everything.
    */
-  private hearOwnWrites(): void {
-    const pool = (this.dataSource.driver as unknown as { master: pg.Pool }).master;
-    const attached = new WeakSet<pg.ClientBase>();
-    pool.on('acquire', (client) => {
-      if (attached.has(client)) return;
-      attached.add(client);
+  private async hearOwnWrites(): Promise<void> {
+    const pool = (this.dataSource.driver as unknown as { master: pg.Pool & { options: { onConnect?: (client: pg.PoolClient) => Promise<void> } } }).master;
+    const hearing = new WeakSet<pg.ClientBase>();
+    const hear = async (client: pg.ClientBase) => {
+      if (hearing.has(client)) return;
+      hearing.add(client);
       client.on('notification', (message) => {
         if (message.channel === CHANGES_CHANNEL && message.payload) this.changed(message.payload);
       });
-      // queued ahead of whatever the borrower sends first (a client runs its queries in order)
-      client.query(`LISTEN ${CHANGES_CHANNEL}`).catch(() => undefined);
-    });
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    };
+    pool.options.onConnect = hear;
+    const idle = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+    try {
+      for (const client of idle) await hear(client);
+    } finally {
+      for (const client of idle) client.release();
+    }
   }
 
   private scheduleReconnect(url: string): void {
