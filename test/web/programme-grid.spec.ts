@@ -348,4 +348,69 @@ describe('Programme grid (organisers)', () => {
       await context.close();
     }
   });
+
+  it('while a co-signed proposal is dragged, shades the times of its co-speaker who accepted, not those of one only invited', async () => {
+    const marie = await signUp(t, 'Marie', 'Lefèvre');
+    // José (away on Monday 11:00–12:00) accepted to co-sign this one
+    const cosigned = await acceptedProposal(t, c, marie, 'Communes et données ouvertes', { co: jose });
+    // and is only invited on this one: his times are none of its business yet
+    const created = await t.http
+      .post(`/api/events/${c.vtnId}/submissions`)
+      .set(bearer(marie.token))
+      .send({ titleFr: 'Écoles connectées', abstractFr: 'Résumé.', typeId: c.typeId, coSpeakers: [jose.email] });
+    expect(created.status).toBe(201);
+    const invited = created.body.id as string;
+    for (const [token, action] of [
+      [marie.token, 'submit'],
+      [c.organiser, 'accept'],
+      [marie.token, 'confirm'],
+    ]) {
+      expect((await t.http.post(`/api/submissions/${invited}/transitions`).set(bearer(token)).send({ action })).status).toBe(200);
+    }
+
+    // where the proposals are held (not dropped): a session of its own, early on Monday (in view without scrolling)
+    const workshop = await t.http
+      .post(`/api/events/${c.vtnId}/sessions`)
+      .set(bearer(c.organiser))
+      .send({ roomId: c.amphi, kind: 'workshop', titleFr: 'Atelier des communes', startsAt: '2012-02-06T08:00', endsAt: '2012-02-06T08:45' });
+    expect(workshop.status).toBe(201);
+
+    const { page, context }: WatchedPage = await newPage(browser);
+    await page.setViewportSize({ width: 1600, height: 1200 });
+    try {
+      await signIn(page);
+      const legend = page.locator('.pg-shade-legend');
+      /** Takes the proposal, holds it over « Atelier des communes » (marked as where it would go), then brings it back to the list. */
+      const hold = async (submissionId: string, check: () => Promise<void>) => {
+        const from = await box(page.getByTestId(`proposal-${submissionId}`));
+        const over = await box(block(page, 'Atelier des communes'));
+        await page.mouse.move(from.x + 20, from.y + 8);
+        await page.mouse.down();
+        await page.mouse.move(over.x + 40, over.y + 20, { steps: 6 });
+        // drawn with the drag under way: whatever shades there are, they are drawn by now
+        await page.locator('.pg-block.pg-drop-target', { hasText: 'Atelier des communes' }).waitFor();
+        await check();
+        await page.mouse.move(from.x + 20, from.y + 8, { steps: 6 });
+        await page.mouse.up();
+        await page.locator('.pg-drop-target').waitFor({ state: 'detached' });
+        expect(await page.locator('.pg-shade').count()).toBe(0);
+      };
+
+      await hold(cosigned, async () => {
+        await legend.filter({ hasText: 'José Núñez indisponible' }).waitFor();
+        expect(await page.locator('.pg-shade-unavailable').count()).toBeGreaterThan(0);
+      });
+      await hold(invited, async () => {
+        // Marie has nothing else on Monday and José has not accepted: nothing shaded
+        expect(await page.locator('.pg-shade').count()).toBe(0);
+        expect((await legend.textContent())?.trim()).toBe('');
+      });
+      // neither was placed by being brought back to the list
+      const placed = (await sessions()).flatMap((s) => s.talks.map((x) => x.submissionId));
+      expect(placed).not.toContain(cosigned);
+      expect(placed).not.toContain(invited);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { useSession } from '../auth/use-session';
 import { useLanguage, useT } from '../i18n/i18n';
 import { formatDateTime, formatRange } from '../time/paris';
 import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
+import { ProposalHistory } from '../proposals/ProposalHistory';
 import { eventBySlug, nameOf, titleOf, type EventResponse } from './event';
 import { listPath, proposalPath, readFilters } from './list-query';
 import { reviewMessages, type ReviewMessageKey } from './messages';
@@ -451,38 +452,7 @@ function ReviewProposal() {
         />
       </section>
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('history')}</h2>
-        {history.length === 0 ? (
-          <p>{t('noHistory')}</p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">{t('history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colWhen')}</th>
-                <th scope="col">{t('colMove')}</th>
-                <th scope="col">{t('colBy')}</th>
-                <th scope="col">{t('colNote')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h, i) => (
-                <tr key={i}>
-                  <td>
-                    <time dateTime={h.at}>{formatDateTime(h.at, language, zone)}</time>
-                  </td>
-                  <td>
-                    {t(`action_${h.action}`)} ({t(`state_${h.fromState}`)} → {t(`state_${h.toState}`)})
-                  </td>
-                  <td>{h.actor.name ?? t(`by_${h.actor.role}`)}</td>
-                  <td>{h.note ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ProposalHistory history={history} zone={zone} empty={t('noHistory')} />
     </main>
   );
 }
