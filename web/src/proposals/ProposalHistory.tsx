@@ -1,6 +1,7 @@
 import type { Schemas } from '../api/client';
 import { defineMessages, useLanguage, useT } from '../i18n/i18n';
 import { formatDateTime } from '../time/paris';
+import { proposalStates } from './proposal-states';
 
 type HistoryEntry = Schemas['HistoryEntryResponse'];
 
@@ -11,13 +12,6 @@ const historyMessages = defineMessages({
     colMove: 'Mouvement',
     colBy: 'Par',
     colNote: 'Message',
-    state_draft: 'Brouillon',
-    state_submitted: 'Soumise',
-    state_accepted: 'Acceptée',
-    state_rejected: 'Refusée',
-    state_confirmed: 'Confirmée',
-    state_withdrawn: 'Retirée',
-    state_cancelled: 'Annulée',
     action_submit: 'Soumission',
     action_accept: 'Acceptation',
     action_reject: 'Refus',
@@ -34,13 +28,6 @@ const historyMessages = defineMessages({
     colMove: 'Move',
     colBy: 'By',
     colNote: 'Message',
-    state_draft: 'Draft',
-    state_submitted: 'Submitted',
-    state_accepted: 'Accepted',
-    state_rejected: 'Rejected',
-    state_confirmed: 'Confirmed',
-    state_withdrawn: 'Withdrawn',
-    state_cancelled: 'Cancelled',
     action_submit: 'Submission',
     action_accept: 'Acceptance',
     action_reject: 'Rejection',
@@ -59,6 +46,7 @@ const historyMessages = defineMessages({
  */
 export function ProposalHistory({ history, zone, empty }: { history: HistoryEntry[]; zone: string | undefined; empty: string }) {
   const t = useT(historyMessages);
+  const ts = useT(proposalStates);
   const { language } = useLanguage();
   return (
     <section aria-labelledby="history-heading">
@@ -83,7 +71,7 @@ export function ProposalHistory({ history, zone, empty }: { history: HistoryEntr
                   <time dateTime={h.at}>{formatDateTime(h.at, language, zone)}</time>
                 </td>
                 <td>
-                  {t(`action_${h.action}`)} ({t(`state_${h.fromState}`)} → {t(`state_${h.toState}`)})
+                  {t(`action_${h.action}`)} ({ts(`state_${h.fromState}`)} → {ts(`state_${h.toState}`)})
                 </td>
                 <td>{h.actor.name ?? t(`by_${h.actor.role}`)}</td>
                 <td>{h.note ?? ''}</td>

@@ -12,6 +12,7 @@ import { proposalMessages, type ProposalMessageKey } from './messages';
 import { placementOf, type Placement } from './placement';
 import { fieldId, ProposalForm } from './ProposalForm';
 import { editScope, firstErrorField, formErrors, titleOf, updateBody, valuesOf, type CallForPapers, type ProposalValues, type Submission } from './proposal-values';
+import { proposalStates } from './proposal-states';
 
 type HistoryEntry = Schemas['HistoryEntryResponse'];
 type EventResponse = Schemas['EventResponse'];
@@ -72,6 +73,7 @@ async function load(id: string): Promise<Loaded | 'not-found' | 'failed'> {
 
 function Proposal() {
   const t = useT(proposalMessages);
+  const ts = useT(proposalStates);
   const { language } = useLanguage();
   const { id = '' } = useParams();
   const location = useLocation();
@@ -191,7 +193,7 @@ function Proposal() {
       <dl className="facts">
         <dt>{t('state')}</dt>
         <dd>
-          <span className={`state state-${s.state}`}>{t(`state_${s.state}`)}</span>
+          <span className={`state state-${s.state}`}>{ts(`state_${s.state}`)}</span>
         </dd>
         {event ? (
           <>

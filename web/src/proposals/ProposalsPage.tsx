@@ -7,6 +7,7 @@ import { formatDateTime } from '../time/paris';
 import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
 import { proposalMessages } from './messages';
 import { titleOf, type Submission } from './proposal-values';
+import { proposalStates } from './proposal-states';
 
 type EventResponse = Schemas['EventResponse'];
 
@@ -21,6 +22,7 @@ export function ProposalsPage() {
 
 function ProposalList() {
   const t = useT(proposalMessages);
+  const ts = useT(proposalStates);
   const { language } = useLanguage();
   const [items, setItems] = useState<Submission[] | null>(null);
   const [events, setEvents] = useState<Map<string, EventResponse>>(new Map());
@@ -79,7 +81,7 @@ function ProposalList() {
                 </td>
                 <td>{eventName(s.eventId)}</td>
                 <td>
-                  <span className={`state state-${s.state}`}>{t(`state_${s.state}`)}</span>
+                  <span className={`state state-${s.state}`}>{ts(`state_${s.state}`)}</span>
                 </td>
                 <td>
                   <time dateTime={s.updatedAt}>{formatDateTime(s.updatedAt, language)}</time>

@@ -9,6 +9,7 @@ import { eventBySlug, nameOf, titleOf, type EventResponse } from './event';
 import { apiQuery, DEFAULT_FILTERS, PAGE_SIZE, proposalPath, readFilters, searchOf, SORTS, STATES, type ListFilters } from './list-query';
 import { reviewMessages } from './messages';
 import './review.css';
+import { proposalStates } from '../proposals/proposal-states';
 
 type Summary = Schemas['SubmissionSummaryResponse'];
 type Option = { id: string; nameFr: string; nameEn: string | null };
@@ -29,6 +30,7 @@ interface Loaded {
 
 function ReviewList() {
   const t = useT(reviewMessages);
+  const ts = useT(proposalStates);
   const { language } = useLanguage();
   const { slug = '' } = useParams();
   const [search] = useSearchParams();
@@ -143,7 +145,7 @@ function ReviewList() {
             <option value="">{t('all')}</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
-                {t(`state_${s}`)}
+                {ts(`state_${s}`)}
               </option>
             ))}
           </select>
@@ -270,7 +272,7 @@ function ReviewList() {
                       <td>{s.track ? nameOf(s.track, language) : ''}</td>
                       <td>{s.languages.map((l) => (l === 'fr' ? 'FR' : 'EN')).join(' · ')}</td>
                       <td>
-                        <span className={`state state-${s.state}`}>{t(`state_${s.state}`)}</span>
+                        <span className={`state state-${s.state}`}>{ts(`state_${s.state}`)}</span>
                       </td>
                       <td>{s.submittedAt ? <time dateTime={s.submittedAt}>{formatDateTime(s.submittedAt, language, event.timeZone)}</time> : ''}</td>
                       <td className="num">{s.meanScore === null ? t('noScore') : s.meanScore.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 2 })}</td>

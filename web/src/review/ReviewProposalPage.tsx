@@ -13,6 +13,7 @@ import { reviewMessages, type ReviewMessageKey } from './messages';
 import { findNeighbours, type Neighbours } from './neighbours';
 import { NoteDialog } from './NoteDialog';
 import './review.css';
+import { proposalStates } from '../proposals/proposal-states';
 
 type Submission = Schemas['SubmissionResponse'];
 type HistoryEntry = Schemas['HistoryEntryResponse'];
@@ -68,6 +69,7 @@ function typing(e: KeyboardEvent): boolean {
 
 function ReviewProposal() {
   const t = useT(reviewMessages);
+  const ts = useT(proposalStates);
   const { language } = useLanguage();
   const { slug = '', id = '' } = useParams();
   const [search] = useSearchParams();
@@ -272,7 +274,7 @@ function ReviewProposal() {
         <dl className="facts">
           <dt>{t('state')}</dt>
           <dd>
-            <span className={`state state-${s.state}`}>{t(`state_${s.state}`)}</span>
+            <span className={`state state-${s.state}`}>{ts(`state_${s.state}`)}</span>
           </dd>
           <dt>{t('type')}</dt>
           <dd>
