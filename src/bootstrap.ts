@@ -35,7 +35,7 @@ export interface BootedApp {
 }
 
 /** Applies the HTTP conventions of the API: prefix, body limits, validation, errors, OpenAPI. */
-export function configureHttp(app: NestExpressApplication, trustProxy: string | number | false = 'loopback'): OpenAPIObject {
+export function configureHttp(app: NestExpressApplication, trustProxy: string | number | false = 'loopback', prebuilt?: OpenAPIObject): OpenAPIObject {
   // Nest's types leave `verify` out as it sets one itself for `rawBody: true`, which this app does not use:
   // verifyJsonShape bounds a JSON body's keys and items before it is parsed (see json-depth.ts).
   // JSON and CSV answers over 1 KB compressed as the client accepts (the stored programme sends its own precompressed bytes)
@@ -52,6 +52,13 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
   keepConnectionsLongerThanClients(app.getHttpServer() as Server);
   // whose X-Forwarded-For gives the client's address (login limits, logs): TRUST_PROXY
   app.set('trust proxy', trustProxy);
+  const document = prebuilt ?? buildApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  return document;
+}
+
+/** The OpenAPI document of the application's routes, as served at /docs-json. */
+function buildApiDocument(app: NestExpressApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Colloquium back-office')
     .setDescription(
@@ -60,9 +67,7 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
     )
     .setVersion('1')
     .build();
-  const document = finishApiDocument(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
-  return document;
+  return finishApiDocument(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
 }
 
 /**
@@ -80,6 +85,11 @@ export interface BootOptions {
    * harness's copy, already migrated and seeded: see docs/testing.md). Ignored with DATABASE_URL.
    */
   embeddedInitialData?: Blob;
+  /**
+   * The OpenAPI document this same code builds, built before (the test harness keeps one per version of
+   * the code: building it takes a third of a boot). Served as given.
+   */
+  apiDocument?: OpenAPIObject;
 }
 
 export async function bootApp(config: AppConfig, options: BootOptions = {}): Promise<BootedApp> {
@@ -105,7 +115,7 @@ export async function bootApp(config: AppConfig, options: BootOptions = {}): Pro
       allowGenerated: target.embedded,
     });
     if (config.seedReferenceData) await app.get(ReferenceDataSeeder).seed();
-    const apiDocument = configureHttp(app, config.trustProxy);
+    const apiDocument = configureHttp(app, config.trustProxy, options.apiDocument);
     await app.init();
     const booted = app;
     let closed = false;

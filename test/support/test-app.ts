@@ -3,7 +3,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { bootApp, type BootedApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
-import { embeddedTemplate, serverTemplate, templatesEnabled } from './template-database.js';
+import { cachedApiDocument, embeddedTemplate, keepApiDocument, serverTemplate, templatesEnabled } from './template-database.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' };
 
@@ -104,7 +104,9 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
   const config = throwaway ? loadConfig({ ...baseEnv, DATABASE_URL: throwaway.url }) : plain;
   let booted: BootedApp;
   try {
-    booted = await bootApp(config, { quiet: true, embeddedInitialData });
+    const apiDocument = cachedApiDocument();
+    booted = await bootApp(config, { quiet: true, embeddedInitialData, apiDocument });
+    if (!apiDocument) keepApiDocument(booted.apiDocument);
   } catch (error) {
     await throwaway?.drop();
     throw error;
