@@ -70,11 +70,7 @@ function buildApiDocument(app: NestExpressApplication): OpenAPIObject {
   return finishApiDocument(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
 }
 
-/**
- * Builds the application: connects to DATABASE_URL or starts the embedded PostgreSQL, applies
- * pending migrations, makes sure an organiser exists, loads the 2012 reference data, and wires HTTP.
- * The caller decides whether to listen.
- */
+/** How `bootApp` builds the application beyond its settings. */
 export interface BootOptions {
   /** No Nest or pino logging (tests, CLI). */
   quiet?: boolean;
@@ -92,6 +88,11 @@ export interface BootOptions {
   apiDocument?: OpenAPIObject;
 }
 
+/**
+ * Builds the application: connects to DATABASE_URL or starts the embedded PostgreSQL, applies
+ * pending migrations, makes sure an organiser exists, loads the 2012 reference data, and wires HTTP.
+ * The caller decides whether to listen.
+ */
 export async function bootApp(config: AppConfig, options: BootOptions = {}): Promise<BootedApp> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, { initialData: options.embeddedInitialData });
   const target = { url: config.databaseUrl ?? (embedded as EmbeddedPostgres).url, embedded: embedded !== null };
