@@ -27,7 +27,6 @@ function row(overrides: Partial<SubmissionListRow> = {}): SubmissionListRow {
     main_affiliation: 'Université Paris 8',
     co_count: 0,
     co_list: null,
-    co_names: [],
     submitted_at: new Date('2012-01-15T13:30:00Z'),
     created_at: new Date('2012-01-10T09:00:00Z'),
     review_count: 0,
@@ -62,7 +61,13 @@ describe('CSV export rules (pure)', () => {
     const tricky = 'Titre, avec "guillemets"\net un saut de ligne\r\net un CRLF';
     const csv = submissionsCsv(
       [
-        row({ title_fr: tricky, co_names: ['Jean Dupont', "Zoë O'Brien"], co_count: 2, review_count: 3, mean_score: '3.67' }),
+        row({
+          title_fr: tricky,
+          co_list: [
+            { userId: null, name: 'Jean Dupont', status: 'accepted' },
+            { userId: null, name: "Zoë O'Brien", status: 'invited' },
+          ],
+          co_count: 2, review_count: 3, mean_score: '3.67' }),
         row({ title_fr: '=cmd|/C calc', main_affiliation: '@attaque', state: 'accepted' }),
       ],
       'Europe/Paris',

@@ -26,10 +26,8 @@ export interface SubmissionListRow {
   main_last_name: string | null;
   main_affiliation: string | null;
   co_count: number;
-  /** The co-speakers counted, in order: account, name (else email), status. */
+  /** The co-speakers counted, in order: account, name (else email when there is no profile), status. */
   co_list: Array<{ userId: string | null; name: string; status: 'invited' | 'accepted' }> | null;
-  /** Only selected for the export: each co-speaker's name, or email without a profile. */
-  co_names?: string[];
   submitted_at: Date | null;
   created_at: Date;
   review_count: number;

@@ -97,7 +97,7 @@ export class SubmissionListService {
     const limit = `$${params.length - 1}`;
     const offset = `$${params.length}`;
     const order = submissionOrder(sort.sort, sort.order);
-    const exportColumns = options.forExport ? `s.abstract_fr, s.abstract_en, coalesce(co.co_names, '{}') AS co_names,` : '';
+    const exportColumns = options.forExport ? `s.abstract_fr, s.abstract_en,` : '';
     const sql = `
       WITH matching AS (
         SELECT s.id, s.title_fr, s.title_en, s.submitted_at, s.created_at
@@ -135,7 +135,6 @@ export class SubmissionListService {
       ) m ON true
       LEFT JOIN LATERAL (
         SELECT count(*)::int AS co_count,
-               array_agg(coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), ss.email) ORDER BY ss.position, ss.created_at) AS co_names,
                json_agg(json_build_object('userId', ss.user_id, 'name', coalesce(nullif(concat_ws(' ', sp.first_name, sp.last_name), ''), ss.email), 'status', ss.status)
                         ORDER BY ss.position, ss.created_at) AS co_list
         FROM submission_speakers ss LEFT JOIN speaker_profiles sp ON sp.user_id = ss.user_id

@@ -67,7 +67,7 @@ export function csvRecord(row: SubmissionListRow, zone: string): string[] {
     STATE_LABELS_FR[row.state],
     text(mainSpeakerName(row)),
     text(row.main_affiliation),
-    text((row.co_names ?? []).join(', ')),
+    text((row.co_list ?? []).map((co) => co.name).join(', ')),
     formatScoreFr(row.mean_score),
     String(row.review_count),
     formatLocalDateTime(row.submitted_at, zone),
