@@ -54,6 +54,11 @@ export class ChangeFeedService implements OnApplicationBootstrap, OnApplicationS
     for (const cache of this.caches) if (cache.tables.includes(table)) cache.forgetAll();
   }
 
+  /** A notification on any connection that listens: the payload names the table that changed. */
+  private readonly heard = (message: pg.Notification): void => {
+    if (message.channel === CHANGES_CHANNEL && message.payload) this.changed(message.payload);
+  };
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.databaseUrl) {
       await this.hearOwnWrites();
@@ -90,9 +95,7 @@ export class ChangeFeedService implements OnApplicationBootstrap, OnApplicationS
       client.end().catch(() => undefined);
       this.scheduleReconnect(url);
     };
-    client.on('notification', (message) => {
-      if (message.channel === CHANGES_CHANNEL && message.payload) this.changed(message.payload);
-    });
+    client.on('notification', this.heard);
     client.on('error', (error) => lost(error.message));
     client.on('end', () => lost('closed'));
     try {
@@ -122,9 +125,7 @@ export class ChangeFeedService implements OnApplicationBootstrap, OnApplicationS
     const hear = async (client: pg.ClientBase) => {
       if (hearing.has(client)) return;
       hearing.add(client);
-      client.on('notification', (message) => {
-        if (message.channel === CHANGES_CHANNEL && message.payload) this.changed(message.payload);
-      });
+      client.on('notification', this.heard);
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);
     };
     pool.options.onConnect = hear;
@@ -160,9 +161,7 @@ export class ChangeFeedService implements OnApplicationBootstrap, OnApplicationS
   private async attachEmbedded(client: pg.ClientBase): Promise<void> {
     if (this.embeddedClients.has(client)) return;
     this.embeddedClients.add(client);
-    client.on('notification', (message) => {
-      if (message.channel === CHANGES_CHANNEL && message.payload) this.changed(message.payload);
-    });
+    client.on('notification', this.heard);
     client.on('end', () => {
       if (this.stopping) return;
       this.losses++;
