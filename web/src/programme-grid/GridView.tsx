@@ -5,8 +5,9 @@
  * draft (room + span) shown in place; committing hands it to the page, which makes the one API call
  * and keeps the draft shown until the answer: refused, the block is back where the server has it.
  */
-import { memo, startTransition, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useLanguage, useT } from '../i18n/i18n';
+import { useStable } from '../ui/use-stable';
 import { clock, minutesOf, overlaps, resize, shift, spokenClock, STEP, type Span } from './grid-math';
 import type { GridSession, VenueDetail } from './load';
 import { gridMessages } from './messages';
@@ -247,14 +248,12 @@ export function GridView(props: Props) {
 
   // the blocks' handlers, the same functions from one drawing to the next (each calls this drawing's
   // own), so that a block whose session, place and state did not change is not drawn again
-  const handlers = { begin, onBlockKey, blur: (id: string) => draft?.via === 'keyboard' && draft.sessionId === id && setDraft(null) };
-  const latest = useRef(handlers);
-  latest.current = handlers;
-  const stable = useRef<BlockHandlers>({
-    begin: (...a) => latest.current.begin(...a),
-    key: (...a) => latest.current.onBlockKey(...a),
-    blur: (id) => void latest.current.blur(id),
-  }).current;
+  const stableBegin = useStable(begin);
+  const stableKey = useStable(onBlockKey);
+  const stableBlur = useStable((id: string) => {
+    if (draft?.via === 'keyboard' && draft.sessionId === id) setDraft(null);
+  });
+  const stable: BlockHandlers = useMemo(() => ({ begin: stableBegin, key: stableKey, blur: stableBlur }), [stableBegin, stableKey, stableBlur]);
 
   const venuesShown = props.venues
     .map((v) => ({ venue: v, cols: columns.filter((c) => c.venueId === v.id) }))

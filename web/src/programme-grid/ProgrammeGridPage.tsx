@@ -5,6 +5,7 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { useLanguage, useT } from '../i18n/i18n';
 import { formatDate } from '../time/paris';
 import { ErrorAlert, Notice, PageTitle } from '../ui/ui';
+import { useStable } from '../ui/use-stable';
 import { PublishPanel as PublishPanelAlways } from './PublishPanel';
 import { TentativePanel as TentativePanelAlways } from './TentativePanel';
 import { ConflictSettings } from './ConflictSettings';
@@ -23,13 +24,6 @@ const PublishPanel = memo(PublishPanelAlways);
 const TentativePanel = memo(TentativePanelAlways);
 const ConflictsPanel = memo(ConflictsPanelAlways);
 const UnplacedList = memo(UnplacedListAlways);
-
-/** A callback that stays the same function while calling the latest one given (for memoised children). */
-function useStable<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
-  const latest = useRef(f);
-  latest.current = f;
-  return useRef((...args: A) => latest.current(...args)).current;
-}
 const KINDS = ['plenary', 'workshop', 'round-table', 'keynote', 'break', 'reception', 'ceremony'] as const;
 type Kind = (typeof KINDS)[number];
 
