@@ -1,13 +1,33 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const OUTER = '<rootDir>/test/support/outer-realm';
+
 /**
- * Jest runs the project as ES modules (NestJS 12 is ESM-only); see docs/testing.md. ts-jest only
- * transpiles: tsconfig.json's `isolatedModules: true` makes it compile each file alone, without
- * type-checking (the types are checked once, by `npm run lint`).
+ * Jest runs the project as ES modules (NestJS 12 is ESM-only); see docs/testing.md.
+ *
+ * The application itself is not compiled into each test file's sandbox: its modules (src/, as
+ * `npm test` builds them to dist/) and the libraries whose classes a test shares with it are loaded
+ * once per worker by Node, and a test file's imports of them are shims (test/support/outer-realm/).
+ * Test files and their helpers are transpiled by ts-jest without type-checking (tsconfig.json's
+ * `isolatedModules: true`; the types are checked once, by `npm run lint`).
  */
 export default {
-  testEnvironment: 'node',
+  testEnvironment: `${OUTER}/environment.js`,
+  globalSetup: `${OUTER}/global-setup.js`,
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^@nestjs/common$': `${OUTER}/packages/nestjs-common.js`,
+    '^@nestjs/swagger$': `${OUTER}/packages/nestjs-swagger.js`,
+    '^(typeorm|class-validator|class-transformer)$': `${OUTER}/packages/$1.js`,
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   transform: {
+    // the application's modules, but not its unit tests (src/**/*.spec.ts)
+    [`^${escape(ROOT)}/src/(?!.*\\.spec\\.ts$).+\\.ts$`]: `${OUTER}/transform.js`,
+    [`^${escape(ROOT)}/test/support/outer-realm/packages/.+\\.js$`]: `${OUTER}/transform.js`,
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'],
@@ -15,10 +35,8 @@ export default {
   // caller, every write route × hostile bodies) grow with the API and run for minutes on a busy
   // 2-core machine. CI's budget (.ci/run) bounds the whole run.
   testTimeout: 300000,
-  // Each test file loads Nest, TypeORM and PGlite again in its own module registry, and a worker does
-  // not give all of it back: after ~25 files a worker held 1.5 GB and spent its time collecting garbage
-  // (the same one-test file took 3.7 s alone and 23 s late in a whole run). A worker whose heap is past
-  // this limit after a file is replaced by a fresh one (≈ 1 s): the whole embedded run went from
-  // 889 s (with 24 browser and PDF files failing early) to 580 s, all passing (docs/testing.md).
+  // A worker whose heap is past this limit after a file is replaced by a fresh one (≈ 2 s, the
+  // application loaded again): PGlite instances and browsers leave garbage a long-lived worker
+  // otherwise collects more and more slowly (docs/testing.md).
   workerIdleMemoryLimit: '1GB',
 };

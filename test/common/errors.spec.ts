@@ -15,6 +15,7 @@ import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from '../../src/common/errors/all-exceptions.filter.js';
 import { DomainError } from '../../src/common/errors/domain-error.js';
 import { domainErrorFromPostgres } from '../../src/common/errors/postgres-error.js';
+import { appRealm } from '../support/realm.js';
 
 describe('The error filter (pure mapping)', () => {
   const filter = new AllExceptionsFilter();
@@ -56,7 +57,8 @@ describe('The error filter (pure mapping)', () => {
       [new ParseBoolPipe(), 'maybe'],
       [new ParseEnumPipe({ A: 'a' }), 'b'],
       [new ParseDatePipe(), 'not a date'],
-      [new ParseArrayPipe({ items: Number, separator: ',' }), 'a,b'],
+      // the items' type as the pipe's own realm names it (test/support/realm.ts)
+      [new ParseArrayPipe({ items: appRealm.Number, separator: ',' }), 'a,b'],
     ];
     for (const [pipe, value] of refusals) {
       const error = await Promise.resolve()

@@ -6,6 +6,7 @@ import { MailService } from '../../src/mail/mail.service.js';
 import { OutboxWorker } from '../../src/mail/outbox.worker.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { headerBlock } from './smtp-test-server.js';
+import { aDate } from '../support/realm.js';
 
 describe('Mail outbox without SMTP_URL: .eml files under OUTBOX_DIR', () => {
   let t: TestApp;
@@ -63,7 +64,7 @@ describe('Mail outbox without SMTP_URL: .eml files under OUTBOX_DIR', () => {
 
     const [row] = await t.booted.dataSource.query('SELECT attempts, sent_at FROM outbox_messages');
     expect(row.attempts).toBe(1);
-    expect(row.sent_at).toBeInstanceOf(Date);
+    expect(row.sent_at).toEqual(aDate());
   });
 
   it('keeps the message when the file cannot be written, and writes it on a later run', async () => {
@@ -82,7 +83,7 @@ describe('Mail outbox without SMTP_URL: .eml files under OUTBOX_DIR', () => {
     await t.booted.dataSource.query(`UPDATE outbox_messages SET next_attempt_at = now() - interval '1 second'`);
     expect(await worker.deliverDue()).toBe(1);
     [row] = await t.booted.dataSource.query('SELECT id, attempts, sent_at FROM outbox_messages');
-    expect(row).toMatchObject({ attempts: 2, sent_at: expect.any(Date) });
+    expect(row).toMatchObject({ attempts: 2, sent_at: aDate() });
     const files = readdirSync(outboxDir);
     expect(files).toHaveLength(1);
     expect(files[0].endsWith(`-${row.id}.eml`)).toBe(true);

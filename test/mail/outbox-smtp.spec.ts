@@ -4,6 +4,7 @@ import { MailService, type OutgoingMail } from '../../src/mail/mail.service.js';
 import { OutboxWorker } from '../../src/mail/outbox.worker.js';
 import { serverDatabaseUrl, startTestApp, type TestApp } from '../support/test-app.js';
 import { headerBlock, startSmtpServer, type TestSmtpServer } from './smtp-test-server.js';
+import { aDate } from '../support/realm.js';
 
 const DATA = {
   firstName: 'Hélène',
@@ -104,7 +105,7 @@ describe('Mail outbox delivered by SMTP', () => {
       expect(headers).toMatch(/^Content-Type: text\/plain; charset=utf-8/im);
 
       const [sent] = await o.rows();
-      expect(sent.sent_at).toBeInstanceOf(Date);
+      expect(sent.sent_at).toEqual(aDate());
       expect(sent.attempts).toBe(1);
       expect(sent.last_error).toBeNull();
       // a sent message is kept and never sent again
@@ -170,7 +171,7 @@ describe('Mail outbox delivered by SMTP', () => {
       await o.makeDue();
       expect(await o.worker.deliverDue()).toBe(1);
       [row] = await o.rows();
-      expect(row.sent_at).toBeInstanceOf(Date);
+      expect(row.sent_at).toEqual(aDate());
       expect(row.attempts).toBe(3);
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0].parsed.subject).toBe('Proposition reçue : « Remise du Label Ville Internet 2012 »');
@@ -191,7 +192,7 @@ describe('Mail outbox delivered by SMTP', () => {
       await o.makeDue();
       expect(await o.worker.deliverDue()).toBe(1);
       expect(smtp.received).toHaveLength(1);
-      expect((await o.rows())[0]).toMatchObject({ attempts: 2, sent_at: expect.any(Date) });
+      expect((await o.rows())[0]).toMatchObject({ attempts: 2, sent_at: aDate() });
     });
 
     it('sends the oldest messages first, at most `limit` per run', async () => {
@@ -275,7 +276,7 @@ describe('Mail outbox delivered by SMTP', () => {
       const rows = (await o.rows()).filter((r) => ['first@example.org', 'second@example.org'].includes(r.to_address));
       const first = rows.find((r) => r.to_address === sentTo);
       const second = rows.find((r) => r.to_address !== sentTo);
-      expect(first).toMatchObject({ attempts: 1, sent_at: expect.any(Date) });
+      expect(first).toMatchObject({ attempts: 1, sent_at: aDate() });
       expect(second).toMatchObject({ attempts: 0, sent_at: null, last_error: null });
       expect(second?.due_in).toBeLessThanOrEqual(0);
       // stopped: no more runs

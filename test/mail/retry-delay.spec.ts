@@ -13,6 +13,6 @@ describe('retryDelayMs (pure)', () => {
   });
 
   it('refuses a count of attempts that cannot be one', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => retryDelayMs(bad)).toThrow(RangeError);
+    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => retryDelayMs(bad)).toThrow(expect.objectContaining({ name: 'RangeError' }));
   });
 });
