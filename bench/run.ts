@@ -59,6 +59,7 @@ import { runWalkInBench, type WalkInReport } from './walk-ins.js';
 import { printWebApp, runWebAppBench } from './web-app.js';
 import { measureBudgets, printBudgets } from './js-budgets.js';
 import { printGrid, runGridBench } from './programme-grid.js';
+import { findWrk, runWrk } from './wrk.js';
 import { DataSource } from 'typeorm';
 import type { SeededSubmissions } from './seed-submissions.js';
 import type { SeededProgramme } from './seed-programme.js';
@@ -79,6 +80,18 @@ function intSetting(name: string, fallback: number, min: number, max: number): n
 const DURATION = intSetting('BENCH_DURATION', 10, 1, 600);
 const CONNECTIONS = intSetting('BENCH_CONNECTIONS', 20, 1, 1000);
 const WARMUP = intSetting('BENCH_WARMUP', 2, 0, 60);
+/**
+ * What loads the read routes: wrk when installed (bench/wrk.ts: it reads a 30 KB answer for far less
+ * CPU than autocannon, which shares the two cores with the application), else autocannon.
+ * BENCH_LOAD_GENERATOR=autocannon forces the latter.
+ */
+const LOAD_GENERATOR: { name: 'wrk'; path: string } | { name: 'autocannon' } = (() => {
+  const asked = process.env.BENCH_LOAD_GENERATOR?.trim() || '';
+  if (asked && asked !== 'wrk' && asked !== 'autocannon') throw new Error('BENCH_LOAD_GENERATOR must be wrk or autocannon');
+  const wrk = asked === 'autocannon' ? null : findWrk();
+  if (asked === 'wrk' && !wrk) throw new Error('BENCH_LOAD_GENERATOR=wrk, but no wrk on the PATH (Debian: apt-get install wrk)');
+  return wrk ? { name: 'wrk', path: wrk } : { name: 'autocannon' };
+})();
 const SERVER_URL = process.env.BENCH_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim() || null;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL?.trim() || 'silent';
 const DATA_DIR = process.env.BENCH_DATA_DIR?.trim() || ':memory:';
@@ -348,6 +361,7 @@ async function measure(
 ): Promise<RouteResult> {
   const url = `${base}${path}`;
   const perRequest = await queriesPerRequest(child, url, headers);
+  if (LOAD_GENERATOR.name === 'wrk') return measureWithWrk(LOAD_GENERATOR.path, child, url, name, label, path, headers, perRequest, expectStatus);
   if (WARMUP > 0) await autocannon({ url, headers, connections: CONNECTIONS, duration: WARMUP });
   process.stdout.write(`  ${label}: ${DURATION} s, ${CONNECTIONS} connections … `);
   const cpuBefore = await serverCpu(child);
@@ -374,7 +388,50 @@ async function measure(
   return result;
 }
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
+/**
+ * The same measure with wrk (bench/wrk.ts). wrk does not count answers per status: the status is
+ * checked on a request made just before the run, with the same headers (the routes answer the same
+ * to every one of them), and wrk counts every answer of 400 or more and every socket error.
+ */
+async function measureWithWrk(
+  wrk: string,
+  child: ChildProcess,
+  url: string,
+  name: string,
+  label: string,
+  path: string,
+  headers: Record<string, string>,
+  perRequest: number,
+  expectStatus?: number,
+): Promise<RouteResult> {
+  const status = (await fetch(url, { headers }).then(async (res) => (await res.arrayBuffer(), res.status))) as number;
+  const statusOk = expectStatus ? status === expectStatus : status >= 200 && status < 300;
+  if (WARMUP > 0) await runWrk(wrk, url, headers, CONNECTIONS, WARMUP);
+  process.stdout.write(`  ${label}: ${DURATION} s, ${CONNECTIONS} connections (wrk) … `);
+  const cpuBefore = await serverCpu(child);
+  const r = await runWrk(wrk, url, headers, CONNECTIONS, DURATION);
+  const cpuMicros = (await serverCpu(child)) - cpuBefore;
+  const result: RouteResult = {
+    name,
+    label,
+    path,
+    requestsPerSecond: r.requestsPerSecond,
+    totalRequests: r.totalRequests,
+    // wrk reports 50/75/90/99 %: p97.5 is not measured
+    latencyMs: { p50: r.latencyMs.p50, p97_5: Number.NaN, p99: r.latencyMs.p99, average: r.latencyMs.average, max: r.latencyMs.max },
+    bytesPerResponse: r.bytesPerResponse,
+    non2xx: statusOk ? r.non2xx3xx : r.totalRequests,
+    errors: r.socketErrors,
+    timeouts: r.timeouts,
+    statusCodes: { [String(status)]: statusOk ? r.totalRequests - r.non2xx3xx : 0 },
+    queriesPerRequest: perRequest,
+    serverCpuMicrosPerRequest: r.totalRequests ? cpuMicros / r.totalRequests : 0,
+  };
+  console.log(`${Math.round(result.requestsPerSecond)} req/s`);
+  return result;
+}
+
+const fmt = (n: number, digits = 1) => (Number.isNaN(n) ? '—' : n.toFixed(digits));
 
 function printTable(rows: RouteResult[]): void {
   const header = ['route', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'avg ms', 'max ms', 'bytes/resp', 'SQL/req', 'server CPU µs/req', 'non-2xx', 'errors'];
@@ -812,7 +869,7 @@ async function main(): Promise<number> {
     const programme = await prepareProgramme(child, base, admin, disposable);
     routes.push(...programme.routes);
 
-    console.log(`\nMeasuring (warm-up ${WARMUP} s each):`);
+    console.log(`\nMeasuring with ${LOAD_GENERATOR.name} (warm-up ${WARMUP} s each):`);
     const results: RouteResult[] = [];
     for (const r of routes) results.push(await measure(child, base, r.name, r.label, r.path, r.headers, r.expectStatus));
     printTable(results);
@@ -954,7 +1011,7 @@ async function main(): Promise<number> {
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       database: server.embedded ? 'embedded' : 'server',
       engine,
-      settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, logLevel: LOG_LEVEL },
+      settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, logLevel: LOG_LEVEL, loadGenerator: LOAD_GENERATOR.name },
       event: typeof target === 'string' ? { measured: false, reason: target } : { measured: true, ...target },
       routes: results,
       ratio: ratio && { ...ratio, bareVsConstantThroughput: bareVsConstant },
