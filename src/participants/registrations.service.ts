@@ -10,11 +10,11 @@ import { AdmissionsService } from './admissions.service.js';
 import type { RegistrationCreateDto } from './dto/registration-create.dto.js';
 import type { RegistrationResponse } from './dto/registration.response.js';
 import { GroupCommit } from './group-commit.js';
+import { claimKeys, insertParticipants, readStoredAnswers, releaseKeys, storeAnswers, type PendingRegistration, type StoredAnswer } from './registration-writes.js';
 import { canonicalJson, seal, sha256, unseal } from './idempotency.js';
 import { daysError, readRegistrationContext, requireContext, unknownPartsError, type RegistrationContext } from './registration-context.js';
 import {
   alreadyRegistered,
-  REGISTRATION_COLUMNS,
   registrationLink,
   toRegistrationParticipant,
   type RegistrationResult,
@@ -28,24 +28,6 @@ const MAX_BATCH = 200;
 
 /** A batch that is written one request at a time by design (closed registration, unknown parts: each request gets its own error). */
 class EachAlone extends Error {}
-
-/** A registration waiting for its batch, and the answer the batch gave it. */
-interface PendingRegistration {
-  eventId: string;
-  dto: RegistrationCreateDto;
-  /** The parts asked for, as sent (codes or ids), each once, sorted: the batch's group. */
-  partRefs: string[];
-  idempotencyKey: string | null;
-  keyHash: string | null;
-  /** SHA-256 of the body's canonical JSON; only with an Idempotency-Key (it is what a retry is compared by). */
-  requestHash: string | null;
-  /** The personal link's token, drawn once for the request, and its SHA-256 (what is stored). */
-  token: string;
-  tokenHash: string;
-  answer: { ok: RegistrationResult } | { error: unknown } | null;
-  resolve(result: RegistrationResult): void;
-  reject(error: unknown): void;
-}
 
 /**
  * Public self-registration, written by group commit. A request is checked (its DTO, and a town for
@@ -169,15 +151,7 @@ export class RegistrationsService {
     }
     // the keys: claimed in one statement; a key already held (by a committed registration, or one being written, which this waits for) is replayed
     const keyed = checked.filter((r) => r.keyHash !== null);
-    const claimed = new Set<string>();
-    if (keyed.length) {
-      const rows: { key: string }[] = await m.query(
-        `INSERT INTO idempotency_keys (scope, key, request_hash) SELECT $1, x.key, x.hash FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS x(key, hash, ord) ORDER BY x.ord
-         ON CONFLICT DO NOTHING RETURNING key`,
-        [scope, keyed.map((r) => r.keyHash), keyed.map((r) => r.requestHash)],
-      );
-      for (const row of rows) claimed.add(row.key);
-    }
+    const claimed = await claimKeys(m, scope, keyed);
     const fresh: PendingRegistration[] = [];
     const retried: PendingRegistration[] = [];
     for (const r of checked) (r.keyHash !== null && !claimed.has(r.keyHash) ? retried : fresh).push(r);
@@ -195,31 +169,7 @@ export class RegistrationsService {
     }
     if (!fresh.length) return;
     // the participants in one statement, in arrival order: an email already registered (or earlier in this batch) is not inserted
-    const inserted: (RegistrationRow & { access_token_hash: string })[] = await m.query(
-      `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, town, categories, days, dietary_needs, accessibility_needs,
-                                 consent_public_list, consent_photo, status, source, access_token_hash)
-       SELECT $1, x.email, x.first_name, x.last_name, x.affiliation, x.town, ARRAY[x.category], string_to_array(x.days, ',')::date[], x.dietary,
-              x.accessibility, x.consent_list, x.consent_photo, 'registered', 'self', x.token_hash
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::boolean[], $13::text[])
-            WITH ORDINALITY AS x(email, first_name, last_name, affiliation, town, category, days, dietary, accessibility, consent_list, consent_photo, token_hash, ord)
-       ORDER BY x.ord
-       ON CONFLICT ON CONSTRAINT "UQ_participants_event_email" DO NOTHING RETURNING ${REGISTRATION_COLUMNS}, access_token_hash`,
-      [
-        context.eventId,
-        fresh.map((r) => r.dto.email.trim().toLowerCase()),
-        fresh.map((r) => r.dto.firstName),
-        fresh.map((r) => r.dto.lastName),
-        fresh.map((r) => r.dto.affiliation ?? null),
-        fresh.map((r) => r.dto.town ?? null),
-        fresh.map((r) => r.dto.category),
-        fresh.map((r) => (r.dto.days ?? []).join(',')),
-        fresh.map((r) => r.dto.dietaryNeeds ?? null),
-        fresh.map((r) => r.dto.accessibilityNeeds ?? null),
-        fresh.map((r) => r.dto.consentPublicList ?? false),
-        fresh.map((r) => r.dto.consentPhoto ?? false),
-        fresh.map((r) => r.tokenHash),
-      ],
-    );
+    const inserted = await insertParticipants(m, context.eventId, fresh);
     const byTokenHash = new Map(inserted.map((row) => [row.access_token_hash, row]));
     const written: { r: PendingRegistration; row: RegistrationRow }[] = [];
     const unclaim: string[] = [];
@@ -235,7 +185,7 @@ export class RegistrationsService {
     }
     if (written.length !== inserted.length) throw new Error('participants inserted that no request asked for');
     // a refused request leaves no key behind, as its rolled-back transaction did
-    if (unclaim.length) await m.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = ANY($2::text[])`, [scope, unclaim]);
+    await releaseKeys(m, scope, unclaim);
     if (!written.length) return;
     // the mails before the seats: the parts' locks are the last step, held as briefly as possible
     await this.mail.enqueueAll(
@@ -254,51 +204,27 @@ export class RegistrationsService {
       if (r.keyHash !== null) stored.push({ key: r.keyHash, response: JSON.stringify({ ...body, sealedToken: seal(r.token, r.idempotencyKey!) }) });
       r.answer = { ok: { status: 201, body: { ...body, token: r.token, link: this.linkFor(r.token) } } };
     });
-    if (stored.length) {
-      await m.query(
-        `UPDATE idempotency_keys k SET status_code = 201, response = x.response::jsonb FROM unnest($2::text[], $3::text[]) AS x(key, response) WHERE k.scope = $1 AND k.key = x.key`,
-        [scope, stored.map((s) => s.key), stored.map((s) => s.response)],
-      );
-    }
+    await storeAnswers(m, scope, stored);
   }
 
   /** One registration alone, as it was always written: checks, key, participant, mail, places, stored answer. */
   private async writeAlone(m: EntityManager, scope: string, found: RegistrationContext | null, r: PendingRegistration): Promise<RegistrationResult> {
     const context = requireContext(found);
-    const { dto, idempotencyKey, keyHash, requestHash, token } = r;
+    const { dto, idempotencyKey, keyHash, token } = r;
     const invalid = daysError(dto.days, context);
     if (invalid) throw invalid;
     if (keyHash !== null) {
-      const claimed: unknown[] = await m.query(
-        `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
-        [scope, keyHash, requestHash],
-      );
-      if (!claimed.length) return this.replay(m, scope, r);
+      const claimed = await claimKeys(m, scope, [r]);
+      if (!claimed.size) return this.replay(m, scope, r);
     }
     if (!context.open) throw conflict('Registration for this event is closed', undefined, 'REGISTRATION_CLOSED');
     if (context.unknownParts.length) throw unknownPartsError(context.unknownParts);
-    const email = dto.email.trim().toLowerCase();
-    const inserted: RegistrationRow[] = await m.query(
-      `INSERT INTO participants (event_id, email, first_name, last_name, affiliation, town, categories, days, dietary_needs, accessibility_needs,
-                                 consent_public_list, consent_photo, status, source, access_token_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::date[], $9, $10, $11, $12, 'registered', 'self', $13)
-       ON CONFLICT ON CONSTRAINT "UQ_participants_event_email" DO NOTHING RETURNING ${REGISTRATION_COLUMNS}`,
-      [
-        context.eventId, email, dto.firstName, dto.lastName, dto.affiliation ?? null, dto.town ?? null, [dto.category], dto.days ?? [],
-        dto.dietaryNeeds ?? null, dto.accessibilityNeeds ?? null, dto.consentPublicList ?? false, dto.consentPhoto ?? false, r.tokenHash,
-      ],
-    );
+    const inserted = await insertParticipants(m, context.eventId, [r]);
     if (!inserted[0]) throw alreadyRegistered();
     await this.mail.enqueue(m, this.confirmationMail(r, context));
     const admissions = await this.admissions.placeInParts(m, inserted[0].id, context.partIds);
     const body: RegistrationResponse = { participant: toRegistrationParticipant(inserted[0]), admissions };
-    if (keyHash !== null) {
-      await m.query(`UPDATE idempotency_keys SET status_code = 201, response = $3 WHERE scope = $1 AND key = $2`, [
-        scope,
-        keyHash,
-        JSON.stringify({ ...body, sealedToken: seal(token, idempotencyKey!) }),
-      ]);
-    }
+    if (keyHash !== null) await storeAnswers(m, scope, [{ key: keyHash, response: JSON.stringify({ ...body, sealedToken: seal(token, idempotencyKey!) }) }]);
     return { status: 201, body: { ...body, token, link: this.linkFor(token) } };
   }
 
@@ -333,21 +259,4 @@ export class RegistrationsService {
     const token = unseal(sealedToken, r.idempotencyKey!);
     return { status: stored.status_code, body: { ...body, token, link: this.linkFor(token) } };
   }
-}
-
-/** What idempotency_keys holds for a key: the first request's hash and, once it was written, its answer. */
-interface StoredAnswer {
-  key: string;
-  request_hash: string;
-  status_code: number | null;
-  response: (RegistrationResponse & { sealedToken: string }) | null;
-}
-
-/** The stored answers of some keys of a scope, in one statement, by key hash. */
-async function readStoredAnswers(m: EntityManager, scope: string, keyHashes: string[]): Promise<Map<string, StoredAnswer>> {
-  const rows: StoredAnswer[] = await m.query(`SELECT key, request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = ANY($2::text[])`, [
-    scope,
-    [...new Set(keyHashes)],
-  ]);
-  return new Map(rows.map((row) => [row.key, row]));
 }
