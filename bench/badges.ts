@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { json } from './http.js';
 
 export interface BadgeBenchContext {
   base: string;
@@ -58,15 +59,6 @@ function people(count: number, run: string): { firstName: string; lastName: stri
     affiliation: AFFILIATIONS[i % AFFILIATIONS.length],
     email: `badge-${run}-${i}@bench.local`,
   }));
-}
-
-async function json(res: Response): Promise<Record<string, unknown>> {
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return { text };
-  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

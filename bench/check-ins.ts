@@ -11,6 +11,7 @@
  * See bench/README.md.
  */
 import { randomBytes } from 'node:crypto';
+import { json, send, pool, percentile } from './http.js';
 
 /** The open-loop phase (issue 16): 50 desks scanning one badge every two seconds each, for 10 s. */
 const OPEN_LOOP_DESKS = 50;
@@ -46,40 +47,6 @@ export interface CheckInReport {
   /** From GET /api/events/:eventId/check-ins/stats after the run: one check-in per badge, whatever the scans. */
   check?: { admitted: number; checkedIn: number; expected: number; statusesOk: boolean; ok: boolean };
 }
-
-async function json(res: Response): Promise<Record<string, unknown>> {
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return { text };
-  }
-}
-
-async function send(url: string, method: string, token: string | null, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await json(res) };
-}
-
-/** Runs `work` over `items` with `concurrency` workers taking the next item; returns each item's result. */
-async function pool<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 function phase(name: CheckInPhase['name'], label: string, samples: { ms: number; status: number }[], seconds: number): CheckInPhase {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);

@@ -10,6 +10,7 @@
  * walk-in, each with one badge print and a seat in today's day part. See bench/README.md.
  */
 import { randomBytes } from 'node:crypto';
+import { json, send, pool, percentile } from './http.js';
 
 export interface WalkInBenchContext {
   base: string;
@@ -50,39 +51,6 @@ export interface WalkInReport {
   /** Read back from the API afterwards: each walk-in a `desk` participant without an email, printed once, seated today. */
   check?: { found: number; withoutEmail: number; printedOnce: number; seatedToday: number; expected: number; ok: boolean };
 }
-
-async function json(res: Response): Promise<Record<string, unknown>> {
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return { text };
-  }
-}
-
-async function send(url: string, method: string, token: string | null, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await json(res) };
-}
-
-async function pool<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 function latency(values: number[]): Latency {
   const sorted = [...values].sort((a, b) => a - b);
