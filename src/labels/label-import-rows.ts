@@ -4,7 +4,7 @@
  * by name and département (ambiguous names are reported, never guessed), the level, the first
  * participation, the optional band, comments and contact — then the towns named twice.
  */
-import { headerKey } from '../participants/participant-import-columns.js';
+import { columnsByKey, headerKey, mapCsvHeader, type CsvHeader } from '../common/csv/csv-header.js';
 import { undefuse } from '../participants/participant-import-rows.js';
 import type { CommuneIndex, Town } from './communes.js';
 
@@ -26,17 +26,11 @@ export const LABEL_IMPORT_COLUMN_NAMES: Readonly<Record<LabelImportField, readon
 /** Columns of the export read and left aside (derived from the code, or the year of the route). */
 export const LABEL_EXPORT_ONLY_COLUMNS = ['Année', 'Région'] as const;
 
-const FIELD_BY_KEY: ReadonlyMap<string, LabelImportField> = new Map(
-  LABEL_IMPORT_FIELDS.flatMap((f) => LABEL_IMPORT_COLUMN_NAMES[f].map((name) => [headerKey(name), f] as const)),
-);
+const FIELD_BY_KEY = columnsByKey(LABEL_IMPORT_FIELDS, LABEL_IMPORT_COLUMN_NAMES);
 
-export interface LabelImportHeader {
-  columns: Partial<Record<LabelImportField, number>>;
-  names: Partial<Record<LabelImportField, string>>;
-  /** What the header lacks, as sentences (the level; a town column). */
+/** How the palmarès' header maps to fields (`CsvHeader`), and what it lacks, as sentences (the level; a town column). */
+export interface LabelImportHeader extends CsvHeader<LabelImportField> {
   missing: string[];
-  duplicates: Array<{ field: LabelImportField; columns: string[] }>;
-  ignored: string[];
 }
 
 export function describeLabelField(field: LabelImportField): string {
@@ -45,34 +39,12 @@ export function describeLabelField(field: LabelImportField): string {
 }
 
 export function mapLabelHeader(header: readonly string[]): LabelImportHeader {
-  const columns: Partial<Record<LabelImportField, number>> = {};
-  const names: Partial<Record<LabelImportField, string>> = {};
-  const seen = new Map<LabelImportField, string[]>();
-  const ignored: string[] = [];
-  header.forEach((raw, index) => {
-    const name = raw.trim();
-    const key = headerKey(name);
-    const field = FIELD_BY_KEY.get(key);
-    if (!field) {
-      if (name !== '') ignored.push(name);
-      return;
-    }
-    seen.set(field, [...(seen.get(field) ?? []), name]);
-    if (columns[field] === undefined) {
-      columns[field] = index;
-      names[field] = name;
-    }
-  });
+  const mapped = mapCsvHeader(header, FIELD_BY_KEY);
+  const { columns } = mapped;
   const missing: string[] = [];
   if (columns.level === undefined) missing.push(describeLabelField('level'));
   if (columns.insee === undefined && columns.townName === undefined) missing.push(`${describeLabelField('insee')} or ${describeLabelField('townName')}`);
-  return {
-    columns,
-    names,
-    missing,
-    duplicates: [...seen].filter(([, cols]) => cols.length > 1).map(([field, cols]) => ({ field, columns: cols })),
-    ignored,
-  };
+  return { ...mapped, missing };
 }
 
 export interface RowError {

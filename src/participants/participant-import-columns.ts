@@ -5,6 +5,7 @@
  * CSV export writes (participants-csv.ts), so an export reads back; the English ones are the API's
  * field names in snake case and their plain English wording.
  */
+import { columnsByKey, mapCsvHeader, type CsvHeader } from '../common/csv/csv-header.js';
 
 /** The fields an import sets. */
 export const IMPORT_FIELDS = [
@@ -49,32 +50,11 @@ export const IMPORT_COLUMN_NAMES: Readonly<Record<ImportField, readonly string[]
  */
 export const EXPORT_ONLY_COLUMNS = ['Catégorie du badge', 'Rôles au programme', 'Parties', 'Statut', 'Source', 'Inscrit le'] as const;
 
-/** "Prénom " → "prenom", "first_name" → "first name", "E-Mail" → "e mail": what header names are compared by. */
-export function headerKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+const FIELD_BY_KEY = columnsByKey(IMPORT_FIELDS, IMPORT_COLUMN_NAMES);
 
-const FIELD_BY_KEY: ReadonlyMap<string, ImportField> = new Map(
-  IMPORT_FIELDS.flatMap((field) => IMPORT_COLUMN_NAMES[field].map((name) => [headerKey(name), field] as const)),
-);
-
-/** How a header line maps to fields: the column index of each field found, and what is wrong or left aside. */
-export interface ImportHeader {
-  /** Field → index of its column in each record. */
-  columns: Partial<Record<ImportField, number>>;
-  /** Field → the header name as the file writes it (for messages). */
-  names: Partial<Record<ImportField, string>>;
-  /** Required fields no column gives, by their French and English names. */
+/** How a header line maps to fields (`CsvHeader`), and the required fields no column gives, by their French and English names. */
+export interface ImportHeader extends CsvHeader<ImportField> {
   missing: string[];
-  /** Fields given by more than one column, with those columns' names. */
-  duplicates: Array<{ field: ImportField; columns: string[] }>;
-  /** Columns read but not imported: the export's computed ones and any unknown name. */
-  ignored: string[];
 }
 
 /** The accepted names of a field for messages: « Nom (last_name) ». */
@@ -84,28 +64,6 @@ export function describeField(field: ImportField): string {
 }
 
 export function mapHeader(header: readonly string[]): ImportHeader {
-  const columns: Partial<Record<ImportField, number>> = {};
-  const names: Partial<Record<ImportField, string>> = {};
-  const seen = new Map<ImportField, string[]>();
-  const ignored: string[] = [];
-  header.forEach((raw, index) => {
-    const name = raw.trim();
-    const field = FIELD_BY_KEY.get(headerKey(name));
-    if (!field) {
-      if (name !== '') ignored.push(name);
-      return;
-    }
-    seen.set(field, [...(seen.get(field) ?? []), name]);
-    if (columns[field] === undefined) {
-      columns[field] = index;
-      names[field] = name;
-    }
-  });
-  return {
-    columns,
-    names,
-    missing: REQUIRED_IMPORT_FIELDS.filter((f) => columns[f] === undefined).map(describeField),
-    duplicates: [...seen].filter(([, cols]) => cols.length > 1).map(([field, cols]) => ({ field, columns: cols })),
-    ignored,
-  };
+  const mapped = mapCsvHeader(header, FIELD_BY_KEY);
+  return { ...mapped, missing: REQUIRED_IMPORT_FIELDS.filter((f) => mapped.columns[f] === undefined).map(describeField) };
 }

@@ -8,7 +8,8 @@
 import { isEmail } from 'class-validator';
 import { DateTime } from 'luxon';
 import { normaliseName } from '../speakers/person-name.js';
-import { headerKey, type ImportField, type ImportHeader } from './participant-import-columns.js';
+import { headerKey } from '../common/csv/csv-header.js';
+import type { ImportField, ImportHeader } from './participant-import-columns.js';
 import { PARTICIPANT_CATEGORY_LABELS, PROGRAMME_CATEGORIES, type LabelForm, type ParticipantCategory } from './participant-category.js';
 import { ASSIGNABLE_CATEGORIES, canonicalSet, daysOutside, normaliseEmail, type AssignableCategory } from './participant-fields.js';
 import { guestKey } from './programme-sync.js';

@@ -1,5 +1,6 @@
 import { PARTICIPANTS_CSV_HEADER } from '../../src/participants/participants-csv.js';
-import { headerKey, mapHeader } from '../../src/participants/participant-import-columns.js';
+import { headerKey } from '../../src/common/csv/csv-header.js';
+import { mapHeader } from '../../src/participants/participant-import-columns.js';
 import { CsvFileError, detectDelimiter, parseCsv } from '../../src/participants/participant-import-csv.js';
 import { duplicateEmails, parseCategories, parseConsent, parseDays, parseLabelForm, undefuse, validateImportRow } from '../../src/participants/participant-import-rows.js';
 
