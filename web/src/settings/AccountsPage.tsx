@@ -8,8 +8,8 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { useLanguage } from '../i18n/i18n';
 import { formatDate } from '../time/paris';
-import { Field } from '../ui/ui';
-import { Loading, readRefusal, RefusalAlert, SelectField, SettingsPage, StatusLine, useFormState, useLoaded, useSettingsT } from './kit';
+import { Field, StatusLine } from '../ui/ui';
+import { Loading, readRefusal, RefusalAlert, SelectField, SettingsPage, useFormState, useLoaded, useSettingsT } from './kit';
 
 type User = Schemas['UserResponse'];
 type StaffRole = Schemas['CreateUserDto']['roles'][number];

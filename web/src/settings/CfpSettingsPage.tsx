@@ -8,9 +8,9 @@ import { Link, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { useLanguage } from '../i18n/i18n';
 import { formatDateTime } from '../time/paris';
-import { Field } from '../ui/ui';
+import { Field, StatusLine } from '../ui/ui';
 import { eventName, useEventBySlug } from './EventsPages';
-import { asNumber, Loading, orNull, readRefusal, RefusalAlert, SettingsPage, StatusLine, useFormState, useLoaded, useSettingsT } from './kit';
+import { asNumber, Loading, orNull, readRefusal, RefusalAlert, SettingsPage, useFormState, useLoaded, useSettingsT } from './kit';
 
 type EventResponse = Schemas['EventResponse'];
 type CallLanguage = Schemas['CallForPapersResponse']['languages'][number];

@@ -9,8 +9,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { useLanguage } from '../i18n/i18n';
 import { formatDate, formatRange } from '../time/paris';
-import { Field, TextArea } from '../ui/ui';
-import { Loading, orNull, readRefusal, RefusalAlert, SelectField, SettingsPage, StatusLine, useFormState, useLoaded, useSettingsT } from './kit';
+import { Field, StatusLine, TextArea } from '../ui/ui';
+import { Loading, orNull, readRefusal, RefusalAlert, SelectField, SettingsPage, useFormState, useLoaded, useSettingsT } from './kit';
 
 type EventResponse = Schemas['EventResponse'];
 type Venue = Schemas['VenueResponse'];

@@ -8,9 +8,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { useLanguage } from '../i18n/i18n';
-import { Field, TextArea } from '../ui/ui';
+import { Field, StatusLine, TextArea } from '../ui/ui';
 import { eventName, useEventBySlug } from './EventsPages';
-import { Loading, orNull, readRefusal, RefusalAlert, SelectField, SettingsPage, StatusLine, useFormState, useLoaded, useObjectUrl, useSettingsT, type SettingsT } from './kit';
+import { Loading, orNull, readRefusal, RefusalAlert, SelectField, SettingsPage, useFormState, useLoaded, useSettingsT, type SettingsT } from './kit';
+import { useObjectUrl } from '../ui/form-hooks';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Kind = Organisation['kind'];

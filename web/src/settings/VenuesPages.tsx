@@ -7,8 +7,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { Field } from '../ui/ui';
-import { asNumber, Loading, orNull, readRefusal, RefusalAlert, SelectField, SettingsPage, StatusLine, useFormState, useLoaded, useSettingsT } from './kit';
+import { Field, StatusLine } from '../ui/ui';
+import { asNumber, Loading, orNull, readRefusal, RefusalAlert, SelectField, SettingsPage, useFormState, useLoaded, useSettingsT } from './kit';
 
 type VenueDetail = Schemas['VenueDetailResponse'];
 type Venue = Schemas['VenueResponse'];

@@ -3,7 +3,7 @@
  * a labelled select, a polite status line, loading data with a reload, and reading a refused call
  * into errors beside their fields (the server is the judge: the page shows its words).
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject, type SelectHTMLAttributes } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { errorBody, fieldErrors, type ApiErrorBody } from '../api/client';
 import { RequireAuth } from '../auth/RequireAuth';
@@ -11,6 +11,7 @@ import { useT } from '../i18n/i18n';
 import { ErrorAlert, PageTitle } from '../ui/ui';
 import { settingsMessages } from './messages';
 import './settings.css';
+import { useFocusFirstInvalid } from '../ui/form-hooks';
 
 export type SettingsT = ReturnType<typeof useSettingsT>;
 export function useSettingsT() {
@@ -66,15 +67,6 @@ export function SelectField({ label, error, hint, id, children, ...select }: Sel
   );
 }
 
-/** A polite status line always present in the page, so each new message is announced. */
-export function StatusLine({ children }: { children: string | null }) {
-  return (
-    <p role="status" className={children ? 'alert notice' : 'status-empty'}>
-      {children ?? ''}
-    </p>
-  );
-}
-
 /** A refused call, read for a form: the server's message, and its words beside each field it names. */
 export interface Refusal {
   body: ApiErrorBody;
@@ -95,14 +87,6 @@ export function readRefusal(error: unknown, response: Response | undefined, code
     for (const key of Object.keys(body.details)) if (formFields.includes(key)) fields[key] = body.message;
   }
   return { body, fields };
-}
-
-/** After a refused submission, focus the first field marked invalid (each time `tick` changes). */
-export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, tick: number): void {
-  useEffect(() => {
-    if (tick === 0) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [form, tick]);
 }
 
 /** The state of a form sent to the API: busy, its refusal, and a tick that moves focus to the first error. */
@@ -149,21 +133,6 @@ export function useLoaded<T>(load: () => Promise<T | undefined>, deps: unknown[]
     };
   }, [...deps, n]);
   return { data, failed, reload: useCallback(() => setN((x) => x + 1), []) };
-}
-
-/** A blob: URL for a file, revoked when it changes or the component goes. */
-export function useObjectUrl(blob: Blob | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) {
-      setUrl(null);
-      return;
-    }
-    const made = URL.createObjectURL(blob);
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [blob]);
-  return url;
 }
 
 /** Blank text as null (to clear an optional field), otherwise trimmed. */

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, errorBody } from '../api/client';
 import { useT } from '../i18n/i18n';
-import { ErrorAlert } from '../ui/ui';
-import { PhotoInput, StatusLine, photoAcceptable, useObjectUrl } from './fields';
+import { ErrorAlert, StatusLine } from '../ui/ui';
+import { PhotoInput, photoAcceptable } from './fields';
+import { useObjectUrl } from '../ui/form-hooks';
 import { speakerMessages } from './messages';
 
 /**

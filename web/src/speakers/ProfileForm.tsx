@@ -2,8 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, errorBody, fieldErrors, type Schemas } from '../api/client';
 import { useLanguage, useT } from '../i18n/i18n';
 import { formatDateTime } from '../time/paris';
-import { ErrorAlert, Field, TextArea } from '../ui/ui';
-import { OrcidField, StatusLine, orcidError, useFocusFirstInvalid } from './fields';
+import { ErrorAlert, Field, StatusLine, TextArea } from '../ui/ui';
+import { OrcidField, orcidError } from './fields';
+import { useFocusFirstInvalid } from '../ui/form-hooks';
 import { speakerMessages } from './messages';
 
 export type SpeakerProfile = Schemas['SpeakerProfileResponse'];

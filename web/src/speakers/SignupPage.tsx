@@ -4,7 +4,8 @@ import { api, errorBody, fieldErrors, type Schemas } from '../api/client';
 import { writeSession } from '../auth/session';
 import { useT } from '../i18n/i18n';
 import { ErrorAlert, Field, PageTitle, TextArea } from '../ui/ui';
-import { OrcidField, PhotoInput, orcidError, photoAcceptable, useFocusFirstInvalid } from './fields';
+import { OrcidField, PhotoInput, orcidError, photoAcceptable } from './fields';
+import { useFocusFirstInvalid } from '../ui/form-hooks';
 import { speakerMessages } from './messages';
 
 type SignupDto = Schemas['SpeakerSignupDto'];

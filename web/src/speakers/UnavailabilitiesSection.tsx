@@ -2,8 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { api, errorBody, fieldErrors, type Schemas } from '../api/client';
 import { useLanguage, useT } from '../i18n/i18n';
 import { formatDateTime, formatRange, fromZoneLocalInput, toZoneLocalInput } from '../time/paris';
-import { ErrorAlert, Field } from '../ui/ui';
-import { StatusLine, useFocusFirstInvalid } from './fields';
+import { ErrorAlert, Field, StatusLine } from '../ui/ui';
+import { useFocusFirstInvalid } from '../ui/form-hooks';
 import { speakerMessages } from './messages';
 
 type EventResponse = Schemas['EventResponse'];

@@ -3,10 +3,11 @@
  * photo picker with its preview (a blob: URL, which the page's CSP allows), and moving focus to the
  * first field in error after a refused submission.
  */
-import { useEffect, useId, useState, type RefObject } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../i18n/i18n';
 import { speakerMessages } from './messages';
 import { orcidIssue, orcidLooksComplete, type OrcidIssue } from './orcid-check';
+import { useObjectUrl } from '../ui/form-hooks';
 
 export type SpeakerT = (key: keyof (typeof speakerMessages)['fr'], values?: Record<string, string | number>) => string;
 
@@ -73,21 +74,6 @@ export function OrcidField({ value, onChange, error }: OrcidFieldProps) {
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png'];
 
-/** A blob: URL for a file or blob, revoked when it changes or the component goes. */
-export function useObjectUrl(blob: Blob | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) {
-      setUrl(null);
-      return;
-    }
-    const made = URL.createObjectURL(blob);
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [blob]);
-  return url;
-}
-
 interface PhotoInputProps {
   file: File | null;
   onChange(file: File | null): void;
@@ -139,26 +125,3 @@ export function photoAcceptable(file: File | null): boolean {
   return !file || IMAGE_TYPES.includes(file.type);
 }
 
-/**
- * After a refused submission, focus the first field marked invalid in the form (each time `tick`
- * changes), so the person lands on what to correct; the summary alert is read out too.
- */
-export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, tick: number): void {
-  useEffect(() => {
-    if (tick === 0) return;
-    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    first?.focus();
-  }, [form, tick]);
-}
-
-/**
- * A polite status line that is always in the page (empty until there is news), so that screen
- * readers announce each new message; shown as a notice only when it has one.
- */
-export function StatusLine({ children }: { children: string | null }) {
-  return (
-    <p role="status" className={children ? 'alert notice' : 'status-empty'}>
-      {children ?? ''}
-    </p>
-  );
-}

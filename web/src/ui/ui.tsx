@@ -93,3 +93,15 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
     </div>
   );
 }
+
+/**
+ * A polite status line that is always in the page (empty until there is news), so that screen
+ * readers announce each new message; shown as a notice only when it has one.
+ */
+export function StatusLine({ children }: { children: string | null }) {
+  return (
+    <p role="status" className={children ? 'alert notice' : 'status-empty'}>
+      {children ?? ''}
+    </p>
+  );
+}
