@@ -350,6 +350,48 @@ function seedInServer(child: ChildProcess, count: number): Promise<SeededSubmiss
   });
 }
 
+/** What one load generator measured on a route: the part of RouteResult that does not come from the server. */
+type Load = Omit<RouteResult, 'name' | 'label' | 'path' | 'queriesPerRequest' | 'serverCpuMicrosPerRequest'>;
+
+/** `seconds` of autocannon on `url`; with an expected status (304), every other answer counts as a failure. */
+async function loadWithAutocannon(url: string, headers: Record<string, string>, seconds: number, expectStatus?: number): Promise<Load> {
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]));
+  return {
+    requestsPerSecond: r.requests.average,
+    totalRequests: r.requests.total,
+    latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, average: r.latency.average, max: r.latency.max },
+    bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : 0,
+    non2xx: expectStatus ? r.requests.total - (statusCodes[String(expectStatus)] ?? 0) : r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes,
+  };
+}
+
+/**
+ * `seconds` of wrk on `url` (bench/wrk.ts). wrk does not count answers per status: the status is
+ * checked on a request made just before the run, with the same headers (the routes answer the same
+ * to every one of them), and wrk counts every answer of 400 or more and every socket error.
+ */
+async function loadWithWrk(wrk: string, url: string, headers: Record<string, string>, seconds: number, expectStatus?: number): Promise<Load> {
+  const res = await fetch(url, { headers });
+  await res.arrayBuffer();
+  const statusOk = expectStatus ? res.status === expectStatus : res.ok;
+  const r = await runWrk(wrk, url, headers, CONNECTIONS, seconds);
+  return {
+    requestsPerSecond: r.requestsPerSecond,
+    totalRequests: r.totalRequests,
+    // wrk reports 50/75/90/99 %: p97.5 is not measured
+    latencyMs: { p50: r.latencyMs.p50, p97_5: Number.NaN, p99: r.latencyMs.p99, average: r.latencyMs.average, max: r.latencyMs.max },
+    bytesPerResponse: r.bytesPerResponse,
+    non2xx: statusOk ? r.non2xx3xx : r.totalRequests,
+    errors: r.socketErrors,
+    timeouts: r.timeouts,
+    statusCodes: { [String(res.status)]: statusOk ? r.totalRequests - r.non2xx3xx : 0 },
+  };
+}
+
 async function measure(
   child: ChildProcess,
   base: string,
@@ -361,71 +403,20 @@ async function measure(
 ): Promise<RouteResult> {
   const url = `${base}${path}`;
   const perRequest = await queriesPerRequest(child, url, headers);
-  if (LOAD_GENERATOR.name === 'wrk') return measureWithWrk(LOAD_GENERATOR.path, child, url, name, label, path, headers, perRequest, expectStatus);
-  if (WARMUP > 0) await autocannon({ url, headers, connections: CONNECTIONS, duration: WARMUP });
-  process.stdout.write(`  ${label}: ${DURATION} s, ${CONNECTIONS} connections … `);
+  const load = (seconds: number) =>
+    LOAD_GENERATOR.name === 'wrk' ? loadWithWrk(LOAD_GENERATOR.path, url, headers, seconds, expectStatus) : loadWithAutocannon(url, headers, seconds, expectStatus);
+  if (WARMUP > 0) await load(WARMUP);
+  process.stdout.write(`  ${label}: ${DURATION} s, ${CONNECTIONS} connections (${LOAD_GENERATOR.name}) … `);
   const cpuBefore = await serverCpu(child);
-  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION, title: name });
-  const cpuMicros = (await serverCpu(child)) - cpuBefore;
-  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]));
-  const result: RouteResult = {
-    name,
-    label,
-    path,
-    requestsPerSecond: r.requests.average,
-    totalRequests: r.requests.total,
-    latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, average: r.latency.average, max: r.latency.max },
-    bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : 0,
-    // With an expected status (304), every other answer counts as a failure.
-    non2xx: expectStatus ? r.requests.total - (statusCodes[String(expectStatus)] ?? 0) : r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    statusCodes,
-    queriesPerRequest: perRequest,
-    serverCpuMicrosPerRequest: r.requests.total ? cpuMicros / r.requests.total : 0,
-  };
-  console.log(`${Math.round(result.requestsPerSecond)} req/s`);
-  return result;
-}
-
-/**
- * The same measure with wrk (bench/wrk.ts). wrk does not count answers per status: the status is
- * checked on a request made just before the run, with the same headers (the routes answer the same
- * to every one of them), and wrk counts every answer of 400 or more and every socket error.
- */
-async function measureWithWrk(
-  wrk: string,
-  child: ChildProcess,
-  url: string,
-  name: string,
-  label: string,
-  path: string,
-  headers: Record<string, string>,
-  perRequest: number,
-  expectStatus?: number,
-): Promise<RouteResult> {
-  const status = (await fetch(url, { headers }).then(async (res) => (await res.arrayBuffer(), res.status))) as number;
-  const statusOk = expectStatus ? status === expectStatus : status >= 200 && status < 300;
-  if (WARMUP > 0) await runWrk(wrk, url, headers, CONNECTIONS, WARMUP);
-  process.stdout.write(`  ${label}: ${DURATION} s, ${CONNECTIONS} connections (wrk) … `);
-  const cpuBefore = await serverCpu(child);
-  const r = await runWrk(wrk, url, headers, CONNECTIONS, DURATION);
+  const measured = await load(DURATION);
   const cpuMicros = (await serverCpu(child)) - cpuBefore;
   const result: RouteResult = {
     name,
     label,
     path,
-    requestsPerSecond: r.requestsPerSecond,
-    totalRequests: r.totalRequests,
-    // wrk reports 50/75/90/99 %: p97.5 is not measured
-    latencyMs: { p50: r.latencyMs.p50, p97_5: Number.NaN, p99: r.latencyMs.p99, average: r.latencyMs.average, max: r.latencyMs.max },
-    bytesPerResponse: r.bytesPerResponse,
-    non2xx: statusOk ? r.non2xx3xx : r.totalRequests,
-    errors: r.socketErrors,
-    timeouts: r.timeouts,
-    statusCodes: { [String(status)]: statusOk ? r.totalRequests - r.non2xx3xx : 0 },
+    ...measured,
     queriesPerRequest: perRequest,
-    serverCpuMicrosPerRequest: r.totalRequests ? cpuMicros / r.totalRequests : 0,
+    serverCpuMicrosPerRequest: measured.totalRequests ? cpuMicros / measured.totalRequests : 0,
   };
   console.log(`${Math.round(result.requestsPerSecond)} req/s`);
   return result;
