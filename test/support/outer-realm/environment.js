@@ -21,7 +21,6 @@ const requireFromRoot = createRequire(resolve(ROOT, 'package.json'));
 export default class OneAppPerWorker extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
-    this.global.__outerImport = (url) => import(url);
     this.global.__outerRequire = (name) => requireFromRoot(name);
     this.global.__appGlobals = globalThis;
     // Decorators in a test file (a DTO declared there) record their metadata where the application
