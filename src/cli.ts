@@ -63,7 +63,7 @@ async function printOpenApi(): Promise<void> {
   const config = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', SEED_REFERENCE_DATA: 'false', OUTBOX_POLL_MS: '0' });
   const booted = await bootApp(config, { quiet: true });
   try {
-    process.stdout.write(`${JSON.stringify(booted.apiDocument, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(booted.apiDocument(), null, 2)}\n`);
   } finally {
     await booted.close();
   }

@@ -50,7 +50,7 @@ export class AuthService {
     const address = addressInput.slice(0, 64);
     await this.throttle.reserveAttempt(email, address);
     const user = await this.users.findByEmail(email);
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash(this.config.passwordHashCost)));
     if (!user || !ok || user.disabledAt) {
       await this.throttle.forgetExpired();
       throw new DomainError(401, 'UNAUTHENTICATED', 'Wrong email or password');

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOG_FORMAT_SETTINGS, type LogFormatSetting } from '../common/logging/log-format.js';
 
+/** scrypt's cost (N = 2^14) unless PASSWORD_HASH_COST says otherwise: OWASP's minimum for scrypt. */
+export const DEFAULT_PASSWORD_HASH_COST = 14;
+
 /**
  * The application's configuration, read once from the environment by `loadConfig`.
  * Every setting has a sensible default so that `npm start` needs nothing.
@@ -29,6 +32,13 @@ export interface AppConfig {
   tokenTtlMinutes: number;
   /** Load the 2012 reference data at start-up (SEED_REFERENCE_DATA, default true). */
   seedReferenceData: boolean;
+  /**
+   * scrypt's cost for new password hashes, as a power of two (PASSWORD_HASH_COST, default 14: N =
+   * 16,384, OWASP's minimum; up to 17). A hash keeps the N it was made with, so raising it leaves
+   * existing passwords working. Below 14 (down to 10) only under NODE_ENV=test, where the suite
+   * hashes and checks hundreds of passwords (docs/testing.md).
+   */
+  passwordHashCost: number;
   /** Log level for pino (LOG_LEVEL, default info; 'silent' in tests). */
   logLevel: string;
   /** LOG_FORMAT: json, pretty, or auto (default: readable when standard output is a terminal, JSON otherwise). */
@@ -142,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword,
     tokenTtlMinutes: intSetting(env, 'TOKEN_TTL_MINUTES', 720, 1, 60 * 24 * 90),
     seedReferenceData: boolSetting(env, 'SEED_REFERENCE_DATA', true),
+    passwordHashCost: intSetting(env, 'PASSWORD_HASH_COST', DEFAULT_PASSWORD_HASH_COST, env.NODE_ENV === 'test' ? 10 : DEFAULT_PASSWORD_HASH_COST, 17),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     logFormat: logFormatSetting(env),
     loginMaxFailuresPerPair: intSetting(env, 'LOGIN_MAX_FAILURES_PER_PAIR', 5, 1, 1000),

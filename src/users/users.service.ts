@@ -1,9 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Role, StaffRole } from '../common/auth/role.js';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { isViolation } from '../common/errors/postgres-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { pageOffset, toPage, type Page } from '../common/pagination/page-query.dto.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
@@ -24,7 +26,10 @@ export function normaliseEmail(email: string): string {
 export class UsersService {
   private readonly logger = new Logger('Users');
 
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Creates an account; 409 when the email is taken, whatever the other account's role. Pass the
@@ -37,7 +42,7 @@ export class UsersService {
     const users = manager ? manager.getRepository(User) : this.users;
     const email = normaliseEmail(input.email);
     // hash first: a taken email then costs as long to refuse as a new one takes to create
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.hashPassword(input.password);
     if (await users.existsBy({ email })) throw conflict('An account with this email already exists', undefined, 'EMAIL_TAKEN');
     const user = users.create({
       email,
@@ -110,6 +115,11 @@ export class UsersService {
   /** An active account by id, locked for the rest of the caller's transaction, or null. */
   findActiveForUpdate(id: string, manager: EntityManager): Promise<User | null> {
     return manager.getRepository(User).findOne({ where: { id, disabledAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** A password's hash at the configured cost (PASSWORD_HASH_COST), as stored by createAccount and setPasswordHash. */
+  hashPassword(password: string): Promise<string> {
+    return hashPassword(password, this.config.passwordHashCost);
   }
 
   /** Stores a new password hash (hashPassword) for an account, in the caller's transaction. */

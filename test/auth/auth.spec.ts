@@ -48,7 +48,8 @@ describe('Authentication', () => {
   it('stores a scrypt hash and the SHA-256 of tokens, never the secrets', async () => {
     const token = await t.login(ADMIN.email, ADMIN.password);
     const [user] = await t.booted.dataSource.query(`SELECT password_hash FROM users WHERE email = $1`, [ADMIN.email]);
-    expect(user.password_hash).toMatch(/^scrypt\$/);
+    // the test apps hash at cost 10 (TEST_SETTINGS); the default, 14, is checked in test/users/password-hash-cost.spec.ts
+    expect(user.password_hash).toMatch(/^scrypt\$1024\$8\$1\$/);
     expect(user.password_hash).not.toContain(ADMIN.password);
     const stored = await t.booted.dataSource.query(`SELECT token_hash FROM auth_tokens`);
     expect(stored.some((r: { token_hash: string }) => r.token_hash === token)).toBe(false);

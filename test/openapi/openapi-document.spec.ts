@@ -97,7 +97,7 @@ describe('The OpenAPI document', () => {
   });
 
   it('is served as built, and the CLI’s `openapi` command (npm run lint’s source) prints the same document', async () => {
-    expect(doc).toEqual(JSON.parse(JSON.stringify(t.booted.apiDocument)));
+    expect(doc).toEqual(JSON.parse(JSON.stringify(t.booted.apiDocument())));
     // on its own in-memory database, whatever DATABASE_URL says, and without a port
     const printed = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
       const child = spawn(process.execPath, ['dist/src/cli.js', 'openapi'], {

@@ -24,6 +24,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Settings every test app starts with unless its file says otherwise: passwords hashed at scrypt's
+ * cost 2^10 rather than 2^14 (PASSWORD_HASH_COST, allowed under NODE_ENV=test only). The suite
+ * creates and logs in accounts hundreds of times, and each hash at 2^14 costs ≈ 75 ms of CPU;
+ * what is checked (a scrypt hash is stored, a wrong password is refused, an unknown email costs a
+ * hash too) is the same at either cost.
+ */
+export const TEST_SETTINGS: Readonly<NodeJS.ProcessEnv> = { NODE_ENV: 'test', PASSWORD_HASH_COST: '10' };
+
 export function serverDatabaseUrl(): string | null {
   return process.env.TEST_DATABASE_URL?.trim() || null;
 }
@@ -81,7 +90,7 @@ async function createDatabase(baseUrl: string, template: string | null): Promise
  */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const server = serverDatabaseUrl();
-  const baseEnv: NodeJS.ProcessEnv = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent', DATA_DIR: ':memory:', ...env };
+  const baseEnv: NodeJS.ProcessEnv = { ...TEST_SETTINGS, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent', DATA_DIR: ':memory:', ...env };
   const fromTemplate =
     templatesEnabled() &&
     !('DATABASE_URL' in env) &&
@@ -91,6 +100,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
   const plain = loadConfig(baseEnv);
   // what the copied database was booted with: only the settings that decide what a boot writes
   const templateConfig = loadConfig({
+    ...TEST_SETTINGS,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
@@ -106,7 +116,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
   try {
     const apiDocument = cachedApiDocument();
     booted = await bootApp(config, { quiet: true, embeddedInitialData, apiDocument });
-    if (!apiDocument) keepApiDocument(booted.apiDocument);
+    if (!apiDocument) keepApiDocument(booted.apiDocument());
   } catch (error) {
     await throwaway?.drop();
     throw error;

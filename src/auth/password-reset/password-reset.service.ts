@@ -5,7 +5,6 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { CLOCK, type Clock } from '../../common/time/clock.js';
 import type { MailLocale } from '../../mail/mail-template.js';
 import { MailService } from '../../mail/mail.service.js';
-import { hashPassword } from '../../users/password.js';
 import { normaliseEmail, UsersService } from '../../users/users.service.js';
 import { AuthService } from '../auth.service.js';
 import { LoginThrottleService } from '../login-throttle.service.js';
@@ -116,7 +115,7 @@ export class PasswordResetService {
    */
   async confirm(token: string, password: string): Promise<void> {
     // hashed first, outside the transaction: no lock is held during scrypt
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.users.hashPassword(password);
     if (!TOKEN_SHAPE.test(token)) throw invalidToken();
     await this.dataSource.transaction(async (manager) => {
       const tokens = manager.getRepository(PasswordResetToken);

@@ -10,6 +10,7 @@
  * database.
  */
 import 'reflect-metadata';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,5 +27,33 @@ export default class OneAppPerWorker extends TestEnvironment {
     // Decorators in a test file (a DTO declared there) record their metadata where the application
     // reads it: reflect-metadata's store lives on this realm's Reflect.
     this.global.Reflect = Reflect;
+    this.testPath = context.testPath;
   }
+
+  async setup() {
+    await super.setup();
+    if (process.env.TEST_CPU_LOG) this.costAtStart = costSoFar();
+  }
+
+  /** TEST_CPU_LOG=FILE: appends a line per test file (docs/testing.md, « Where the time goes »). */
+  async teardown() {
+    if (this.costAtStart) {
+      const [wall, own, children] = costSoFar().map((value, i) => (value - this.costAtStart[i]).toFixed(2));
+      const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
+      appendFileSync(process.env.TEST_CPU_LOG, `${[this.testPath.slice(ROOT.length + 1), wall, own, children, process.pid, heapMb].join('\t')}\n`);
+    }
+    await super.teardown();
+  }
+}
+
+/**
+ * [wall, this worker's CPU, its finished children's CPU] in seconds so far. A child (a server started
+ * by a test, Chromium) counts once it has exited and been waited for: /proc/self/stat's cutime and
+ * cstime, in clock ticks (100 a second on Linux).
+ */
+function costSoFar() {
+  const own = process.cpuUsage();
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  const children = (Number(fields[13]) + Number(fields[14])) / 100;
+  return [performance.now() / 1000, (own.user + own.system) / 1e6, children];
 }
