@@ -49,7 +49,7 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
   app.use(rejectDeepJson);
   // served outside /api: the reception desk page (src/desk), the web app (src/web-app), the home page
   // and the public programme pages (src/programme-pages)
-  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path', 'app', 'app/*path', '/', 'programme', 'programme/*path'] });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');
@@ -60,6 +60,27 @@ export function configureHttp(app: NestExpressApplication, trustProxy: string | 
   const apiDocument = () => (document ??= buildApiDocument(app));
   SwaggerModule.setup('docs', app, apiDocument, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
   return apiDocument;
+}
+
+/** Every route under /api but these (the desk page, the web app, the home page, the public programme pages, /health). */
+function setApiPrefix(app: NestExpressApplication): void {
+  app.setGlobalPrefix('api', { exclude: ['health', 'desk', 'desk/*path', 'app', 'app/*path', '/', 'programme', 'programme/*path'] });
+}
+
+/**
+ * The OpenAPI document as the server serves it, without a database: Nest's preview mode registers
+ * the modules and their routes without creating a provider, so nothing connects anywhere (`npm run
+ * cli -- openapi`, which `npm run lint` reads; test/openapi checks it equals the served document).
+ */
+export async function previewApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const unused = { url: 'postgres://preview.invalid/none', embedded: false };
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, unused), { preview: true, logger: false, bodyParser: false });
+  try {
+    setApiPrefix(app);
+    return buildApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }
 
 /** The OpenAPI document of the application's routes, as served at /docs-json. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { bootApp } from './bootstrap.js';
+import { bootApp, previewApiDocument } from './bootstrap.js';
 import { ROLES, type Role } from './common/auth/role.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
@@ -58,15 +58,10 @@ async function seedDemo(): Promise<void> {
   }
 }
 
-/** The OpenAPI document, built as the server builds it, on a throwaway in-memory database and without listening. */
+/** The OpenAPI document, built as the server builds it, without a database and without listening. */
 async function printOpenApi(): Promise<void> {
   const config = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', SEED_REFERENCE_DATA: 'false', OUTBOX_POLL_MS: '0' });
-  const booted = await bootApp(config, { quiet: true });
-  try {
-    process.stdout.write(`${JSON.stringify(booted.apiDocument(), null, 2)}\n`);
-  } finally {
-    await booted.close();
-  }
+  process.stdout.write(`${JSON.stringify(await previewApiDocument(config), null, 2)}\n`);
 }
 
 async function backup(args: string[]): Promise<void> {

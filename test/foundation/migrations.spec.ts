@@ -24,40 +24,38 @@ async function tableNames(ds: DataSource): Promise<string[]> {
 }
 
 describe('Migrations', () => {
+  // one fresh, empty database for the first two tests: migrated up once here, checked against the
+  // entities, then run all the way down and up again
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let ds: DataSource;
+  let applied: string[];
+  beforeAll(async () => {
+    db = await freshDatabase();
+    ds = new DataSource(dataSourceOptions(db.target));
+    await ds.initialize();
+    applied = (await runPendingMigrations(ds, db.target.embedded)).map((m) => m.name);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.dispose();
+  });
+
   it('produce exactly the schema the entities describe (generation would be empty)', async () => {
-    const db = await freshDatabase();
-    const ds = new DataSource(dataSourceOptions(db.target));
-    try {
-      await ds.initialize();
-      await runPendingMigrations(ds, db.target.embedded);
-      const changes = await pendingSchemaChanges(ds);
-      expect(changes.up).toEqual([]);
-    } finally {
-      await ds.destroy();
-      await db.dispose();
-    }
+    expect(applied).toHaveLength(MIGRATIONS.length);
+    const changes = await pendingSchemaChanges(ds);
+    expect(changes.up).toEqual([]);
   });
 
   it('all run down to an empty schema and up again', async () => {
-    const db = await freshDatabase();
-    const ds = new DataSource(dataSourceOptions(db.target));
-    try {
-      await ds.initialize();
-      const applied = await runPendingMigrations(ds, db.target.embedded);
-      expect(applied).toHaveLength(MIGRATIONS.length);
-      const full = await tableNames(ds);
-      expect(full).toEqual(expect.arrayContaining(['users', 'events', 'venues', 'rooms', 'organisations', 'event_organisations']));
-      for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
-      expect(await tableNames(ds)).toEqual(['migrations']);
-      expect(await ds.query('SELECT count(*)::int AS n FROM migrations')).toEqual([{ n: 0 }]);
-      const again = await runPendingMigrations(ds, db.target.embedded);
-      expect(again).toHaveLength(MIGRATIONS.length);
-      expect(await tableNames(ds)).toEqual(full);
-      expect((await pendingSchemaChanges(ds)).up).toEqual([]);
-    } finally {
-      await ds.destroy();
-      await db.dispose();
-    }
+    const full = await tableNames(ds);
+    expect(full).toEqual(expect.arrayContaining(['users', 'events', 'venues', 'rooms', 'organisations', 'event_organisations']));
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    expect(await tableNames(ds)).toEqual(['migrations']);
+    expect(await ds.query('SELECT count(*)::int AS n FROM migrations')).toEqual([{ n: 0 }]);
+    const again = await runPendingMigrations(ds, db.target.embedded);
+    expect(again).toHaveLength(MIGRATIONS.length);
+    expect(await tableNames(ds)).toEqual(full);
+    expect((await pendingSchemaChanges(ds)).up).toEqual([]);
   });
 
   const onServer = serverDatabaseUrl() ? it : it.skip;

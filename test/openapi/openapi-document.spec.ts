@@ -98,7 +98,7 @@ describe('The OpenAPI document', () => {
 
   it('is served as built, and the CLI’s `openapi` command (npm run lint’s source) prints the same document', async () => {
     expect(doc).toEqual(JSON.parse(JSON.stringify(t.booted.apiDocument())));
-    // on its own in-memory database, whatever DATABASE_URL says, and without a port
+    // without a database (Nest's preview mode: DATABASE_URL names a server nobody listens on) and without a port
     const printed = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
       const child = spawn(process.execPath, ['dist/src/cli.js', 'openapi'], {
         env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },

@@ -149,6 +149,10 @@ describe('Programme grid (organisers)', () => {
       await page.mouse.move(proposal.x + 20, proposal.y + 8);
       await page.mouse.down();
       await page.mouse.move(target.x + 40, target.y + 40, { steps: 8 });
+      // the grid may have been drawn again since it was measured (the last move's refresh, late on a
+      // loaded machine): the drop goes where the session is now
+      const now = await box(block(page, 'Ouverture du colloque'));
+      if (now.x !== target.x || now.y !== target.y) await page.mouse.move(now.x + 40, now.y + 40, { steps: 2 });
       await page.mouse.up();
       await page.getByText('Exposé « La ville numérique en question » placé dans « Ouverture du colloque ».').waitFor();
       const warnings = page.getByRole('region', { name: 'Avertissements de ce changement' });
