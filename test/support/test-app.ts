@@ -121,7 +121,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     await throwaway?.drop();
     throw error;
   }
-  const http = request(booted.app.getHttpServer());
+  let http = request(booted.app.getHttpServer());
   let admin: string | null = null;
   let counter = 0;
   const login = async (email: string, password: string) => {
@@ -151,6 +151,13 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     async close() {
       await booted.close();
       await throwaway?.drop();
+      // A test file's module scope outlives it in Jest's worker (an ES module's context is kept);
+      // letting go of the application here leaves that copy small instead of a whole app a file.
+      const gone = undefined as never;
+      app.booted = gone;
+      app.http = gone;
+      booted = gone;
+      http = gone;
     },
   };
   return app;
