@@ -7,6 +7,7 @@ import pg from 'pg';
 import { EMBEDDED_EXTENSIONS, embeddedDataLocation, startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { untilDelivered } from '../badges/badges-support.js';
 import { bearer, colloquiumId, createPart, createParticipant, setNow } from '../check-ins/check-ins-support.js';
+import { EMBEDDED_PASS_ONLY, itOnEmbeddedPass } from '../support/server-process.js';
 import { createThrowawayDatabase, serverDatabaseUrl, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -93,7 +94,7 @@ describe('Backup and restore (npm run cli -- backup | restore)', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'vtn-backup-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('embedded: backs up DATA_DIR, restores it into an empty DATA_DIR with every row, refuses a running server’s DATA_DIR and a full one without --force', async () => {
+  itOnEmbeddedPass(`embedded: backs up DATA_DIR, restores it into an empty DATA_DIR with every row, refuses a running server’s DATA_DIR and a full one without --force${EMBEDDED_PASS_ONLY}`, async () => {
     const source = join(scratch, 'source');
     const target = join(scratch, 'target');
     const file = join(scratch, 'colloque.tgz');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, stopServer, type ServerProcess } from '../support/server-process.js';
+import { describeOnEmbeddedPass, EMBEDDED_PASS_ONLY, startServer, stopServer, type ServerProcess } from '../support/server-process.js';
 
 /**
  * The log of `npm start` as its reader sees it: the compiled server as a child process (its
@@ -39,7 +39,7 @@ function logLines(output: string): string[] {
   return withoutBanner.split('\n').filter((line) => line.trim() !== '');
 }
 
-describe('The server log', () => {
+describeOnEmbeddedPass(`The server log${EMBEDDED_PASS_ONLY}`, () => {
   it('is one JSON object a line when not in a terminal, without a line per route at the default level', async () => {
     const output = await runOnce({});
     expect(output).toContain('Back-office ready on');

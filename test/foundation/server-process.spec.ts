@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request as httpRequest } from 'node:http';
-import { startServer, stopServer, freePort } from '../support/server-process.js';
+import { describeOnEmbeddedPass, EMBEDDED_PASS_ONLY, startServer, stopServer, freePort } from '../support/server-process.js';
 
 /**
  * `npm start` as a user runs it: the compiled server (dist/, built by `npm test`) on an embedded
@@ -12,8 +12,11 @@ import { startServer, stopServer, freePort } from '../support/server-process.js'
 /** Up to two starts and stops a test, each allowed the start-up deadline. */
 const TEST_TIMEOUT_MS = 240_000;
 
-describe('The server process (npm start)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vtn-data-'));
+describeOnEmbeddedPass(`The server process (npm start)${EMBEDDED_PASS_ONLY}`, () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'vtn-data-'));
+  });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts on an embedded database, prints where the docs are and a one-time password, keeps data across a SIGTERM', async () => {

@@ -18,6 +18,17 @@ export async function freePort(): Promise<number> {
 
 export const STARTUP_DEADLINE_MS = 90_000;
 
+/**
+ * Tests of the embedded engine's own process (`npm start` on a DATA_DIR, its log, its backups) never
+ * touch TEST_DATABASE_URL: in the server pass they would run exactly as they ran in the embedded
+ * pass. `.ci/run` runs both passes, so they run once, in the embedded pass (as the server-only tests
+ * run in the server pass alone); the title says so when they are skipped.
+ */
+const serverPass = Boolean(process.env.TEST_DATABASE_URL?.trim());
+export const EMBEDDED_PASS_ONLY = serverPass ? ' (skipped: TEST_DATABASE_URL is set; the embedded pass runs it)' : '';
+export const describeOnEmbeddedPass = serverPass ? describe.skip : describe;
+export const itOnEmbeddedPass = serverPass ? it.skip : it;
+
 export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
