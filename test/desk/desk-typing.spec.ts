@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../web/support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { colloquiumId, createPart, createParticipant, receptionToken, setNow } from '../check-ins/check-ins-support.js';
 
@@ -66,10 +67,7 @@ describe('The desk page as one types (Chromium, browser in America/New_York)', (
     const server = t.booted.app.getHttpServer() as Server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'America/New_York' });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
