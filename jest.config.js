@@ -17,6 +17,7 @@ const OUTER = '<rootDir>/test/support/outer-realm';
 export default {
   testEnvironment: `${OUTER}/environment.js`,
   globalSetup: `${OUTER}/global-setup.js`,
+  testSequencer: '<rootDir>/test/support/heavy-first-sequencer.js',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^@nestjs/common$': `${OUTER}/packages/nestjs-common.js`,
