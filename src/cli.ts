@@ -60,8 +60,8 @@ async function seedDemo(): Promise<void> {
 
 /** The OpenAPI document, built as the server builds it, without a database and without listening. */
 async function printOpenApi(): Promise<void> {
-  const config = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', SEED_REFERENCE_DATA: 'false', OUTBOX_POLL_MS: '0' });
-  process.stdout.write(`${JSON.stringify(await previewApiDocument(config), null, 2)}\n`);
+  // the defaults, whatever this shell's environment says: no setting changes a route
+  process.stdout.write(`${JSON.stringify(await previewApiDocument(loadConfig({})), null, 2)}\n`);
 }
 
 async function backup(args: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { serverDatabaseUrl } from './test-app.js';
 
 /**
  * The compiled server (dist/, built by `npm test`) as `npm start` runs it, as a child process:
@@ -24,7 +25,7 @@ export const STARTUP_DEADLINE_MS = 90_000;
  * pass. `.ci/run` runs both passes, so they run once, in the embedded pass (as the server-only tests
  * run in the server pass alone); the title says so when they are skipped.
  */
-const serverPass = Boolean(process.env.TEST_DATABASE_URL?.trim());
+const serverPass = serverDatabaseUrl() !== null;
 export const EMBEDDED_PASS_ONLY = serverPass ? ' (skipped: TEST_DATABASE_URL is set; the embedded pass runs it)' : '';
 export const describeOnEmbeddedPass = serverPass ? describe.skip : describe;
 export const itOnEmbeddedPass = serverPass ? it.skip : it;

@@ -35,7 +35,7 @@ export default class OneAppPerWorker extends TestEnvironment {
     if (process.env.TEST_CPU_LOG) this.costAtStart = costSoFar();
   }
 
-  /** TEST_CPU_LOG=FILE: appends a line per test file (docs/testing.md, « Where the time goes »). */
+  /** TEST_CPU_LOG=FILE: appends a line per test file (docs/testing.md, « What one file costs »). */
   async teardown() {
     if (this.costAtStart) {
       const [wall, own, children] = costSoFar().map((value, i) => (value - this.costAtStart[i]).toFixed(2));
