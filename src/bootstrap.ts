@@ -14,6 +14,7 @@ import { ErrorBodyDto, finishApiDocument } from './common/http/api-docs.js';
 import { PinoNestLogger } from './common/logging/pino-logging.module.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
+import type { PGlite } from '@electric-sql/pglite';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { runPendingMigrations } from './database/migrate.js';
 import { ReferenceDataSeeder } from './seed/reference-data.seeder.js';
@@ -108,6 +109,12 @@ export interface BootOptions {
    */
   embeddedInitialData?: Blob;
   /**
+   * With DATA_DIR=:memory:, serve this open database instead of opening one (the test harness's,
+   * kept by each test worker and reset between files: docs/testing.md). Closing the application
+   * leaves it open. Ignored with DATABASE_URL.
+   */
+  embeddedDatabase?: PGlite;
+  /**
    * The OpenAPI document this same code builds, built before (the test harness keeps one per version of
    * the code: building it takes a third of a boot). Served as given.
    */
@@ -120,7 +127,7 @@ export interface BootOptions {
  * The caller decides whether to listen.
  */
 export async function bootApp(config: AppConfig, options: BootOptions = {}): Promise<BootedApp> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, { initialData: options.embeddedInitialData });
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, { initialData: options.embeddedInitialData, database: options.embeddedDatabase });
   const target = { url: config.databaseUrl ?? (embedded as EmbeddedPostgres).url, embedded: embedded !== null };
   let app: NestExpressApplication | undefined;
   try {

@@ -67,9 +67,14 @@ async function bootOnce(config: AppConfig, after?: (booted: Awaited<ReturnType<t
 
 const loaded = new Map<string, Blob>();
 
+/** Names the template for this config: the version of the code and the variant. */
+export function embeddedTemplateName(config: AppConfig): string {
+  return `${templateKey()}-${variantName(config)}`;
+}
+
 /** The dumped data directory for this config's variant, built on first use (one builder, the others wait). */
 export async function embeddedTemplate(config: AppConfig): Promise<Blob> {
-  const file = join(CACHE_DIR, `${templateKey()}-${variantName(config)}.tar`);
+  const file = join(CACHE_DIR, `${embeddedTemplateName(config)}.tar`);
   const cached = loaded.get(file);
   if (cached) return cached;
   const deadline = Date.now() + BUILD_DEADLINE_MS;

@@ -3,7 +3,8 @@ import pg from 'pg';
 import request from 'supertest';
 import { bootApp, type BootedApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
-import { cachedApiDocument, embeddedTemplate, keepApiDocument, serverTemplate, templatesEnabled } from './template-database.js';
+import { cachedApiDocument, embeddedTemplate, embeddedTemplateName, keepApiDocument, serverTemplate, templatesEnabled } from './template-database.js';
+import { engineReuseEnabled, leaseEngine } from './worker-engine.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' };
 
@@ -81,12 +82,26 @@ async function createDatabase(baseUrl: string, template: string | null): Promise
   };
 }
 
+/** What the copied database was booted with: only the settings that decide what a boot writes. */
+export function templateConfigFor(seedReferenceData: boolean): AppConfig {
+  return loadConfig({
+    ...TEST_SETTINGS,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+    DATA_DIR: ':memory:',
+    OUTBOX_POLL_MS: '0',
+    SEED_REFERENCE_DATA: String(seedReferenceData),
+  });
+}
+
 /**
  * Boots the app for one test file on its own database. That database starts as a copy of one
  * already migrated, with the first organiser (ADMIN) and, unless SEED_REFERENCE_DATA=false, the
- * reference data (test/support/template-database.ts), so the boot finds that work done. An `env`
- * that changes what the boot would write (its own DATABASE_URL, DATA_DIR or admin account) gets an
- * empty database, as before.
+ * reference data (test/support/template-database.ts), so the boot finds that work done. On the
+ * embedded engine, the copy is the worker's engine reset to the template (test/support/worker-engine.ts).
+ * An `env` that changes what the boot would write (its own DATABASE_URL, DATA_DIR or admin account)
+ * gets an empty database, as before.
  */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const server = serverDatabaseUrl();
@@ -98,29 +113,25 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     baseEnv.ADMIN_EMAIL === ADMIN.email &&
     baseEnv.ADMIN_PASSWORD === ADMIN.password;
   const plain = loadConfig(baseEnv);
-  // what the copied database was booted with: only the settings that decide what a boot writes
-  const templateConfig = loadConfig({
-    ...TEST_SETTINGS,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
-    DATA_DIR: ':memory:',
-    OUTBOX_POLL_MS: '0',
-    SEED_REFERENCE_DATA: String(plain.seedReferenceData),
-  });
+  const templateConfig = templateConfigFor(plain.seedReferenceData);
   const template = fromTemplate && server ? await serverTemplate(server, templateConfig) : null;
-  const embeddedInitialData = fromTemplate && !server ? await embeddedTemplate(templateConfig) : undefined;
+  // on the embedded engine, the worker's engine reset to the template when it can be, else a fresh copy
+  const lease =
+    fromTemplate && !server && engineReuseEnabled() ? await leaseEngine(embeddedTemplateName(templateConfig), () => embeddedTemplate(templateConfig)) : null;
+  const embeddedInitialData = fromTemplate && !server && !lease ? await embeddedTemplate(templateConfig) : undefined;
   const throwaway = server && !('DATABASE_URL' in env) ? await createDatabase(server, template) : null;
   const config = throwaway ? loadConfig({ ...baseEnv, DATABASE_URL: throwaway.url }) : plain;
   let booted: BootedApp;
   try {
     const apiDocument = cachedApiDocument();
-    booted = await bootApp(config, { quiet: true, embeddedInitialData, apiDocument });
+    booted = await bootApp(config, { quiet: true, embeddedInitialData, embeddedDatabase: lease?.db, apiDocument });
     if (!apiDocument) keepApiDocument(booted.apiDocument());
   } catch (error) {
+    lease?.release();
     await throwaway?.drop();
     throw error;
   }
+  lease?.onTakeOver(() => booted.close());
   let http = request(booted.app.getHttpServer());
   let admin: string | null = null;
   let counter = 0;
@@ -150,6 +161,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     },
     async close() {
       await booted.close();
+      lease?.release();
       await throwaway?.drop();
       // A test file's module scope outlives it in Jest's worker (an ES module's context is kept);
       // letting go of the application here leaves that copy small instead of a whole app a file.

@@ -18,12 +18,18 @@ import { TestEnvironment } from 'jest-environment-node';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const requireFromRoot = createRequire(resolve(ROOT, 'package.json'));
+/**
+ * What outlives a test file in this worker, for the harness to keep there: the database engine each
+ * worker reuses (test/support/worker-engine.ts). This module is loaded once per worker.
+ */
+const WORKER_SCOPE = {};
 
 export default class OneAppPerWorker extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     this.global.__outerRequire = (name) => requireFromRoot(name);
     this.global.__appGlobals = globalThis;
+    this.global.__workerScope = WORKER_SCOPE;
     // Decorators in a test file (a DTO declared there) record their metadata where the application
     // reads it: reflect-metadata's store lives on this realm's Reflect.
     this.global.Reflect = Reflect;
