@@ -234,7 +234,9 @@ describe('Researchers’ pages: call for papers and proposals', () => {
       await page.getByText('lundi 6 février 2012, 10 h 15 – 10 h 35').waitFor();
       await page.getByText(`${roomName}, CNRS, 3 rue Michel-Ange, 75016 Paris`).waitFor();
       await page.getByText('Séance d’ouverture').waitFor();
-      expect(await page.getByText(/04 h 15|04:15/).count()).toBe(0);
+      // not shown in the browser's zone anywhere in the placement (the history's times are today's, which may be 04:15)
+      expect(await page.getByRole('region', { name: 'Au programme' }).getByText(/04 h 15|04:15/).count()).toBe(0);
+      expect(await page.getByRole('region', { name: 'Au programme' }).getByText('10 h 15', { exact: false }).count()).toBe(1);
       await noSeriousViolation(page);
 
       await page.getByRole('button', { name: 'English' }).click();
