@@ -22,7 +22,7 @@ export default {
   moduleNameMapper: {
     '^@nestjs/common$': `${OUTER}/packages/nestjs-common.js`,
     '^@nestjs/swagger$': `${OUTER}/packages/nestjs-swagger.js`,
-    '^(typeorm|class-validator|class-transformer)$': `${OUTER}/packages/$1.js`,
+    '^(typeorm|class-validator|class-transformer|pg|supertest|playwright-core)$': `${OUTER}/packages/$1.js`,
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

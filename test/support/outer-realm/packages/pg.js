@@ -1,0 +1,4 @@
+// The worker's own copy of pg, loaded once per worker by Node (../transform.js makes this file
+// re-export it) instead of being compiled again into each test file's sandbox.
+export {};
+// outer package: pg
