@@ -32,20 +32,14 @@ export interface EmbeddedPostgresOptions {
 
 /**
  * Opens PGlite on DATA_DIR's files, or in memory for ':memory:', with the contrib extensions the
- * schema uses. In memory, the buffer pool is 16 MB instead of PostgreSQL's 128 MB: the files it
- * caches are already in memory, and PostgreSQL clears the whole pool when it starts (≈ 70 ms of
- * CPU and 128 MB of fresh pages for each test file's database).
+ * schema uses (it does not serve it: startEmbeddedPostgres does).
  */
 export async function openEmbeddedDatabase(dataDir: string, options: { initialData?: Blob } = {}): Promise<PGlite> {
-  const inMemory = dataDir === ':memory:';
-  return PGlite.create(inMemory ? undefined : embeddedDataLocation(dataDir), {
+  return PGlite.create(dataDir === ':memory:' ? undefined : embeddedDataLocation(dataDir), {
     extensions: EMBEDDED_EXTENSIONS,
     loadDataDir: options.initialData,
-    ...(inMemory ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${IN_MEMORY_SHARED_BUFFERS}`] } : {}),
   });
 }
-
-const IN_MEMORY_SHARED_BUFFERS = '16MB';
 
 /**
  * Starts PGlite with the contrib extensions later features rely on (btree_gist for exclusion
