@@ -34,7 +34,7 @@ interface Snapshot {
   rows: Array<{ table: string; data: Blob }>;
   sequences: Array<{ name: string; lastValue: string; isCalled: boolean }>;
   /** relpages, reltuples, relallvisible of each table and index: TRUNCATE resets them. */
-  planner: Array<{ oid: number; relpages: number; reltuples: number; relallvisible: number }>;
+  planner: Array<{ oid: number; name: string; relpages: number; reltuples: number; relallvisible: number }>;
   schema: string;
   /** The full fingerprint, kept only under TEST_VERIFY_RESET. */
   content: string | null;
@@ -109,13 +109,7 @@ export async function leaseEngine(key: string, template: () => Promise<Blob>, te
 }
 
 async function takeSnapshot(db: PGlite): Promise<Snapshot> {
-  const tables = (
-    await db.query<{ name: string }>(
-      `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') ORDER BY c.oid`,
-      [SCHEMA],
-    )
-  ).rows.map((r) => r.name);
+  const tables = await relationNames(db, TABLES);
   const rows: Snapshot['rows'] = [];
   for (const table of tables) {
     const { rows: count } = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT FROM ${table}) AS any`);
@@ -124,35 +118,55 @@ async function takeSnapshot(db: PGlite): Promise<Snapshot> {
     if (!copied.blob) throw new Error(`COPY ${table} gave no data`);
     rows.push({ table, data: copied.blob });
   }
-  const sequences: Snapshot['sequences'] = [];
-  for (const { name } of (
-    await db.query<{ name: string }>(
-      `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = $1 AND c.relkind = 'S' ORDER BY c.oid`,
-      [SCHEMA],
-    )
-  ).rows) {
-    const [state] = (await db.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${name}`)).rows;
-    sequences.push({ name, lastValue: state.last_value, isCalled: state.is_called });
-  }
-  const planner = (await db.query<Snapshot['planner'][number]>(PLANNER_FIGURES, [SCHEMA])).rows;
   // the template was never analysed; a reset removes what a file's ANALYZE left
-  const [{ n: statistics }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_statistic WHERE starelid = ANY (${PUBLIC_RELATIONS})`, [SCHEMA])).rows;
-  if (statistics !== 0) throw new Error('the test database template holds planner statistics (pg_statistic), which a reset would remove');
+  if ((await statisticsCount(db)) !== 0) throw new Error('the test database template holds planner statistics (pg_statistic), which a reset would remove');
   return {
     tables,
     rows,
-    sequences,
-    planner,
+    sequences: await sequenceStates(db),
+    planner: await plannerFigures(db),
     schema: await schemaFingerprint(db),
     content: verifyEveryReset() ? await contentFingerprint(db) : null,
   };
 }
 
+const TABLES = ['r', 'p'];
+
+/** The schema's relations of these kinds, qualified and quoted, by name. */
+async function relationNames(db: PGlite, kinds: string[]): Promise<string[]> {
+  const { rows } = await db.query<{ name: string }>(
+    `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind = ANY ($2::"char"[]) ORDER BY c.relname`,
+    [SCHEMA, kinds],
+  );
+  return rows.map((r) => r.name);
+}
+
+async function sequenceStates(db: PGlite): Promise<Snapshot['sequences']> {
+  const states: Snapshot['sequences'] = [];
+  for (const name of await relationNames(db, ['S'])) {
+    const [state] = (await db.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${name}`)).rows;
+    states.push({ name, lastValue: state.last_value, isCalled: state.is_called });
+  }
+  return states;
+}
+
+/** relpages, reltuples, relallvisible of each table and index, by name. */
+async function plannerFigures(db: PGlite): Promise<Snapshot['planner']> {
+  const { rows } = await db.query<Snapshot['planner'][number]>(
+    `SELECT c.oid::int AS oid, c.relname AS name, c.relpages, c.reltuples, c.relallvisible FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i') ORDER BY c.relname`,
+    [SCHEMA],
+  );
+  return rows;
+}
+
 const PUBLIC_RELATIONS = `ARRAY(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1)`;
 
-const PLANNER_FIGURES = `SELECT c.oid::int AS oid, c.relpages, c.reltuples, c.relallvisible FROM pg_class c
-  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i') ORDER BY c.oid`;
+async function statisticsCount(db: PGlite): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_statistic WHERE starelid = ANY (${PUBLIC_RELATIONS})`, [SCHEMA]);
+  return rows[0].n;
+}
 
 const verifyEveryReset = () => /^(1|true|on|yes)$/i.test(process.env.TEST_VERIFY_RESET?.trim() ?? '');
 
@@ -169,7 +183,11 @@ async function resetOrDiscard(engine: Engine): Promise<boolean> {
     // the rows as they were, foreign keys and triggers aside: they held when the rows were copied out
     await db.exec('SET LOCAL session_replication_role = replica');
     for (const { table, data } of snapshot.rows) await db.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: data });
-    for (const s of snapshot.sequences) await db.query('SELECT setval($1::regclass, $2::bigint, $3)', [s.name, s.lastValue, s.isCalled]);
+    await db.query('SELECT setval(s.name::regclass, s.value, s.called) FROM unnest($1::text[], $2::bigint[], $3::boolean[]) AS s(name, value, called)', [
+      snapshot.sequences.map((s) => s.name),
+      snapshot.sequences.map((s) => s.lastValue),
+      snapshot.sequences.map((s) => s.isCalled),
+    ]);
     await db.query(
       `UPDATE pg_class c SET relpages = p.relpages, reltuples = p.reltuples, relallvisible = p.relallvisible
          FROM jsonb_to_recordset($1::jsonb) AS p(oid int, relpages int, reltuples real, relallvisible int) WHERE c.oid = p.oid`,
@@ -227,34 +245,15 @@ export async function schemaFingerprint(db: PGlite): Promise<string> {
  */
 export async function contentFingerprint(db: PGlite): Promise<string> {
   const lines = [`schema ${await schemaFingerprint(db)}`];
-  const { rows: tables } = await db.query<{ name: string }>(
-    `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') ORDER BY c.relname`,
-    [SCHEMA],
-  );
-  for (const { name } of tables) {
+  for (const name of await relationNames(db, TABLES)) {
     const [r] = (
       await db.query<{ n: number; rows: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t.ctid), '')) AS rows FROM ${name} t`)
     ).rows;
     lines.push(`table ${name} ${r.n} rows ${r.rows}`);
   }
-  const { rows: sequences } = await db.query<{ name: string }>(
-    `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relkind = 'S' ORDER BY c.relname`,
-    [SCHEMA],
-  );
-  for (const { name } of sequences) {
-    const [s] = (await db.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${name}`)).rows;
-    lines.push(`sequence ${name} ${s.last_value} ${s.is_called}`);
-  }
-  const { rows: planner } = await db.query<{ name: string; relpages: number; reltuples: number; relallvisible: number }>(
-    `SELECT c.relname AS name, c.relpages, c.reltuples, c.relallvisible FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i') ORDER BY c.relname`,
-    [SCHEMA],
-  );
-  for (const p of planner) lines.push(`planner ${p.name} ${p.relpages} ${p.reltuples} ${p.relallvisible}`);
-  const [{ n: statistics }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_statistic WHERE starelid = ANY (${PUBLIC_RELATIONS})`, [SCHEMA])).rows;
-  lines.push(`statistics ${statistics}`);
+  for (const s of await sequenceStates(db)) lines.push(`sequence ${s.name} ${s.lastValue} ${s.isCalled}`);
+  for (const p of await plannerFigures(db)) lines.push(`planner ${p.name} ${p.relpages} ${p.reltuples} ${p.relallvisible}`);
+  lines.push(`statistics ${await statisticsCount(db)}`);
   return lines.join('\n');
 }
 
