@@ -47,9 +47,9 @@ export async function openEmbeddedDatabase(dataDir: string, options: { initialDa
  * 127.0.0.1 on a free port. PGlite is a single session: callers must use one connection.
  */
 export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  const given = options.database;
-  if (given && dataDir !== ':memory:') throw new Error('only an in-memory embedded database can be handed over open');
   const inMemory = dataDir === ':memory:';
+  const given = options.database;
+  if (given && !inMemory) throw new Error('only an in-memory embedded database can be handed over open');
   let lockFile: string | null = null;
   if (!inMemory) {
     mkdirSync(embeddedDataLocation(dataDir), { recursive: true });
